@@ -1,0 +1,191 @@
+// `minutes convert` and `minutes check`: read inputs, run one writer, write the result atomically.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <memory>
+
+#include "converters/cli/commands.hpp"
+#include "converters/cli/pipeline.hpp"
+
+namespace minutes::cli {
+
+namespace {
+
+std::string format_list(bool writers_list) {
+  std::string out;
+  if (writers_list) {
+    for (const auto& w : writers()) out += fmt::format("{}{}", out.empty() ? "" : ", ", w.name);
+  } else {
+    for (const auto& r : readers()) out += fmt::format("{}{}", out.empty() ? "" : ", ", r.name);
+  }
+  return out;
+}
+
+void print(const std::vector<ir::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+}
+
+// Reads every input; false (after printing why) when one could not be read at all.
+bool load_inputs(const std::vector<std::string>& inputs, const std::string& from, std::vector<ir::Meeting>& meetings,
+                 int& exit_code) {
+  bool ok = true;
+  for (const auto& path : inputs) {
+    const ReaderEntry* reader = from.empty() ? reader_for_path(path) : find_reader(from);
+    if (!reader) {
+      std::fprintf(stderr, "minutes: error: cannot tell the format of '%s' from its name; say -f FORMAT (%s)\n",
+                   path.c_str(), format_list(false).c_str());
+      exit_code = exit_usage;
+      return false;
+    }
+    std::string error;
+    std::optional<std::string> bytes;
+    if (path == "-") {
+      std::string data;
+      char buf[65536];
+      size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) data.append(buf, n);
+      bytes = std::move(data);
+    } else {
+      bytes = read_file(path, error);
+    }
+    if (!bytes) {
+      std::fprintf(stderr, "%s: error: %s\n", path.c_str(), error.c_str());
+      ok = false;
+      continue;
+    }
+    meetings.push_back(load(*bytes, path, *reader));
+    print(meetings.back().diagnostics);
+    if (has_error(meetings.back().diagnostics)) ok = false;
+  }
+  if (!ok && exit_code == exit_ok) exit_code = exit_bad_input;
+  return ok;
+}
+
+}  // namespace
+
+void add_write_options(CLI::App& cmd, formats::WriteOptions& o) {
+  auto* doc = "Report (ODT, DOCX, HTML)";
+  cmd.add_option("--title", o.title, "report title (default: the meeting's, or the series and period)")->group(doc);
+  cmd.add_option("--organisation", o.organisation, "organisation line in the title block")->group(doc);
+  cmd.add_option("--funder", o.funder, "funder line in the title block")->group(doc);
+  cmd.add_option("--paper", o.paper, "paper size")->check(CLI::IsMember({"a4", "letter"}))->group(doc)
+      ->capture_default_str();
+  cmd.add_option("--lang", o.lang, "document language, e.g. en or de-DE (default: front matter, else en)")->group(doc);
+  cmd.add_option("--reference-doc", o.reference_doc, "take styles, page layout, header and footer from this ODT/DOCX")
+      ->check(CLI::ExistingFile)->group(doc);
+  auto* cal = "Calendar (ics)";
+  cmd.add_option("--calendar-name", o.calendar_name, "X-WR-CALNAME of the calendar")->group(cal)->capture_default_str();
+  cmd.add_option("--timezone", o.timezone, "IANA time zone of times in the minutes")->group(cal)->capture_default_str();
+  cmd.add_flag("--todos", o.todos, "add action items as VTODO")->group(cal);
+  auto* feed = "Feed (rss)";
+  cmd.add_option("--feed-title", o.feed_title, "channel title")->group(feed);
+  cmd.add_option("--feed-link", o.feed_link, "channel link (the site)")->group(feed);
+  cmd.add_option("--feed-description", o.feed_description, "channel description")->group(feed);
+  cmd.add_option("--feed-self", o.feed_self, "the feed's own URL (atom:link rel=self)")->group(feed);
+  cmd.add_option("--base-url", o.base_url, "URL that meeting paths are joined to, e.g. a repository's blob/main/")
+      ->group(feed);
+  cmd.add_option("--feed-items", o.feed_items, "newest items in the feed")->check(CLI::PositiveNumber)->group(feed)
+      ->capture_default_str();
+}
+
+void apply_environment(formats::WriteOptions& o) {
+  if (o.source_date_epoch) return;
+  if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
+    char* end = nullptr;
+    long long v = std::strtoll(s, &end, 10);
+    if (end && *end == '\0' && v >= 0) o.source_date_epoch = v;
+  }
+}
+
+void add_convert_command(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::vector<std::string> inputs;
+    std::string output, to, from;
+    formats::WriteOptions options;
+  };
+  auto args = std::make_shared<Args>();
+  std::string writers_help;
+  for (const auto& w : writers()) writers_help += fmt::format("\n  {:<5} {}", w.name, w.description);
+  auto* cmd = app.add_subcommand(
+      "convert",
+      "Convert minutes into one output. Several inputs make one report, calendar, feed or JSON array.\n"
+      "The reader comes from -f or the extension (.md .markdown: markdown; .txt: text), the writer from -t or\n"
+      "the output's extension. Text formats go to standard output without -o.\nWriters:" + writers_help);
+  cmd->add_option("inputs", args->inputs, "minutes files (- for standard input, with -f)")->required();
+  cmd->add_option("-o,--output", args->output, "output file (written atomically)");
+  cmd->add_option("-t,--to", args->to, "output format: " + format_list(true));
+  cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
+  add_write_options(*cmd, args->options);
+  cmd->callback([args, &exit_code] {
+    const WriterEntry* writer = nullptr;
+    if (!args->to.empty()) {
+      writer = find_writer(args->to);
+      if (!writer) {
+        std::fprintf(stderr, "minutes: error: unknown output format '%s' (%s)\n", args->to.c_str(), format_list(true).c_str());
+        exit_code = exit_usage;
+        return;
+      }
+    } else if (!args->output.empty()) {
+      writer = writer_for_path(args->output);
+      if (!writer) {
+        std::fprintf(stderr, "minutes: error: cannot tell the output format from '%s'; say -t FORMAT (%s)\n",
+                     args->output.c_str(), format_list(true).c_str());
+        exit_code = exit_usage;
+        return;
+      }
+    } else {
+      std::fprintf(stderr, "minutes: error: say where to (-o FILE) or what to (-t FORMAT: %s)\n", format_list(true).c_str());
+      exit_code = exit_usage;
+      return;
+    }
+    if (writer->binary && args->output.empty() && ::isatty(STDOUT_FILENO)) {
+      std::fprintf(stderr, "minutes: error: %s is binary; write it to a file with -o FILE\n", std::string(writer->name).c_str());
+      exit_code = exit_usage;
+      return;
+    }
+    std::vector<ir::Meeting> meetings;
+    if (!load_inputs(args->inputs, args->from, meetings, exit_code)) {
+      std::fprintf(stderr, "minutes: nothing written\n");
+      return;
+    }
+    apply_environment(args->options);
+    formats::Output out = writer->write(meetings, args->options);
+    print(out.diagnostics);
+    if (has_error(out.diagnostics)) {
+      std::fprintf(stderr, "minutes: nothing written\n");
+      exit_code = exit_bad_input;
+      return;
+    }
+    if (args->output.empty()) {
+      std::fwrite(out.bytes.data(), 1, out.bytes.size(), stdout);
+      std::fflush(stdout);
+      return;
+    }
+    std::string error;
+    if (!write_atomic(args->output, out.bytes, error)) {
+      std::fprintf(stderr, "%s: error: %s\n", args->output.c_str(), error.c_str());
+      exit_code = exit_bad_input;
+    }
+  });
+}
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::vector<std::string> inputs;
+    std::string from;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("check",
+                                 "Read minutes and print diagnostics as file:line:col: severity: message.\n"
+                                 "Exit status 1 when any input has an error.");
+  cmd->add_option("inputs", args->inputs, "minutes files")->required();
+  cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
+  cmd->callback([args, &exit_code] {
+    std::vector<ir::Meeting> meetings;
+    load_inputs(args->inputs, args->from, meetings, exit_code);
+  });
+}
+
+}  // namespace minutes::cli

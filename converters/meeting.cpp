@@ -1,0 +1,134 @@
+// Helpers over the meeting IR: plain text, dates, diagnostics.
+#include "converters/meeting.hpp"
+
+#include <fmt/format.h>
+
+namespace minutes::ir {
+
+void warn(Meeting& m, int line, int column, std::string message, Severity severity) {
+  m.diagnostics.push_back({severity, m.source, line, column, std::move(message)});
+}
+
+namespace {
+void append_plain(std::string& out, const Inlines& inlines) {
+  for (const auto& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::text:
+      case InlineKind::code: out += in.text; break;
+      case InlineKind::image: out += in.text; break;
+      case InlineKind::mention: out += '@'; out += in.text; break;
+      case InlineKind::line_break: out += '\n'; break;
+      case InlineKind::soft_break: out += ' '; break;
+      case InlineKind::emphasis:
+      case InlineKind::strong:
+      case InlineKind::strikethrough:
+      case InlineKind::link: append_plain(out, in.children); break;
+    }
+  }
+}
+}  // namespace
+
+std::string plain_text(const Inlines& inlines) {
+  std::string out;
+  append_plain(out, inlines);
+  return out;
+}
+
+std::string item_text(const ListItem& item) {
+  std::string out;
+  for (const auto& b : item.blocks) {
+    if (b.kind == BlockKind::list) continue;
+    if (!out.empty()) out += '\n';
+    out += plain_text(b);
+  }
+  return out;
+}
+
+std::string plain_text(const Block& block) {
+  switch (block.kind) {
+    case BlockKind::paragraph:
+    case BlockKind::image:
+    case BlockKind::html: return plain_text(block.inlines);
+    case BlockKind::code: return block.text;
+    case BlockKind::rule: return {};
+    case BlockKind::quote: {
+      std::string out;
+      for (const auto& c : block.children) {
+        if (!out.empty()) out += '\n';
+        out += plain_text(c);
+      }
+      return out;
+    }
+    case BlockKind::list: {
+      std::string out;
+      for (const auto& item : block.items) {
+        for (const auto& b : item.blocks) {
+          if (!out.empty()) out += '\n';
+          out += plain_text(b);
+        }
+      }
+      return out;
+    }
+    case BlockKind::table: {
+      std::string out;
+      for (const auto& row : block.rows) {
+        if (!out.empty()) out += '\n';
+        bool first = true;
+        for (const auto& cell : row.cells) {
+          if (!first) out += '\t';
+          first = false;
+          out += plain_text(cell.inlines);
+        }
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+
+bool valid(const Date& d) {
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return false;
+  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  int max = days[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
+  return d.day <= max;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int64_t days_from_civil(const Date& d) {
+  int64_t y = d.year - (d.month <= 2 ? 1 : 0);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t mp = (d.month + 9) % 12;
+  int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(int64_t z) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), m, d};
+}
+
+int weekday(const Date& d) {
+  int64_t z = days_from_civil(d);  // 1970-01-01 was a Thursday (3)
+  return static_cast<int>(((z % 7) + 7 + 3) % 7);
+}
+
+std::string display_title(const Meeting& m) {
+  if (!m.title.empty()) return m.title;
+  auto slash = m.source.find_last_of('/');
+  return slash == std::string::npos ? m.source : m.source.substr(slash + 1);
+}
+
+}  // namespace minutes::ir

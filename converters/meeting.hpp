@@ -1,0 +1,220 @@
+// The meeting IR: what every reader produces and every writer consumes (plain value types).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minutes::ir {
+
+// How serious a diagnostic is; errors make `minutes check` exit 1.
+enum class Severity { note, warning, error };
+
+// One message about the input or the output, pointing back at the source.
+struct Diagnostic {
+  Severity severity = Severity::warning;
+  std::string file;     // source path as given (may be empty for output-side messages)
+  int line = 0;         // 1-based; 0 when unknown
+  int column = 0;       // 1-based; 0 when unknown
+  std::string message;
+};
+
+// A calendar date (proleptic Gregorian); validity is checked by whoever builds it.
+struct Date {
+  int year = 0;
+  int month = 0;  // 1..12
+  int day = 0;    // 1..31
+  auto operator<=>(const Date&) const = default;
+};
+
+// A wall-clock time of day.
+struct Time {
+  int hour = 0;    // 0..23 (24:00 is written as the next day's 00:00)
+  int minute = 0;  // 0..59
+  auto operator<=>(const Time&) const = default;
+};
+
+// The kinds of inline content.
+enum class InlineKind {
+  text,           // text
+  emphasis,       // children
+  strong,         // children
+  strikethrough,  // children
+  code,           // text
+  link,           // url, title, children
+  image,          // url, title, text = alt text
+  mention,        // text = handle without the '@'
+  line_break,     // hard break
+  soft_break,     // a source line end inside a paragraph (rendered as a space)
+};
+
+// One inline node; children only for emphasis, strong, strikethrough and link.
+struct Inline {
+  InlineKind kind = InlineKind::text;
+  std::string text;
+  std::string url;
+  std::string title;
+  std::vector<Inline> children;
+  int line = 0;
+  int column = 0;
+};
+
+using Inlines = std::vector<Inline>;
+
+// The kinds of block content.
+enum class BlockKind {
+  paragraph,  // inlines
+  list,       // ordered, start, tight, items
+  code,       // text = literal, info = language
+  quote,      // children
+  table,      // rows
+  image,      // inlines holds one image inline (a paragraph that is only an image)
+  rule,       // nothing
+  html,       // raw = the source HTML (kept aside), inlines = its visible text
+};
+
+struct Block;
+
+// One list item: its own paragraphs and nested lists, in order.
+struct ListItem {
+  std::vector<Block> blocks;
+  std::optional<bool> checked;  // task list item "[ ]" / "[x]"
+  int line = 0;
+};
+
+// Cell alignment of a table column.
+enum class Align { none, left, center, right };
+
+// One table cell.
+struct TableCell {
+  Inlines inlines;
+};
+
+// One table row; the first rows may be header rows.
+struct TableRow {
+  std::vector<TableCell> cells;
+  bool header = false;
+  int line = 0;
+};
+
+// One block node.
+struct Block {
+  BlockKind kind = BlockKind::paragraph;
+  int line = 0;
+  int column = 0;
+  Inlines inlines;                // paragraph, image, html (visible text)
+  std::string text;               // code literal
+  std::string info;               // code info string
+  std::string raw;                // html source
+  bool ordered = false;           // list
+  int start = 1;                  // ordered list start number
+  bool tight = true;              // list
+  std::vector<ListItem> items;    // list
+  std::vector<Block> children;    // quote
+  std::vector<TableRow> rows;     // table
+  std::vector<Align> alignments;  // table, one per column
+};
+
+using Blocks = std::vector<Block>;
+
+// A team's own minutes, named under its heading: a link or a status ("Not merged yet", "None").
+struct MinutesRef {
+  std::string url;
+  std::string status;
+};
+
+// A section of the meeting: a heading and what follows it up to the next heading of the same or a higher level.
+struct Section {
+  std::string title;           // plain text of the heading
+  Inlines title_inlines;       // the heading as inlines
+  int level = 1;               // 1..6 as in the source
+  int line = 0;
+  std::optional<MinutesRef> minutes;
+  Blocks blocks;
+  std::vector<Section> sections;
+};
+
+// An event the meeting mentions (a fair, a hackathon, a summit...).
+struct Event {
+  std::string title;
+  Date start;
+  std::optional<Date> end;          // inclusive last day; absent for a one-day event
+  std::optional<Time> start_time;   // absent for an all-day event
+  std::optional<Time> end_time;
+  std::string timezone;             // IANA name the times are in; empty: the writer's default
+  std::string location;
+  std::string url;
+  std::string description;
+  std::string source;               // the minutes file that mentions it
+  std::optional<Date> mentioned_on; // the date of that meeting
+  int line = 0;
+  bool all_day() const { return !start_time.has_value(); }
+};
+
+// Something somebody has to do.
+struct ActionItem {
+  std::string owner;  // handle or name, without '@'; may be empty
+  std::string text;
+  std::optional<Date> due;
+  bool done = false;
+  int line = 0;
+};
+
+// One meeting, as read from one source file.
+struct Meeting {
+  std::string title;
+  std::string series;
+  std::optional<Date> date;
+  std::vector<std::string> scribes;
+  std::vector<std::string> participants;
+  std::string source;                          // path as given on the command line
+  std::string language;                        // from front matter; empty when unknown
+  std::map<std::string, std::string> metadata; // front matter, flattened to strings
+  Blocks blocks;                               // content before the first section
+  std::vector<Section> sections;
+  std::vector<Event> events;
+  std::vector<ActionItem> actions;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Appends a diagnostic about this meeting's source.
+void warn(Meeting& m, int line, int column, std::string message, Severity severity = Severity::warning);
+
+// The plain text of inlines: soft breaks as spaces, hard breaks as '\n', mentions with '@', images as alt text.
+std::string plain_text(const Inlines& inlines);
+
+// The plain text of a block (for a list: every item's text, one per line).
+std::string plain_text(const Block& block);
+
+// The text of a list item's own paragraphs, without its nested lists.
+std::string item_text(const ListItem& item);
+
+// "YYYY-MM-DD".
+std::string iso(const Date& d);
+
+// True for a real calendar date.
+bool valid(const Date& d);
+
+// Days since 1970-01-01 for a date, and back.
+int64_t days_from_civil(const Date& d);
+Date civil_from_days(int64_t days);
+
+// 0 = Monday .. 6 = Sunday.
+int weekday(const Date& d);
+
+// Calls f(section) for every section, depth first, in document order.
+template <class F>
+void for_each_section(const std::vector<Section>& sections, F&& f) {
+  for (const auto& s : sections) {
+    f(s);
+    for_each_section(s.sections, f);
+  }
+}
+
+// The meeting's display name: its title, or the file name when it has none.
+std::string display_title(const Meeting& m);
+
+}  // namespace minutes::ir

@@ -1,0 +1,234 @@
+// Writes meetings as JSON: the IR as a documented, stable contract for other tools (see README).
+#include <nlohmann/json.hpp>
+
+#include "formats/formats.hpp"
+
+namespace minutes::formats {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json date_or_null(const std::optional<ir::Date>& d) { return d ? json(ir::iso(*d)) : json(nullptr); }
+
+const char* inline_type(ir::InlineKind k) {
+  switch (k) {
+    case ir::InlineKind::text: return "text";
+    case ir::InlineKind::emphasis: return "emphasis";
+    case ir::InlineKind::strong: return "strong";
+    case ir::InlineKind::strikethrough: return "strikethrough";
+    case ir::InlineKind::code: return "code";
+    case ir::InlineKind::link: return "link";
+    case ir::InlineKind::image: return "image";
+    case ir::InlineKind::mention: return "mention";
+    case ir::InlineKind::line_break: return "linebreak";
+    case ir::InlineKind::soft_break: return "softbreak";
+  }
+  return "text";
+}
+
+const char* block_type(ir::BlockKind k) {
+  switch (k) {
+    case ir::BlockKind::paragraph: return "paragraph";
+    case ir::BlockKind::list: return "list";
+    case ir::BlockKind::code: return "code";
+    case ir::BlockKind::quote: return "quote";
+    case ir::BlockKind::table: return "table";
+    case ir::BlockKind::image: return "image";
+    case ir::BlockKind::rule: return "rule";
+    case ir::BlockKind::html: return "html";
+  }
+  return "paragraph";
+}
+
+const char* align_name(ir::Align a) {
+  switch (a) {
+    case ir::Align::left: return "left";
+    case ir::Align::center: return "center";
+    case ir::Align::right: return "right";
+    case ir::Align::none: return "none";
+  }
+  return "none";
+}
+
+json inlines_json(const ir::Inlines& inlines) {
+  json arr = json::array();
+  for (const auto& in : inlines) {
+    json j;
+    j["type"] = inline_type(in.kind);
+    switch (in.kind) {
+      case ir::InlineKind::text:
+      case ir::InlineKind::code:
+      case ir::InlineKind::mention: j["text"] = in.text; break;
+      case ir::InlineKind::image:
+        j["url"] = in.url;
+        j["alt"] = in.text;
+        if (!in.title.empty()) j["title"] = in.title;
+        break;
+      case ir::InlineKind::link:
+        j["url"] = in.url;
+        if (!in.title.empty()) j["title"] = in.title;
+        j["inlines"] = inlines_json(in.children);
+        break;
+      case ir::InlineKind::emphasis:
+      case ir::InlineKind::strong:
+      case ir::InlineKind::strikethrough: j["inlines"] = inlines_json(in.children); break;
+      case ir::InlineKind::line_break:
+      case ir::InlineKind::soft_break: break;
+    }
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+json blocks_json(const ir::Blocks& blocks);
+
+json block_json(const ir::Block& b) {
+  json j;
+  j["type"] = block_type(b.kind);
+  j["line"] = b.line;
+  switch (b.kind) {
+    case ir::BlockKind::list: {
+      j["ordered"] = b.ordered;
+      if (b.ordered) j["start"] = b.start;
+      j["tight"] = b.tight;
+      json items = json::array();
+      for (const auto& item : b.items) {
+        json ij;
+        ij["line"] = item.line;
+        ij["text"] = ir::item_text(item);
+        if (item.checked) ij["checked"] = *item.checked;
+        ij["blocks"] = blocks_json(item.blocks);
+        items.push_back(std::move(ij));
+      }
+      j["items"] = std::move(items);
+      break;
+    }
+    case ir::BlockKind::code:
+      j["text"] = b.text;
+      j["info"] = b.info;
+      break;
+    case ir::BlockKind::quote:
+      j["text"] = ir::plain_text(b);
+      j["blocks"] = blocks_json(b.children);
+      break;
+    case ir::BlockKind::table: {
+      j["text"] = ir::plain_text(b);
+      json aligns = json::array();
+      for (auto a : b.alignments) aligns.push_back(align_name(a));
+      j["alignments"] = std::move(aligns);
+      json rows = json::array();
+      for (const auto& row : b.rows) {
+        json cells = json::array();
+        for (const auto& cell : row.cells) cells.push_back(inlines_json(cell.inlines));
+        rows.push_back(json{{"header", row.header}, {"line", row.line}, {"cells", std::move(cells)}});
+      }
+      j["rows"] = std::move(rows);
+      break;
+    }
+    case ir::BlockKind::html:
+      j["text"] = ir::plain_text(b);
+      j["raw"] = b.raw;
+      j["inlines"] = inlines_json(b.inlines);
+      break;
+    case ir::BlockKind::rule: j["text"] = ""; break;
+    case ir::BlockKind::paragraph:
+    case ir::BlockKind::image:
+      j["text"] = ir::plain_text(b);
+      j["inlines"] = inlines_json(b.inlines);
+      break;
+  }
+  return j;
+}
+
+json blocks_json(const ir::Blocks& blocks) {
+  json arr = json::array();
+  for (const auto& b : blocks) arr.push_back(block_json(b));
+  return arr;
+}
+
+json sections_json(const std::vector<ir::Section>& sections) {
+  json arr = json::array();
+  for (const auto& s : sections) {
+    json j;
+    j["title"] = s.title;
+    j["level"] = s.level;
+    j["line"] = s.line;
+    j["minutes"] = s.minutes ? json{{"url", s.minutes->url.empty() ? json(nullptr) : json(s.minutes->url)},
+                                    {"status", s.minutes->status.empty() ? json(nullptr) : json(s.minutes->status)}}
+                             : json(nullptr);
+    j["blocks"] = blocks_json(s.blocks);
+    j["sections"] = sections_json(s.sections);
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+json time_or_null(const std::optional<ir::Time>& t) {
+  if (!t) return nullptr;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", t->hour, t->minute);
+  return buf;
+}
+
+const char* severity_name(ir::Severity s) {
+  return s == ir::Severity::error ? "error" : s == ir::Severity::warning ? "warning" : "note";
+}
+
+json meeting_json(const ir::Meeting& m) {
+  json j;
+  j["title"] = m.title;
+  j["series"] = m.series;
+  j["date"] = date_or_null(m.date);
+  j["source"] = m.source;
+  j["language"] = m.language;
+  j["scribes"] = m.scribes;
+  j["participants"] = m.participants;
+  json meta = json::object();
+  for (const auto& [k, v] : m.metadata) meta[k] = v;
+  j["metadata"] = std::move(meta);
+  j["blocks"] = blocks_json(m.blocks);
+  j["sections"] = sections_json(m.sections);
+  json events = json::array();
+  for (const auto& e : m.events) {
+    events.push_back(json{{"title", e.title},
+                          {"start", ir::iso(e.start)},
+                          {"end", date_or_null(e.end)},
+                          {"all_day", e.all_day()},
+                          {"start_time", time_or_null(e.start_time)},
+                          {"end_time", time_or_null(e.end_time)},
+                          {"timezone", e.timezone},
+                          {"location", e.location},
+                          {"url", e.url},
+                          {"description", e.description},
+                          {"line", e.line}});
+  }
+  j["events"] = std::move(events);
+  json actions = json::array();
+  for (const auto& a : m.actions)
+    actions.push_back(json{{"owner", a.owner}, {"text", a.text}, {"due", date_or_null(a.due)}, {"done", a.done}, {"line", a.line}});
+  j["actions"] = std::move(actions);
+  json diags = json::array();
+  for (const auto& d : m.diagnostics)
+    diags.push_back(json{{"severity", severity_name(d.severity)}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
+  j["diagnostics"] = std::move(diags);
+  return j;
+}
+
+}  // namespace
+
+Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions&) {
+  Output out;
+  json doc;
+  if (meetings.size() == 1) {
+    doc = meeting_json(meetings.front());
+  } else {
+    doc = json::array();
+    for (const auto& m : meetings) doc.push_back(meeting_json(m));
+  }
+  out.bytes = doc.dump(2, ' ', false, json::error_handler_t::replace);
+  out.bytes += '\n';
+  return out;
+}
+
+}  // namespace minutes::formats
