@@ -1,0 +1,40 @@
+// What every document writer needs to know about a set of meetings: order, title, language, timestamp.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/formats.hpp"
+
+namespace minutes::formats {
+
+// The meetings in date order (undated last, then by source path); stable for equal keys.
+std::vector<const ir::Meeting*> in_date_order(std::span<const ir::Meeting> meetings);
+
+// The report title: --title, else the meeting's title for one meeting, else
+// "<series>, <first date> to <last date>" (or "Meeting minutes, ..." when the series differ).
+std::string report_title(std::span<const ir::Meeting> meetings, const WriteOptions& options);
+
+// The period line of a report ("2023-05-04" or "2023-04-06 to 2023-06-29"); empty when no meeting is dated.
+std::string report_period(std::span<const ir::Meeting> meetings);
+
+// The document language: --lang, else the first meeting's front-matter language, else "en".
+std::string report_language(std::span<const ir::Meeting> meetings, const WriteOptions& options);
+
+// Seconds since the epoch for every timestamp in the output: SOURCE_DATE_EPOCH if set, else the latest
+// meeting date at 00:00 UTC, else 2000-01-01. Never the wall clock.
+int64_t output_timestamp(std::span<const ir::Meeting> meetings, const WriteOptions& options);
+
+// "YYYY-MM-DDThh:mm:ssZ" for a timestamp.
+std::string iso_datetime(int64_t seconds);
+
+// The distinct series of the meetings, in order of first appearance (for keywords).
+std::vector<std::string> report_series(std::span<const ir::Meeting> meetings);
+
+// Text with characters XML 1.0 forbids removed; counts what was removed.
+std::string xml_safe(std::string_view text, int* dropped = nullptr);
+
+}  // namespace minutes::formats
