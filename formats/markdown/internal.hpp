@@ -1,0 +1,92 @@
+// Internals of the Markdown reader shared between its files (front matter, HTML text, tree conversion, titles).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "converters/meeting.hpp"
+
+struct cmark_node;
+
+namespace minutes::formats::markdown {
+
+// How deep blocks (lists, quotes) and inline containers may nest in the IR; deeper content is flattened.
+constexpr int max_block_depth = 64;
+constexpr int max_inline_depth = 32;
+
+// The YAML front matter of a document, when it has one.
+struct FrontMatter {
+  bool present = false;                        // the text opens with a `---` ... `---`/`...` block
+  size_t end = 0;                              // byte offset just after the closing line
+  int lines = 0;                               // how many source lines it spans
+  std::map<std::string, std::string> values;   // flattened: "a.b" for nested maps, lists joined with ", "
+  bool slides = false;                         // a HackMD/reveal.js slide deck (`type: slide` or slideOptions)
+  std::string error;                           // why the YAML could not be read (empty when it could)
+  int error_line = 0;                          // 1-based source line of that error
+};
+
+// Finds and parses the front matter at the start of decoded text; never throws.
+FrontMatter read_front_matter(std::string_view text);
+
+// One piece of HTML markup: a tag, a comment or text between tags.
+struct HtmlToken {
+  enum Kind { text, start_tag, end_tag, comment } kind = text;
+  std::string name;   // lower-case tag name
+  std::string value;  // text (entities decoded), or the href/src of a start tag
+  std::string alt;    // alt attribute of <img>
+  bool self_closing = false;
+};
+
+// Splits HTML into tokens; tolerant of any input, never throws.
+std::vector<HtmlToken> tokenize_html(std::string_view html);
+
+// Decodes the HTML character references (&amp; &#39; &#x2014; &nbsp; ...) in text.
+std::string decode_entities(std::string_view s);
+
+// True for tags after which a browser starts a new line (p, div, li, tr, h1..h6, center...).
+bool is_block_tag(std::string_view name);
+
+// The visible text of an HTML block as inlines: style/script/comments dropped, <br> and block tags as
+// line breaks, <a href> as links, <img> as images; whitespace collapsed as a browser would.
+ir::Inlines html_block_inlines(std::string_view html, int line, int column);
+
+// Appends text to inlines, splitting out `@handle` mentions (not in e-mail addresses or URLs).
+void append_text_with_mentions(ir::Inlines& out, std::string_view text, int line, int column);
+
+// A date found inside a string and where it was.
+struct FoundDate {
+  ir::Date date;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The first plausible calendar date in a string: 2023-05-04, 2023/05/04, 2023.05.04, 20230504, 04.05.2023.
+std::optional<FoundDate> find_date(std::string_view s);
+
+// The series name left when the date is cut out of a title ("SCS Tech Weekly (2023-05-04)" -> "SCS Tech Weekly").
+std::string series_from_title(std::string_view title, const FoundDate& found);
+
+// The date in a file name such as "20230504.md" or "path/2023-05-04-notes.md".
+std::optional<ir::Date> date_from_file_name(std::string_view path);
+
+// One top-level piece of a document: a heading (which starts a section) or any other block.
+struct TopBlock {
+  bool heading = false;
+  int level = 0;         // heading level 1..6
+  ir::Inlines inlines;   // heading text
+  int line = 0;
+  int column = 0;
+  ir::Block block;       // when not a heading
+};
+
+// Converts a cmark-gfm document tree into top-level blocks, without recursion (any nesting depth is safe);
+// lists and quotes nested deeper than max_block_depth are flattened, with a warning in the meeting.
+std::vector<TopBlock> convert_tree(cmark_node* document, ir::Meeting& meeting);
+
+// Trims ASCII whitespace and no-break spaces at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace minutes::formats::markdown
