@@ -1,11 +1,283 @@
-// Placeholder for the html writer until it lands; reports an error instead of output.
+// Writes meetings as one standalone HTML5 page: semantic, one embedded stylesheet, no scripts, no external requests.
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "formats/common/report.hpp"
 #include "formats/formats.hpp"
+#include "formats/html/fragment.hpp"
 
 namespace minutes::formats {
 
-Output write_html(std::span<const ir::Meeting>, const WriteOptions&) {
+namespace {
+
+// The page's only style; it holds no '<', '>' or '&' (pugixml would escape them inside <style>).
+constexpr const char* stylesheet = R"css(
+:root { color-scheme: light dark; --fg: #1d232a; --muted: #5b6570; --line: #d5dbe1; --accent: #0b5cad; --bg: #fff; --soft: #f3f5f7; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e4e8ec; --muted: #9aa5b1; --line: #3a434c; --accent: #7ab4f5; --bg: #15191d; --soft: #1f252b; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+header.page, main, footer, nav.toc { max-width: 50rem; margin: 0 auto; padding: 0 1.25rem; }
+header.page { padding-top: 2rem; padding-bottom: 1rem; border-bottom: 1px solid var(--line); }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .4rem; }
+h2 { font-size: 1.45rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+h4, h5, h6 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.meta, .minutes-ref, footer { color: var(--muted); font-size: .92rem; }
+.meta { margin: .2rem 0; }
+nav.formats { margin-top: .6rem; font-size: .92rem; }
+nav.formats a { display: inline-block; margin-right: .35rem; padding: .1rem .55rem; border: 1px solid var(--line); border-radius: 1rem; text-decoration: none; }
+nav.toc { margin-top: 1rem; font-size: .92rem; }
+nav.toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 0; }
+a { color: var(--accent); }
+ul, ol { padding-left: 1.4rem; }
+li { margin: .12rem 0; }
+ul.tasks { list-style: none; padding-left: .4rem; }
+.mention { color: var(--accent); font-weight: 500; }
+code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; background: var(--soft); padding: .05rem .25rem; border-radius: .2rem; }
+pre { background: var(--soft); padding: .8rem 1rem; overflow-x: auto; border-radius: .3rem; }
+pre code { padding: 0; background: none; }
+blockquote { margin: 1rem 0; padding: .1rem 1rem; border-left: .25rem solid var(--line); color: var(--muted); }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--soft); }
+td.center, th.center { text-align: center; }
+td.right, th.right { text-align: right; }
+img { max-width: 100%; height: auto; }
+article + article { margin-top: 3rem; border-top: 3px double var(--line); }
+section.events li time, section.actions .owner { font-variant-numeric: tabular-nums; font-weight: 600; }
+footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); }
+)css";
+
+pugi::xml_node text_element(pugi::xml_node parent, const char* name, std::string_view text) {
+  auto e = parent.append_child(name);
+  e.append_child(pugi::node_pcdata).set_value(html::clean_text(text).c_str());
+  return e;
+}
+
+void add_text(pugi::xml_node parent, std::string_view text) {
+  parent.append_child(pugi::node_pcdata).set_value(html::clean_text(text).c_str());
+}
+
+pugi::xml_node add_link(pugi::xml_node parent, std::string_view href, std::string_view text) {
+  auto a = text_element(parent, "a", text);
+  a.append_attribute("href").set_value(html::clean_text(href).c_str());
+  return a;
+}
+
+std::string time_text(const ir::Time& t) { return fmt::format("{:02}:{:02}", t.hour, t.minute); }
+
+void add_time(pugi::xml_node parent, const ir::Date& d) {
+  auto t = text_element(parent, "time", ir::iso(d));
+  t.append_attribute("datetime").set_value(ir::iso(d).c_str());
+}
+
+// "Date · series · Scribes: @a, @b" under a meeting's heading.
+void add_meeting_meta(pugi::xml_node parent, const ir::Meeting& m) {
+  if (!m.date && m.series.empty() && m.scribes.empty()) return;
+  auto p = parent.append_child("p");
+  p.append_attribute("class").set_value("meta");
+  bool first = true;
+  auto sep = [&] {
+    if (!first) add_text(p, " \u00b7 ");
+    first = false;
+  };
+  if (m.date) {
+    sep();
+    add_time(p, *m.date);
+  }
+  if (!m.series.empty()) {
+    sep();
+    add_text(p, m.series);
+  }
+  if (!m.scribes.empty()) {
+    sep();
+    std::string names;
+    for (const auto& s : m.scribes) names += (names.empty() ? "@" : ", @") + s;
+    add_text(p, (m.scribes.size() == 1 ? "Scribe: " : "Scribes: ") + names);
+  }
+}
+
+void add_events(pugi::xml_node parent, const ir::Meeting& m, int level, const html::FragmentOptions& fo,
+                const std::string& id) {
+  if (m.events.empty()) return;
+  auto sec = parent.append_child("section");
+  sec.append_attribute("class").set_value("events");
+  sec.append_attribute("id").set_value(id.c_str());
+  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), "Events");
+  auto ul = sec.append_child("ul");
+  for (const auto& e : m.events) {
+    auto li = ul.append_child("li");
+    add_time(li, e.start);
+    if (e.end && *e.end != e.start) {
+      add_text(li, " \u2013 ");
+      add_time(li, *e.end);
+    }
+    if (e.start_time) {
+      std::string when = " " + time_text(*e.start_time);
+      if (e.end_time) when += "\u2013" + time_text(*e.end_time);
+      add_text(li, when);
+    }
+    add_text(li, ": ");
+    std::string href = html::safe_url(e.url, fo.base_url);
+    if (!href.empty()) {
+      add_link(li, href, e.title);
+    } else {
+      text_element(li, "strong", e.title);
+    }
+    if (!e.location.empty()) add_text(li, ", " + e.location);
+  }
+}
+
+void add_actions(pugi::xml_node parent, const ir::Meeting& m, int level, const std::string& id) {
+  if (m.actions.empty()) return;
+  auto sec = parent.append_child("section");
+  sec.append_attribute("class").set_value("actions");
+  sec.append_attribute("id").set_value(id.c_str());
+  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), "Action items");
+  auto ul = sec.append_child("ul");
+  ul.append_attribute("class").set_value("tasks");
+  for (const auto& a : m.actions) {
+    auto li = ul.append_child("li");
+    add_text(li, a.done ? "\u2611 " : "\u2610 ");
+    if (!a.owner.empty()) {
+      text_element(li, "span", "@" + a.owner).append_attribute("class").set_value("owner");
+      add_text(li, ": ");
+    }
+    add_text(li, a.text);
+    if (a.due) {
+      add_text(li, " (due ");
+      add_time(li, *a.due);
+      add_text(li, ")");
+    }
+  }
+}
+
+std::string node_text(pugi::xml_node node) {
+  std::string out;
+  for (auto n : node.select_nodes(".//text()")) out += n.node().value();
+  return out;
+}
+
+std::string unique_id(std::set<std::string>& used, std::string id) {
+  std::string base = id;
+  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+  used.insert(id);
+  return id;
+}
+
+// Links to the feed, the calendar and this page's ODT/DOCX siblings (set by `minutes build`).
+void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOptions& o) {
+  if (o.output_stem.empty() && o.root_prefix.empty()) return;
+  auto alt = head.append_child("link");
+  alt.append_attribute("rel").set_value("alternate");
+  alt.append_attribute("type").set_value("application/rss+xml");
+  alt.append_attribute("title").set_value("Feed");
+  alt.append_attribute("href").set_value(html::clean_text(o.root_prefix + "feed.xml").c_str());
+  auto cal = head.append_child("link");
+  cal.append_attribute("rel").set_value("alternate");
+  cal.append_attribute("type").set_value("text/calendar");
+  cal.append_attribute("title").set_value("Calendar");
+  cal.append_attribute("href").set_value(html::clean_text(o.root_prefix + "calendar.ics").c_str());
+
+  auto nav = header.append_child("nav");
+  nav.append_attribute("class").set_value("formats");
+  nav.append_attribute("aria-label").set_value("Other formats");
+  if (!o.output_stem.empty()) {
+    auto slash = o.output_stem.find_last_of('/');
+    std::string base = slash == std::string::npos ? o.output_stem : o.output_stem.substr(slash + 1);
+    std::string enc = html::join_url("", base);
+    add_link(nav, enc + ".odt", "ODT").append_attribute("type").set_value("application/vnd.oasis.opendocument.text");
+    add_link(nav, enc + ".docx", "DOCX")
+        .append_attribute("type")
+        .set_value("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  }
+  add_link(nav, o.root_prefix + "feed.xml", "RSS feed").append_attribute("type").set_value("application/rss+xml");
+  add_link(nav, o.root_prefix + "calendar.ics", "Calendar").append_attribute("type").set_value("text/calendar");
+  if (!o.root_prefix.empty() || !o.output_stem.empty()) add_link(nav, o.root_prefix + "index.html", "All minutes");
+}
+
+}  // namespace
+
+Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
-  out.diagnostics.push_back({ir::Severity::error, "", 0, 0, "the html writer is not implemented yet"});
+  auto ordered = in_date_order(meetings);
+  std::string title = report_title(meetings, options);
+
+  pugi::xml_document doc;
+  doc.append_child(pugi::node_doctype).set_value("html");
+  auto root = doc.append_child("html");
+  root.append_attribute("lang").set_value(html::clean_text(report_language(meetings, options)).c_str());
+  auto head = root.append_child("head");
+  head.append_child("meta").append_attribute("charset").set_value("utf-8");
+  auto viewport = head.append_child("meta");
+  viewport.append_attribute("name").set_value("viewport");
+  viewport.append_attribute("content").set_value("width=device-width, initial-scale=1");
+  auto gen = head.append_child("meta");
+  gen.append_attribute("name").set_value("generator");
+  gen.append_attribute("content").set_value("minutes");
+  text_element(head, "title", title);
+  auto body = root.append_child("body");
+  auto header = body.append_child("header");
+  header.append_attribute("class").set_value("page");
+  text_element(header, "h1", title);
+  if (!options.organisation.empty()) text_element(header, "p", options.organisation).append_attribute("class").set_value("meta");
+  if (!options.funder.empty()) text_element(header, "p", options.funder).append_attribute("class").set_value("meta");
+  bool single = ordered.size() == 1;
+  if (single) {
+    add_meeting_meta(header, *ordered.front());
+  } else if (auto period = report_period(meetings); !period.empty()) {
+    text_element(header, "p", period).append_attribute("class").set_value("meta");
+  }
+  add_format_links(head, header, options);
+  text_element(head, "style", stylesheet);
+
+  auto toc = body.append_child("nav");
+  toc.append_attribute("class").set_value("toc");
+  toc.append_attribute("aria-label").set_value("Contents");
+  auto toc_list = toc.append_child("ul");
+  auto main = body.append_child("main");
+
+  std::set<std::string> ids;
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    const ir::Meeting& m = *ordered[i];
+    html::FragmentOptions fo;
+    fo.top_heading = single ? 2 : 3;
+    fo.remote_images = false;
+    fo.source = m.source;
+    fo.diagnostics = &out.diagnostics;
+    if (!options.base_url.empty()) fo.base_url = html::join_url(options.base_url, m.source);
+    auto article = main.append_child("article");
+    std::string prefix;
+    if (!single) {
+      prefix = unique_id(ids, m.date ? "m" + ir::iso(*m.date) : "m-" + html::slug(ir::display_title(m)));
+      article.append_attribute("id").set_value(prefix.c_str());
+      text_element(article, "h2", ir::display_title(m));
+      add_meeting_meta(article, m);
+      auto li = toc_list.append_child("li");
+      add_link(li, "#" + prefix, m.date ? ir::iso(*m.date) : ir::display_title(m));
+      fo.id_prefix = prefix + "-";
+    }
+    html::append_meeting_body(article, m, fo, ids);
+    add_events(article, m, fo.top_heading, fo, unique_id(ids, fo.id_prefix + "events"));
+    add_actions(article, m, fo.top_heading, unique_id(ids, fo.id_prefix + "action-items"));
+    if (single) {
+      for (auto sec = article.child("section"); sec; sec = sec.next_sibling("section")) {
+        add_link(toc_list.append_child("li"), std::string("#") + sec.attribute("id").value(), node_text(sec.first_child()));
+      }
+    }
+  }
+  if (!toc_list.first_child()) body.remove_child(toc);
+
+  auto footer = body.append_child("footer");
+  std::string sources;
+  for (const auto* m : ordered) sources += (sources.empty() ? "" : ", ") + m->source;
+  add_text(footer, "Converted by minutes" + (sources.empty() ? std::string() : " from " + sources) + ".");
+
+  html::seal_for_html(root);
+  std::ostringstream s;
+  doc.save(s, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  out.bytes = s.str();
   return out;
 }
 

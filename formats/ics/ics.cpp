@@ -1,11 +1,242 @@
-// Placeholder for the ics writer until it lands; reports an error instead of output.
+// Writes the events of one or many meetings as one RFC 5545 calendar (and, with --todos, action items as VTODO).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "formats/common/report.hpp"
 #include "formats/formats.hpp"
+#include "formats/html/fragment.hpp"
+#include "formats/ics/ical.hpp"
 
 namespace minutes::formats {
 
-Output write_ics(std::span<const ir::Meeting>, const WriteOptions&) {
+namespace {
+
+using ics::escape_text;
+using ics::fold_line;
+
+std::string basic_date(const ir::Date& d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); }
+
+std::string utc_stamp(int64_t seconds) {
+  std::string iso = iso_datetime(seconds);  // YYYY-MM-DDThh:mm:ssZ
+  std::string out;
+  for (char c : iso)
+    if (c != '-' && c != ':') out += c;
+  return out;
+}
+
+ir::Date add_days(const ir::Date& d, int n) { return ir::civil_from_days(ir::days_from_civil(d) + n); }
+
+// One mention of an event, with the meeting it came from filled in.
+struct Mention {
+  ir::Event event;
+  std::string uid;
+};
+
+auto mention_order(const Mention& m) {
+  return std::make_tuple(m.event.mentioned_on.value_or(ir::Date{}), m.event.source, m.event.line);
+}
+
+auto details(const ir::Event& e) {
+  return std::tie(e.title, e.end, e.start_time, e.end_time, e.timezone, e.location, e.url, e.description);
+}
+
+struct Writer {
+  const WriteOptions& options;
+  Output& out;
+  std::string dtstamp;
+  std::map<std::string, std::pair<int, int>> zones;  // TZID used -> year range
+  std::set<std::string> warned_zones;
+
+  void line(std::string& to, std::string_view name, std::string_view value) {
+    std::string l(name);
+    l += ':';
+    l += value;
+    to += fold_line(l);
+  }
+
+  // The zone a timed event's times are in; "" for UTC.
+  std::string zone_for(const ir::Event& e) {
+    std::string tz = !e.timezone.empty() ? e.timezone : options.timezone;
+    if (tz.empty() || ics::is_utc(tz)) return {};
+    if (!ics::known_zone(tz)) {
+      if (warned_zones.insert(tz).second)
+        out.diagnostics.push_back({ir::Severity::warning, e.source, e.line, 0,
+                                   fmt::format("unknown time zone '{}': times written as UTC", tz)});
+      return {};
+    }
+    return tz;
+  }
+
+  void use_zone(const std::string& tz, int year) {
+    auto [it, fresh] = zones.try_emplace(tz, year, year);
+    if (!fresh) it->second = {std::min(it->second.first, year), std::max(it->second.second, year)};
+  }
+
+  void date_time(std::string& to, const char* name, const ir::Date& d, const ir::Time& t, const std::string& tz) {
+    std::string value = fmt::format("{}T{:02}{:02}00", basic_date(d), t.hour, t.minute);
+    if (tz.empty()) {
+      line(to, name, value + "Z");
+    } else {
+      use_zone(tz, d.year);
+      line(to, std::string(name) + ";TZID=" + tz, value);
+    }
+  }
+
+  void event(std::string& to, const std::vector<Mention>& mentions) {
+    const ir::Event& e = mentions.back().event;  // the latest mention's details win
+    int sequence = 0;
+    std::optional<ir::Date> modified = mentions.front().event.mentioned_on;
+    for (size_t i = 1; i < mentions.size(); ++i) {
+      if (details(mentions[i].event) != details(mentions[i - 1].event)) {
+        ++sequence;
+        if (mentions[i].event.mentioned_on) modified = mentions[i].event.mentioned_on;
+      }
+    }
+    to += fold_line("BEGIN:VEVENT");
+    line(to, "UID", mentions.back().uid);
+    line(to, "DTSTAMP", dtstamp);
+    line(to, "SEQUENCE", std::to_string(sequence));
+    line(to, "LAST-MODIFIED", modified ? utc_stamp(ir::days_from_civil(*modified) * 86400) : dtstamp);
+    line(to, "SUMMARY", escape_text(e.title));
+    if (e.all_day()) {
+      ir::Date last = e.end && *e.end > e.start ? *e.end : e.start;
+      line(to, "DTSTART;VALUE=DATE", basic_date(e.start));
+      line(to, "DTEND;VALUE=DATE", basic_date(add_days(last, 1)));  // exclusive
+      line(to, "TRANSP", "TRANSPARENT");
+    } else {
+      std::string tz = zone_for(e);
+      date_time(to, "DTSTART", e.start, *e.start_time, tz);
+      ir::Date end_day = e.end && *e.end > e.start ? *e.end : e.start;
+      if (e.end_time) {
+        if (end_day == e.start && *e.end_time <= *e.start_time) end_day = add_days(end_day, 1);  // crosses midnight
+        date_time(to, "DTEND", end_day, *e.end_time, tz);
+      } else if (end_day != e.start) {
+        date_time(to, "DTEND", add_days(end_day, 1), ir::Time{0, 0}, tz);
+      }
+    }
+    if (!e.location.empty()) line(to, "LOCATION", escape_text(e.location));
+    if (std::string url = html::safe_url(e.url); !url.empty() && url.find(':') != std::string::npos)
+      line(to, "URL;VALUE=URI", url);
+    std::string description = e.description;
+    std::vector<std::string> sources;
+    for (const auto& m : mentions) {
+      std::string s = m.event.source;
+      if (m.event.mentioned_on) s += " (" + ir::iso(*m.event.mentioned_on) + ")";
+      if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
+    }
+    if (!sources.empty()) {
+      if (!description.empty()) description += "\n\n";
+      description += "Mentioned in the minutes ";
+      for (size_t i = 0; i < sources.size(); ++i) description += (i ? ", " : "") + sources[i];
+    }
+    if (!description.empty()) line(to, "DESCRIPTION", escape_text(description));
+    to += fold_line("END:VEVENT");
+  }
+
+  void todo(std::string& to, const ir::ActionItem& a, const ir::Meeting& m, const std::string& uid) {
+    to += fold_line("BEGIN:VTODO");
+    line(to, "UID", uid);
+    line(to, "DTSTAMP", dtstamp);
+    if (m.date) line(to, "LAST-MODIFIED", utc_stamp(ir::days_from_civil(*m.date) * 86400));
+    line(to, "SUMMARY", escape_text(a.owner.empty() ? a.text : "@" + a.owner + ": " + a.text));
+    if (a.due && ir::valid(*a.due)) line(to, "DUE;VALUE=DATE", basic_date(*a.due));
+    line(to, "STATUS", a.done ? "COMPLETED" : "NEEDS-ACTION");
+    std::string description = a.owner.empty() ? std::string() : "Owner: @" + a.owner + "\n";
+    description += "From the minutes " + m.source + (m.date ? " (" + ir::iso(*m.date) + ")" : std::string());
+    line(to, "DESCRIPTION", escape_text(description));
+    to += fold_line("END:VTODO");
+  }
+};
+
+uint64_t hash(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+
+Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
-  out.diagnostics.push_back({ir::Severity::error, "", 0, 0, "the ics writer is not implemented yet"});
+  int64_t timestamp = output_timestamp(meetings, options);
+  Writer w{options, out, utc_stamp(timestamp), {}, {}};
+
+  // Every mention of every event, grouped by UID.
+  std::map<std::string, std::vector<Mention>> by_uid;
+  for (const auto* m : in_date_order(meetings)) {
+    for (const auto& e : m->events) {
+      Mention mention{e, {}};
+      if (mention.event.source.empty()) mention.event.source = m->source;
+      if (!mention.event.mentioned_on) mention.event.mentioned_on = m->date;
+      if (!ir::valid(e.start) || (e.end && !ir::valid(*e.end)) || ics::normalise_title(e.title).empty()) {
+        out.diagnostics.push_back({ir::Severity::warning, mention.event.source, e.line, 0,
+                                   fmt::format("event '{}' left out of the calendar: no valid title or date", e.title)});
+        continue;
+      }
+      mention.uid = ics::event_uid(mention.event);
+      by_uid[mention.uid].push_back(std::move(mention));
+    }
+  }
+  std::vector<std::vector<Mention>*> groups;
+  for (auto& [uid, mentions] : by_uid) {
+    std::stable_sort(mentions.begin(), mentions.end(),
+                     [](const Mention& a, const Mention& b) { return mention_order(a) < mention_order(b); });
+    groups.push_back(&mentions);
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) {
+    const ir::Event &x = a->back().event, &y = b->back().event;
+    return std::tie(x.start, x.start_time, a->back().uid) < std::tie(y.start, y.start_time, b->back().uid);
+  });
+
+  std::string components;
+  for (const auto* g : groups) w.event(components, *g);
+
+  if (options.todos) {
+    std::set<std::string> seen;
+    auto ordered = in_date_order(meetings);
+    // The latest mention of an action item wins: walk newest first and keep the first of each.
+    for (auto it = ordered.rbegin(); it != ordered.rend(); ++it) {
+      for (const auto& a : (*it)->actions) {
+        std::string key = ics::normalise_title(a.owner) + "|" + ics::normalise_title(a.text);
+        std::string uid = fmt::format("todo-{:016x}@minutes", hash(key));
+        if (ics::normalise_title(a.text).empty() || !seen.insert(uid).second) continue;
+        w.todo(components, a, **it, uid);
+      }
+    }
+  }
+
+  std::string zones;
+  if (components.empty()) {
+    // A calendar needs at least one component (RFC 5545 3.6): the default zone's definition.
+    std::string tz = options.timezone;
+    if (!tz.empty() && !ics::is_utc(tz) && ics::known_zone(tz)) {
+      int year = ir::civil_from_days(timestamp / 86400).year;
+      w.use_zone(tz, year);
+    }
+  }
+  for (const auto& [tz, range] : w.zones)
+    if (auto vtz = ics::vtimezone(tz, range.first - 1, range.second + 1)) zones += *vtz;
+
+  std::string& o = out.bytes;
+  o += fold_line("BEGIN:VCALENDAR");
+  w.line(o, "VERSION", "2.0");
+  w.line(o, "PRODID", "-//minutes//minutes converter//EN");
+  w.line(o, "CALSCALE", "GREGORIAN");
+  w.line(o, "METHOD", "PUBLISH");
+  w.line(o, "X-WR-CALNAME", escape_text(options.calendar_name));
+  w.line(o, "NAME", escape_text(options.calendar_name));
+  if (!options.timezone.empty()) w.line(o, "X-WR-TIMEZONE", escape_text(options.timezone));
+  w.line(o, "REFRESH-INTERVAL;VALUE=DURATION", "PT12H");
+  w.line(o, "X-PUBLISHED-TTL", "PT12H");
+  o += zones;
+  o += components;
+  o += fold_line("END:VCALENDAR");
+  if (components.empty() && zones.empty())
+    out.diagnostics.push_back({ir::Severity::warning, "", 0, 0, "the calendar has no events and no time zone"});
   return out;
 }
 

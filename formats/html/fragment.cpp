@@ -1,0 +1,501 @@
+// Renders the meeting IR as a safe HTML5 fragment: never the source's raw HTML, only vetted URLs.
+#include "formats/html/fragment.hpp"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+#include "converters/decode.hpp"
+
+namespace minutes::formats::html {
+
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Characters that may stand in a URI as they are (RFC 3986 unreserved, reserved and '%').
+bool uri_char(unsigned char c) {
+  if (c >= 0x80 || c <= 0x20) return false;
+  static constexpr std::string_view bad = "\"<>\\^`{|}";
+  return bad.find(static_cast<char>(c)) == std::string_view::npos && c != 0x7f;
+}
+
+std::string percent_encode(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (uri_char(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// The scheme of a URL, lower case; empty for a relative reference.
+std::string scheme_of(std::string_view url) {
+  auto colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !is_alpha(url[0])) return {};
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return {};
+  }
+  std::string s(url.substr(0, colon));
+  std::transform(s.begin(), s.end(), s.begin(), lower);
+  return s;
+}
+
+bool safe_scheme(std::string_view scheme) {
+  static constexpr std::array<std::string_view, 16> ok = {"http", "https", "mailto", "ftp",  "ftps", "sftp",
+                                                          "tel",  "irc",   "ircs",   "xmpp", "matrix", "news",
+                                                          "sip",  "sips",  "webcal", "geo"};
+  return std::find(ok.begin(), ok.end(), scheme) != ok.end();
+}
+
+// RFC 3986 5.2.4.
+std::string remove_dot_segments(std::string_view in) {
+  std::string out;
+  while (!in.empty()) {
+    if (in.starts_with("../")) {
+      in.remove_prefix(3);
+    } else if (in.starts_with("./")) {
+      in.remove_prefix(2);
+    } else if (in.starts_with("/./")) {
+      in.remove_prefix(2);
+    } else if (in == "/.") {
+      in = "/";
+    } else if (in.starts_with("/../") || in == "/..") {
+      in = in.size() == 3 ? std::string_view("/") : in.substr(3);
+      auto slash = out.rfind('/');
+      out.erase(slash == std::string::npos ? 0 : slash);
+    } else if (in == "." || in == "..") {
+      in = {};
+    } else {
+      size_t next = in.find('/', in[0] == '/' ? 1 : 0);
+      if (next == std::string_view::npos) next = in.size();
+      out.append(in.substr(0, next));
+      in.remove_prefix(next);
+    }
+  }
+  return out;
+}
+
+struct UrlParts {
+  std::string_view scheme, authority, path, query, fragment;
+  bool has_authority = false, has_query = false, has_fragment = false;
+};
+
+UrlParts split_url(std::string_view u) {
+  UrlParts p;
+  if (auto s = scheme_of(u); !s.empty()) {
+    p.scheme = u.substr(0, s.size());
+    u.remove_prefix(s.size() + 1);
+  }
+  if (auto h = u.find('#'); h != std::string_view::npos) {
+    p.has_fragment = true;
+    p.fragment = u.substr(h + 1);
+    u = u.substr(0, h);
+  }
+  if (auto q = u.find('?'); q != std::string_view::npos) {
+    p.has_query = true;
+    p.query = u.substr(q + 1);
+    u = u.substr(0, q);
+  }
+  if (u.starts_with("//")) {
+    p.has_authority = true;
+    auto end = u.find('/', 2);
+    p.authority = u.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2);
+    u = end == std::string_view::npos ? std::string_view() : u.substr(end);
+  }
+  p.path = u;
+  return p;
+}
+
+std::string append_utf8_text(pugi::xml_node parent, std::string_view text) {
+  std::string t = clean_text(text);
+  if (!t.empty()) parent.append_child(pugi::node_pcdata).set_value(t.c_str());
+  return t;
+}
+
+pugi::xml_node element(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
+
+void set_attr(pugi::xml_node node, const char* name, std::string_view value) {
+  node.append_attribute(name).set_value(clean_text(value).c_str());
+}
+
+void report(const FragmentOptions& options, int line, int column, std::string message,
+            ir::Severity severity = ir::Severity::warning) {
+  if (options.diagnostics) options.diagnostics->push_back({severity, options.source, line, column, std::move(message)});
+}
+
+std::string shorten(std::string_view s) {
+  std::string t = clean_text(s.substr(0, 60));
+  for (auto& c : t)
+    if (c == '\n' || c == '\t') c = ' ';
+  return s.size() > 60 ? t + "..." : t;
+}
+
+bool is_local_url(std::string_view url) { return scheme_of(url).empty() && !url.starts_with("//"); }
+
+void append_image(pugi::xml_node parent, const ir::Inline& in, const FragmentOptions& options) {
+  std::string src = safe_url(in.url, options.base_url, true);
+  bool local = is_local_url(src) || src.starts_with("data:");
+  if (!src.empty() && (options.remote_images || local)) {
+    auto img = element(parent, "img");
+    set_attr(img, "src", src);
+    set_attr(img, "alt", in.text);
+    if (!in.title.empty()) set_attr(img, "title", in.title);
+    return;
+  }
+  // No external request: a link to the image, named by its alt text.
+  if (src.empty() && !in.url.empty())
+    report(options, in.line, in.column, "image '" + shorten(in.url) + "' dropped: its URL scheme is not allowed");
+  pugi::xml_node target = parent;
+  if (!src.empty()) {
+    target = element(parent, "a");
+    set_attr(target, "href", src);
+    set_attr(target, "class", "image-link");
+  }
+  append_utf8_text(target, in.text.empty() ? std::string_view("image") : std::string_view(in.text));
+}
+
+void append_list(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options);
+
+// A list item's content: a tight list's paragraphs go straight into <li>.
+void append_item_blocks(pugi::xml_node li, const ir::Blocks& blocks, bool tight, const FragmentOptions& options) {
+  bool first = true;
+  for (const auto& b : blocks) {
+    if (tight && b.kind == ir::BlockKind::paragraph) {
+      if (!first) element(li, "br");
+      append_inlines(li, b.inlines, options);
+      first = false;
+    } else {
+      append_blocks(li, ir::Blocks{b}, options);
+    }
+  }
+}
+
+void append_list(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options) {
+  auto list = element(parent, b.ordered ? "ol" : "ul");
+  if (b.ordered && b.start != 1) list.append_attribute("start").set_value(b.start);
+  bool tasks = std::any_of(b.items.begin(), b.items.end(), [](const ir::ListItem& i) { return i.checked.has_value(); });
+  if (tasks) set_attr(list, "class", "tasks");
+  for (const auto& item : b.items) {
+    auto li = element(list, "li");
+    if (item.checked) {
+      auto box = element(li, "span");
+      set_attr(box, "class", *item.checked ? "task done" : "task");
+      append_utf8_text(box, *item.checked ? "\u2611 " : "\u2610 ");
+    }
+    append_item_blocks(li, item.blocks, b.tight, options);
+  }
+}
+
+void append_table(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options) {
+  auto table = element(parent, "table");
+  pugi::xml_node head, body;
+  for (const auto& row : b.rows) {
+    pugi::xml_node group;
+    if (row.header) {
+      if (!head) head = element(table, "thead");
+      group = head;
+    } else {
+      if (!body) body = element(table, "tbody");
+      group = body;
+    }
+    auto tr = element(group, "tr");
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      auto cell = element(tr, row.header ? "th" : "td");
+      ir::Align a = i < b.alignments.size() ? b.alignments[i] : ir::Align::none;
+      if (a == ir::Align::center) set_attr(cell, "class", "center");
+      if (a == ir::Align::right) set_attr(cell, "class", "right");
+      append_inlines(cell, row.cells[i].inlines, options);
+    }
+  }
+}
+
+int min_level(const std::vector<ir::Section>& sections) {
+  int m = 6;
+  for (const auto& s : sections) m = std::min(m, s.level);
+  return m;
+}
+
+struct SectionContext {
+  const FragmentOptions& options;
+  std::set<std::string>& used_ids;
+  int shift;  // added to a source level to get the HTML level
+};
+
+void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext& ctx) {
+  auto sec = element(parent, "section");
+  std::string id = ctx.options.id_prefix + slug(s.title);
+  for (int n = 2; ctx.used_ids.count(id); ++n) id = ctx.options.id_prefix + slug(s.title) + "-" + std::to_string(n);
+  ctx.used_ids.insert(id);
+  set_attr(sec, "id", id);
+  int level = std::clamp(s.level + ctx.shift, 1, 6);
+  std::string tag = "h" + std::to_string(level);
+  auto h = element(sec, tag.c_str());
+  if (!s.title_inlines.empty()) {
+    append_inlines(h, s.title_inlines, ctx.options);
+  } else {
+    append_utf8_text(h, s.title);
+  }
+  if (s.minutes) {
+    auto p = element(sec, "p");
+    set_attr(p, "class", "minutes-ref");
+    append_utf8_text(p, "Minutes: ");
+    std::string href = safe_url(s.minutes->url, ctx.options.base_url);
+    if (!href.empty()) {
+      auto a = element(p, "a");
+      set_attr(a, "href", href);
+      append_utf8_text(a, s.minutes->url);
+    } else {
+      append_utf8_text(p, !s.minutes->status.empty() ? s.minutes->status : s.minutes->url);
+    }
+  }
+  append_blocks(sec, s.blocks, ctx.options);
+  for (const auto& sub : s.sections) append_section(sec, sub, ctx);
+}
+
+void seal_node(pugi::xml_node node) {
+  static constexpr std::array<std::string_view, 8> void_elements = {"br", "hr", "img", "meta",
+                                                                    "link", "input", "wbr", "source"};
+  for (auto child = node.first_child(); child; child = child.next_sibling())
+    if (child.type() == pugi::node_element) seal_node(child);
+  if (node.type() != pugi::node_element) return;
+  std::string_view name = node.name();
+  if (std::find(void_elements.begin(), void_elements.end(), name) != void_elements.end()) return;
+  if (!node.first_child()) node.append_child(pugi::node_pcdata);
+  if (name == "pre") {
+    if (node.first_child().type() != pugi::node_pcdata) node.prepend_child(pugi::node_pcdata);
+    if (node.last_child().type() != pugi::node_pcdata) node.append_child(pugi::node_pcdata);
+  }
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    int n = utf8_sequence_length(text, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for a broken sequence
+      ++i;
+      continue;
+    }
+    auto c = static_cast<unsigned char>(text[i]);
+    auto c1 = n > 1 ? static_cast<unsigned char>(text[i + 1]) : 0;
+    bool control = (n == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)) ||
+                   (n == 2 && c == 0xC2 && c1 < 0xA0) ||                                  // U+0080..U+009F
+                   (n == 3 && c == 0xEF && c1 == 0xBF && static_cast<unsigned char>(text[i + 2]) >= 0xBE);
+    if (!control) out.append(text.substr(i, static_cast<size_t>(n)));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::string slug(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (is_alpha(c) || is_digit(c)) {
+      out += lower(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 60) out.resize(60);
+  return out.empty() ? "section" : out;
+}
+
+std::string resolve_url(std::string_view base, std::string_view ref) {
+  UrlParts b = split_url(base), r = split_url(ref);
+  if (b.scheme.empty()) return std::string(ref);
+  std::string out(b.scheme);
+  out += ':';
+  auto add_authority = [&out](std::string_view a) { out += "//"; out += a; };
+  std::string path;
+  std::string_view query;
+  bool has_query = false;
+  if (!r.scheme.empty()) return std::string(ref);
+  if (r.has_authority) {
+    add_authority(r.authority);
+    path = remove_dot_segments(r.path);
+    query = r.query;
+    has_query = r.has_query;
+  } else {
+    if (b.has_authority) add_authority(b.authority);
+    if (r.path.empty()) {
+      path = std::string(b.path);
+      query = r.has_query ? r.query : b.query;
+      has_query = r.has_query || b.has_query;
+    } else {
+      if (r.path.starts_with('/')) {
+        path = remove_dot_segments(r.path);
+      } else {
+        std::string merged;
+        if (b.has_authority && b.path.empty()) {
+          merged = "/" + std::string(r.path);
+        } else {
+          auto slash = b.path.rfind('/');
+          merged = std::string(slash == std::string_view::npos ? std::string_view() : b.path.substr(0, slash + 1));
+          merged += r.path;
+        }
+        path = remove_dot_segments(merged);
+      }
+      query = r.query;
+      has_query = r.has_query;
+    }
+  }
+  out += path;
+  if (has_query) (out += '?') += query;
+  if (r.has_fragment) (out += '#') += r.fragment;
+  return out;
+}
+
+std::string safe_url(std::string_view url, std::string_view base, bool image) {
+  std::string clean;
+  for (unsigned char c : url)
+    if (c > 0x20 || c == ' ')
+      if (c != 0x7f) clean += static_cast<char>(c);  // browsers drop tabs and newlines inside URLs too
+  auto first = clean.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  clean = clean.substr(first, clean.find_last_not_of(' ') - first + 1);
+  std::string scheme = scheme_of(clean);
+  if (!scheme.empty()) {
+    if (scheme == "data") {
+      static constexpr std::array<std::string_view, 5> raster = {"data:image/png", "data:image/jpeg", "data:image/gif",
+                                                                 "data:image/webp", "data:image/avif"};
+      std::string head = clean.substr(0, clean.find_first_of(";,"));
+      std::transform(head.begin(), head.end(), head.begin(), lower);
+      if (!image || std::find(raster.begin(), raster.end(), head) == raster.end()) return {};
+      return percent_encode(clean);
+    }
+    return safe_scheme(scheme) ? percent_encode(clean) : std::string();
+  }
+  std::string encoded = percent_encode(clean);
+  if (base.empty() || scheme_of(base).empty()) return encoded;
+  return resolve_url(base, encoded);
+}
+
+std::string join_url(std::string_view base, std::string_view path) {
+  while (path.starts_with("./")) path.remove_prefix(2);
+  if (path.starts_with('/')) {
+    auto slash = path.find_last_of('/');
+    path = path.substr(slash + 1);  // an absolute source path says nothing about the site: keep the file name
+  }
+  std::string rel = percent_encode(path);
+  if (base.empty()) return rel;
+  std::string b(base);
+  if (!b.ends_with('/')) b += '/';
+  return resolve_url(b, rel);
+}
+
+void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const FragmentOptions& options) {
+  for (const auto& in : inlines) {
+    switch (in.kind) {
+      case ir::InlineKind::text: append_utf8_text(parent, in.text); break;
+      case ir::InlineKind::emphasis: append_inlines(element(parent, "em"), in.children, options); break;
+      case ir::InlineKind::strong: append_inlines(element(parent, "strong"), in.children, options); break;
+      case ir::InlineKind::strikethrough: append_inlines(element(parent, "del"), in.children, options); break;
+      case ir::InlineKind::code: append_utf8_text(element(parent, "code"), in.text); break;
+      case ir::InlineKind::link: {
+        std::string href = safe_url(in.url, options.base_url);
+        pugi::xml_node target = parent;
+        if (!href.empty()) {
+          target = element(parent, "a");
+          set_attr(target, "href", href);
+          if (!in.title.empty()) set_attr(target, "title", in.title);
+        } else if (!in.url.empty()) {
+          report(options, in.line, in.column, "link '" + shorten(in.url) + "' kept as text: its URL scheme is not allowed");
+        }
+        if (in.children.empty()) {
+          append_utf8_text(target, in.url);
+        } else {
+          append_inlines(target, in.children, options);
+        }
+        break;
+      }
+      case ir::InlineKind::image: append_image(parent, in, options); break;
+      case ir::InlineKind::mention: {
+        auto span = element(parent, "span");
+        set_attr(span, "class", "mention");
+        append_utf8_text(span, "@" + in.text);
+        break;
+      }
+      case ir::InlineKind::line_break: element(parent, "br"); break;
+      case ir::InlineKind::soft_break: append_utf8_text(parent, "\n"); break;
+    }
+  }
+}
+
+void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const FragmentOptions& options) {
+  for (const auto& b : blocks) {
+    switch (b.kind) {
+      case ir::BlockKind::paragraph: append_inlines(element(parent, "p"), b.inlines, options); break;
+      case ir::BlockKind::list: append_list(parent, b, options); break;
+      case ir::BlockKind::code: {
+        auto code = element(element(parent, "pre"), "code");
+        std::string lang;
+        for (char c : b.info) {
+          if (c == ' ') break;
+          if (is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '+') lang += c;
+        }
+        if (!lang.empty()) set_attr(code, "class", "language-" + lang);
+        append_utf8_text(code, b.text);
+        break;
+      }
+      case ir::BlockKind::quote: append_blocks(element(parent, "blockquote"), b.children, options); break;
+      case ir::BlockKind::table: append_table(parent, b, options); break;
+      case ir::BlockKind::image: {
+        auto p = element(parent, "p");
+        set_attr(p, "class", "image");
+        append_inlines(p, b.inlines, options);
+        break;
+      }
+      case ir::BlockKind::rule: element(parent, "hr"); break;
+      case ir::BlockKind::html: {
+        // Raw HTML is never passed through: only its visible text, when it has any.
+        report(options, b.line, b.column, "raw HTML rendered as its text only", ir::Severity::note);
+        if (ir::plain_text(b.inlines).find_first_not_of(" \t\n") == std::string::npos) break;
+        auto p = element(parent, "p");
+        set_attr(p, "class", "html-text");
+        append_inlines(p, b.inlines, options);
+        break;
+      }
+    }
+  }
+}
+
+void append_meeting_body(pugi::xml_node parent, const ir::Meeting& meeting, const FragmentOptions& options,
+                         std::set<std::string>& used_ids) {
+  append_blocks(parent, meeting.blocks, options);
+  SectionContext ctx{options, used_ids, options.top_heading - min_level(meeting.sections)};
+  for (const auto& s : meeting.sections) append_section(parent, s, ctx);
+}
+
+void seal_for_html(pugi::xml_node root) { seal_node(root); }
+
+std::string serialise_children(pugi::xml_node node) {
+  std::ostringstream out;
+  for (auto child = node.first_child(); child; child = child.next_sibling())
+    child.print(out, "", pugi::format_raw | pugi::format_no_declaration);
+  return out.str();
+}
+
+std::string meeting_fragment(const ir::Meeting& meeting, const FragmentOptions& options) {
+  pugi::xml_document doc;
+  auto root = doc.append_child("div");
+  std::set<std::string> ids;
+  append_meeting_body(root, meeting, options, ids);
+  seal_for_html(root);
+  return serialise_children(root);
+}
+
+}  // namespace minutes::formats::html
