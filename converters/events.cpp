@@ -1,6 +1,590 @@
-// Placeholder for event extraction until it lands.
+// Finds the events a meeting mentions (fairs, hackathons, summits...) in its sections, items and headings.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "converters/dates.hpp"
 #include "converters/enrich.hpp"
 
 namespace minutes {
-void extract_events(ir::Meeting&) {}
+namespace {
+
+using dates::Found;
+
+// One line of text that may name an event: a list item's own text, a paragraph line, a heading.
+struct Unit {
+  std::string text;
+  std::string url;
+  int line = 0;
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Splits text into words (letters, digits, UTF-8), keeping their case.
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !word_char(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t b = i;
+    while (i < s.size() && word_char(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Whether text names an event: "Summit", "Hackathon", "EclipseCon", "Container Days", "GXFS Connect"...
+std::size_t event_word(const std::vector<std::string_view>& ws);
+
+bool names_event(std::string_view text) { return event_word(words(text)) != std::string_view::npos; }
+
+// The phrase around the first event word ("our sport event"), for lines whose title is elsewhere.
+std::string event_phrase(std::string_view text) {
+  auto ws = words(text);
+  std::size_t k = event_word(ws);
+  if (k == std::string_view::npos) return {};
+  std::size_t from = k >= 2 ? k - 2 : 0;
+  const char* b = ws[from].data();
+  const char* e = ws[k].data() + ws[k].size();
+  return std::string(b, static_cast<std::size_t>(e - b));
+}
+
+std::size_t event_word(const std::vector<std::string_view>& ws) {
+  static const std::set<std::string, std::less<>> keywords = {
+      "summit",    "hackathon", "hackathons", "hackday",   "conference", "conferences", "expo",      "fair",
+      "messe",     "meetup",    "meetups",    "workshop",  "webinar",    "convention",  "symposium", "forum",
+      "festival",  "barcamp",   "congress",   "kongress",  "tagung",     "event",       "fosdem",    "kubecon",
+      "stackconf", "minihackathon", "mini-hackathon", "opening", "launch", "roadshow", "plenary"};
+  for (std::size_t k = 0; k < ws.size(); ++k) {
+    std::string w = lower(ws[k]);
+    if (keywords.count(w)) return k;
+    bool capital = std::isupper(static_cast<unsigned char>(ws[k][0]));
+    if (capital && w.size() > 4 && (ends_with(w, "con") || ends_with(w, "conf")) && w != "falcon" && w != "silicon")
+      return k;
+    if (capital && (w == "day" || w == "days" || w == "connect") && k > 0 &&
+        std::isupper(static_cast<unsigned char>(ws[k - 1][0])))
+      return k;
+    if (w == "first" && k + 1 < ws.size() && lower(ws[k + 1]) == "appointment") return k + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
+bool events_heading(std::string_view title) {
+  std::string t = lower(title);
+  for (std::string_view w : {"events", "hackathons", "conferences", "meetups", "save the date", "next dates",
+                             "upcoming", "announcements", "veranstaltungen", "termine"})
+    if (t.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// Words that make a dated line no event: deadlines, sprint ends, skipped or cancelled meetings.
+bool not_an_event(std::string_view text) {
+  static const std::set<std::string, std::less<>> hard = {
+      "deadline", "deadlines", "due", "sprint", "skip", "skipped", "cancelled", "canceled", "cancel",
+      "vacation", "holiday", "holidays", "ooo", "urlaub", "postponed", "submission", "cfp", "frist", "abgabe",
+      "launched", "deprecated", "eol"};
+  static const std::set<std::string, std::less<>> soft = {"recording", "recordings", "slides", "released",
+                                                          "release", "meeting", "meetings", "call", "sig"};
+  bool named = names_event(text);
+  for (auto w : words(text)) {
+    std::string l = lower(w);
+    if (hard.count(l) || (!named && soft.count(l))) return true;
+  }
+  std::string t = lower(text);
+  return t.find("call for papers") != std::string::npos || t.find("register by") != std::string::npos ||
+         t.find("registration") != std::string::npos || t.find("back on") != std::string::npos;
+}
+
+std::string_view trim(std::string_view s) {
+  auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*' || c == '_'; };
+  while (!s.empty() && sp(s.front())) s.remove_prefix(1);
+  while (!s.empty() && sp(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Trims separators and connecting words from the end of a title ("Summit in Alicante on" -> ...).
+std::string_view trim_tail(std::string_view s) {
+  for (;;) {
+    s = trim(s);
+    std::size_t before = s.size();
+    while (!s.empty() && std::string_view(",:;-(@/|+").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+    if (ends_with(s, "\xE2\x80\x93") || ends_with(s, "\xE2\x80\x94")) s.remove_suffix(3);
+    for (std::string_view w : {" on", " at", " am", " from", " vom", " the", " from the", " starting", " is", " will be",
+                               " in", " takes place", " happens", " till", " ab"}) {
+      if (s.size() > w.size() && lower(s.substr(s.size() - w.size())) == w) {
+        s.remove_suffix(w.size());
+        break;
+      }
+    }
+    s = trim(s);
+    if (s.size() == before) return s;
+  }
+}
+
+// Trims separators from the start of text ("- will be online" -> "will be online").
+std::string_view trim_head(std::string_view s) {
+  for (;;) {
+    s = trim(s);
+    std::size_t before = s.size();
+    while (!s.empty() && std::string_view(",:;-)@/|+").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+    if (s.substr(0, 3) == "\xE2\x80\x93" || s.substr(0, 3) == "\xE2\x80\x94") s.remove_prefix(3);
+    s = trim(s);
+    if (s.size() == before) return s;
+  }
+}
+
+// A short name that looks like a place: "Berlin", "Frankfurt am Main", "Cloud&Heat", "online".
+bool place_like(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 40) return false;
+  std::string l = lower(s);
+  if (l == "online" || l == "virtual" || l == "hybrid" || l == "remote") return true;
+  if (s.find("http") != std::string_view::npos || s.find(':') != std::string_view::npos) return false;
+  auto ws = words(s);
+  if (ws.empty() || ws.size() > 4) return false;
+  static const std::set<std::string, std::less<>> small = {"am", "an", "der", "de", "del", "im", "and", "of", "la", "upon"};
+  for (auto w : ws) {
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (!(std::isupper(c) || c >= 0x80 || small.count(w))) return false;
+  }
+  unsigned char first = static_cast<unsigned char>(ws[0][0]);
+  return std::isupper(first) || first >= 0x80;
+}
+
+std::size_t rfind_dash(std::string_view s, std::size_t& len) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- "}) {
+    std::size_t p = s.rfind(d);
+    if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
+      best = p;
+      len = d.size();
+    }
+  }
+  return best;
+}
+
+// Cuts a title down to the event's name: "Save the date: SCS Summit will happen" -> "SCS Summit".
+std::string clean_title(std::string_view t) {
+  t = trim_tail(t);
+  for (std::string_view prefix : {"save the date:", "save the date", "reminder:", "next:", "upcoming:"})
+    if (lower(t.substr(0, prefix.size())) == prefix) t = trim_head(t.substr(prefix.size()));
+  std::string l = lower(t);
+  for (std::string_view cut : {" will ", " is ", " was ", " has ", " takes ", " are ", " were ", ", probably", " - ",
+                               ", "}) {
+    auto p = l.find(cut);
+    if (p != std::string::npos && p > 0 && names_event(t.substr(0, p))) {
+      t = trim_tail(t.substr(0, p));
+      l = lower(t);
+    }
+  }
+  return std::string(t);
+}
+
+// Splits the text before a date into a title and a location.
+void title_and_place(std::string_view pre, std::string& title, std::string& location) {
+  std::string_view t = trim_tail(pre);
+  // "(City, date)"
+  if (auto open = t.rfind('('); open != std::string_view::npos && place_like(t.substr(open + 1))) {
+    location = std::string(trim(t.substr(open + 1)));
+    t = trim_tail(t.substr(0, open));
+  }
+  // "Name, City, date"
+  if (location.empty()) {
+    if (auto comma = t.rfind(','); comma != std::string_view::npos && place_like(t.substr(comma + 1))) {
+      location = std::string(trim(t.substr(comma + 1)));
+      t = trim_tail(t.substr(0, comma));
+    }
+  }
+  // "Name – City, date"
+  if (location.empty()) {
+    std::size_t len = 0;
+    if (auto dash = rfind_dash(t, len); dash != std::string_view::npos && place_like(t.substr(dash + len))) {
+      location = std::string(trim(t.substr(dash + len)));
+      t = trim_tail(t.substr(0, dash));
+    }
+  }
+  // "Name in City", "Name at Venue", "Name @ Venue"
+  for (int round = 0; round < 2 && location.empty(); ++round) {
+    for (std::string_view w : {" in ", " at ", " @ "}) {
+      auto p = t.rfind(w);
+      if (p == std::string_view::npos || p == 0) continue;
+      std::string_view place = t.substr(p + w.size());
+      std::string_view rest = trim_tail(t.substr(0, p));
+      if (!place_like(place) || (w != " in " && !names_event(rest))) continue;
+      location = std::string(trim(place));
+      t = rest;
+      break;
+    }
+  }
+  title = clean_title(t);
+}
+
+// The plain text and first link of inlines, split at line breaks.
+void lines_of(const ir::Inlines& inlines, int line, std::vector<Unit>& out, bool& fresh) {
+  for (const auto& in : inlines) {
+    if (fresh) {
+      out.push_back(Unit{{}, {}, in.line ? in.line : line});
+      fresh = false;
+    }
+    Unit& u = out.back();
+    switch (in.kind) {
+      case ir::InlineKind::text:
+      case ir::InlineKind::code:
+      case ir::InlineKind::image: u.text += in.text; break;
+      case ir::InlineKind::mention: u.text += '@' + in.text; break;
+      case ir::InlineKind::soft_break:
+      case ir::InlineKind::line_break: fresh = true; break;
+      case ir::InlineKind::link:
+        if (u.url.empty()) u.url = in.url;
+        [[fallthrough]];
+      default: lines_of(in.children, line, out, fresh);
+    }
+  }
+}
+
+// A bare URL in text, if any.
+std::string bare_url(std::string_view text) {
+  auto p = text.find("https://");
+  if (p == std::string_view::npos) p = text.find("http://");
+  if (p == std::string_view::npos) return {};
+  auto e = p;
+  while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e])) && text[e] != ')' && text[e] != '>') ++e;
+  return std::string(text.substr(p, e - p));
+}
+
+// A list item's own text (without nested lists) as one unit.
+Unit item_unit(const ir::ListItem& item) {
+  Unit u{{}, {}, item.line};
+  for (const auto& b : item.blocks) {
+    if (b.kind == ir::BlockKind::list) continue;
+    std::vector<Unit> lines;
+    bool fresh = true;
+    lines_of(b.inlines, b.line, lines, fresh);
+    if (b.kind == ir::BlockKind::code) lines.push_back(Unit{b.text, {}, b.line});
+    for (auto& l : lines) {
+      if (!u.text.empty()) u.text += ' ';
+      u.text += l.text;
+      if (u.url.empty()) u.url = l.url;
+    }
+    if (!u.line) u.line = b.line;
+  }
+  if (u.url.empty()) u.url = bare_url(u.text);
+  return u;
+}
+
+class Extractor {
+ public:
+  explicit Extractor(ir::Meeting& m) : m_(m), ref_(m.date ? m.date : date_from_source(m.source)) {}
+
+  void run() {
+    // Content before the first section is outside any events heading.
+    scan_blocks(m_.blocks, false, nullptr);
+    for (const auto& s : m_.sections) section(s, false);
+  }
+
+ private:
+  ir::Meeting& m_;
+  std::optional<ir::Date> ref_;
+  std::set<std::pair<std::string, int64_t>> seen_;
+  std::string heading_;  // the title of the section being read
+
+  static std::optional<ir::Date> date_from_source(std::string_view src) {
+    auto slash = src.find_last_of('/');
+    std::string_view name = slash == std::string_view::npos ? src : src.substr(slash + 1);
+    for (std::size_t i = 0; i + 8 <= name.size(); ++i) {
+      int y = 0, mo = 0, d = 0;
+      std::string_view s = name.substr(i);
+      auto digits = [&](std::size_t a, std::size_t n, int& v) {
+        v = 0;
+        for (std::size_t k = a; k < a + n; ++k) {
+          if (k >= s.size() || !std::isdigit(static_cast<unsigned char>(s[k]))) return false;
+          v = v * 10 + (s[k] - '0');
+        }
+        return true;
+      };
+      if (digits(0, 4, y) && digits(4, 2, mo) && digits(6, 2, d) && ir::valid({y, mo, d})) return ir::Date{y, mo, d};
+      if (digits(0, 4, y) && s.size() >= 10 && s[4] == '-' && digits(5, 2, mo) && s[7] == '-' && digits(8, 2, d) &&
+          ir::valid({y, mo, d}))
+        return ir::Date{y, mo, d};
+    }
+    return std::nullopt;
+  }
+
+  // The first usable date in a unit; warns about implausible ones.
+  std::optional<Found> date_in(const Unit& u, std::string_view name, bool* warned = nullptr) {
+    for (auto& f : dates::find_dates(u.text, ref_)) {
+      if (f.implausible) {
+        ir::warn(m_, u.line, 0,
+                 fmt::format("event '{}' has an implausible date '{}'; left out of the calendar", short_name(name),
+                             u.text.substr(f.begin, f.end_pos - f.begin)));
+        if (warned) *warned = true;
+        return std::nullopt;
+      }
+      return f;
+    }
+    return std::nullopt;
+  }
+
+  // A short name for a warning: the text up to its first separator.
+  static std::string short_name(std::string_view text) {
+    std::size_t cut = text.find_first_of(",:;(");
+    std::size_t len = 0;
+    if (auto d = text.find(" - "); d < cut) cut = d;
+    if (auto d = text.find(" \xE2\x80\x93 "); d < cut) cut = d;
+    if (auto d = text.find(" -- "); d < cut) cut = d;
+    (void)len;
+    std::string_view s = trim_tail(text.substr(0, std::min(cut, text.size())));
+    std::string out(s.substr(0, 80));
+    return out;
+  }
+
+  void add(ir::Event e) {
+    auto key = std::make_pair(lower(e.title), ir::days_from_civil(e.start));
+    if (e.title.empty() || !seen_.insert(key).second) return;
+    e.source = m_.source;
+    e.mentioned_on = ref_;
+    m_.events.push_back(std::move(e));
+  }
+
+  // Builds an event from a line and its date; `fallback_title` names it when the line is only a date.
+  void emit(const Unit& u, const Found& f, std::string_view fallback_title, const std::string& extra_url = {}) {
+    ir::Event e;
+    std::string_view text = u.text;
+    std::string_view pre = text.substr(0, f.begin), post = text.substr(f.end_pos);
+    title_and_place(pre, e.title, e.location);
+    std::string_view after = trim_head(post);
+    if (e.title.empty() || e.title.size() < 3) {
+      std::string_view lead = after.substr(0, std::min(after.find_first_of(",;(!"), after.size()));
+      std::size_t len = 0;
+      if (auto d = rfind_dash(lead, len); d != std::string_view::npos) lead = lead.substr(0, d);
+      std::string fallback = !fallback_title.empty() ? std::string(fallback_title) : heading_title();
+      std::string_view place = lead;
+      for (std::string_view w : {"in ", "at ", "@ "})
+        if (place.substr(0, w.size()) == w) place = place.substr(w.size());
+      bool only_place = trim(lead).empty() || place_like(place);
+      if (names_event(lead) || fallback.empty() || !names_event(fallback)) {
+        title_and_place(lead, e.title, e.location);
+      } else {
+        if (only_place && !trim(place).empty()) e.location = std::string(trim(place));
+        e.title = fallback;
+      }
+    } else if (std::string_view prose = after.substr(0, after.find("http"));
+               !names_event(e.title) && !place_like(e.title) && names_event(prose)) {
+      e.title = event_phrase(prose);  // "During next week (2023-09-09 - 15) we have our sport event!"
+    } else if (!fallback_title.empty() && !names_event(e.title) && names_event(fallback_title) &&
+               place_like(e.title)) {
+      if (e.location.empty()) e.location = e.title;  // "- Dresden, 08.11.2023" under "## SCS Hackathon"
+      e.title = std::string(fallback_title);
+    }
+    if (e.location.empty()) {
+      for (std::string_view w : {"in ", "at ", "@ ", "("}) {
+        if (after.substr(0, w.size()) != w) continue;
+        std::string_view place = after.substr(w.size());
+        place = place.substr(0, std::min(place.find_first_of(",;:()!"), place.size()));
+        std::size_t len = 0;
+        if (auto d = rfind_dash(place, len); d != std::string_view::npos) place = place.substr(0, d);
+        if (place_like(place)) e.location = std::string(trim(place));
+        break;
+      }
+    }
+    bool generic = words(e.title).size() <= 3 && std::all_of(e.title.begin(), e.title.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) || c == ' ';
+    });
+    if (generic && !heading_title().empty() && !events_heading(heading_)) e.title = heading_title();
+    // "SCS Summit 2024 on May 14-15": a year written in the title beats the inferred one
+    if (!f.year_given) shift_to_title_year(e);  // "first event on ..." under "# Open Operations Meetup"
+    e.start = f.start;
+    e.end = f.end;
+    e.start_time = f.start_time;
+    e.end_time = f.end_time;
+    e.timezone = f.timezone;
+    if (!e.start_time && f.kind != dates::DateKind::week) {
+      if (auto t = dates::find_time(u.text)) {
+        e.start_time = t->start;
+        e.end_time = t->end;
+        e.timezone = t->timezone;
+        if (e.end_time && *e.end_time < *e.start_time && !e.end)
+          e.end = ir::civil_from_days(ir::days_from_civil(e.start) + 1);
+      }
+    }
+    e.url = !u.url.empty() ? u.url : extra_url;
+    e.description = std::string(trim(u.text));
+    e.line = u.line;
+    if (e.title.size() > 160) e.title = e.title.substr(0, 157) + "...";
+    add(std::move(e));
+  }
+
+  // The current heading as an event title, without "Save the date:" and the like.
+  std::string heading_title() const { return heading_.empty() ? std::string() : clean_title(heading_); }
+
+  static void shift_to_title_year(ir::Event& e) {
+    for (auto w : words(e.title)) {
+      if (w.size() != 4 || !std::isdigit(static_cast<unsigned char>(w[0]))) continue;
+      int y = std::atoi(std::string(w).c_str());
+      if (y <= e.start.year || y > e.start.year + 1) continue;
+      ir::Date s{y, e.start.month, e.start.day};
+      if (!valid(s)) return;
+      if (e.end) e.end = ir::Date{y + (e.end->year - e.start.year), e.end->month, e.end->day};
+      e.start = s;
+      return;
+    }
+  }
+
+  void warn_no_date(int line, std::string_view title) {
+    ir::warn(m_, line, 0, fmt::format("event '{}' has no date", short_name(title)));
+  }
+
+  // A list item: an event when it names one (or stands under an events heading) and carries a date,
+  // its own or one in its sub-items; otherwise its sub-items are looked at in turn.
+  void item(const ir::ListItem& it, bool in_events) {
+    Unit u = item_unit(it);
+    bool named = names_event(u.text);
+    bool candidate = named || in_events;
+    if (candidate && !not_an_event(u.text)) {
+      bool warned = false;
+      if (auto f = date_in(u, u.text, &warned)) {
+        std::string sub_url;
+        if (u.url.empty()) sub_url = first_url(it);
+        emit(u, *f, {}, sub_url);
+        return;
+      }
+      if (named && !events_heading(u.text)) {
+        // "- Cloud Expo Europe" with "- Frankfurt, 10.-11.5." below
+        for (const auto& b : it.blocks) {
+          if (b.kind != ir::BlockKind::list) continue;
+          for (const auto& sub : b.items) {
+            Unit su = item_unit(sub);
+            if (names_event(su.text) || not_an_event(su.text)) continue;
+            if (auto f = date_in(su, u.text); f && f->kind == dates::DateKind::absolute) {
+              emit(su, *f, std::string(trim_tail(u.text)), u.url.empty() ? first_url(it) : u.url);
+              return;
+            }
+          }
+        }
+        if (in_events && !warned) warn_no_date(u.line, u.text);
+      }
+    }
+    bool nested_events = in_events || (events_heading(u.text) && words(u.text).size() <= 4);  // "- Events:"
+    for (const auto& b : it.blocks)
+      if (b.kind == ir::BlockKind::list)
+        for (const auto& sub : b.items) item(sub, nested_events);
+  }
+
+  static std::string first_url(const ir::ListItem& it) {
+    for (const auto& b : it.blocks) {
+      if (b.kind != ir::BlockKind::list) continue;
+      for (const auto& sub : b.items) {
+        Unit su = item_unit(sub);
+        if (!su.url.empty()) return su.url;
+      }
+    }
+    return {};
+  }
+
+  // Paragraph lines and list items of a block sequence.
+  void scan_blocks(const ir::Blocks& blocks, bool in_events, const ir::Section*) {
+    for (const auto& b : blocks) {
+      if (b.kind == ir::BlockKind::list) {
+        for (const auto& it : b.items) item(it, in_events);
+      } else if (b.kind == ir::BlockKind::paragraph) {
+        std::vector<Unit> lines;
+        bool fresh = true;
+        lines_of(b.inlines, b.line, lines, fresh);
+        for (auto& l : lines) {
+          if (l.url.empty()) l.url = bare_url(l.text);
+          if (!(names_event(l.text) || in_events) || not_an_event(l.text)) continue;
+          if (auto f = date_in(l, l.text)) emit(l, *f, {});
+        }
+      } else if (b.kind == ir::BlockKind::quote) {
+        scan_blocks(b.children, in_events, nullptr);
+      }
+    }
+  }
+
+  // Every dated unit directly in a section's blocks, in order.
+  std::vector<std::pair<Unit, Found>> dated_units(const ir::Blocks& blocks, std::string& url, std::string& place) {
+    std::vector<std::pair<Unit, Found>> out;
+    auto consider = [&](Unit u) {
+      if (u.url.empty()) u.url = bare_url(u.text);
+      if (url.empty()) url = u.url;
+      if (place.empty() && place_like(u.text) && u.text.find_first_of("0123456789") == std::string::npos)
+        place = std::string(trim(u.text));
+      if (not_an_event(u.text)) return;
+      auto f = date_in(u, u.text);
+      if (f && (f->kind == dates::DateKind::absolute || names_event(u.text))) out.emplace_back(u, *f);
+    };
+    for (const auto& b : blocks) {
+      if (b.kind == ir::BlockKind::list) {
+        for (const auto& it : b.items) consider(item_unit(it));
+      } else if (b.kind == ir::BlockKind::paragraph) {
+        std::vector<Unit> lines;
+        bool fresh = true;
+        lines_of(b.inlines, b.line, lines, fresh);
+        for (auto& l : lines) consider(l);
+      }
+    }
+    return out;
+  }
+
+  // A section: a heading over events, a heading that is an event, or an ordinary one.
+  void section(const ir::Section& s, bool in_events) {
+    heading_ = std::string(trim_tail(s.title));
+    bool over_events = events_heading(s.title);
+    bool is_event = !over_events && (names_event(s.title) || in_events);
+    if (is_event && !not_an_event(s.title)) {
+      Unit head{s.title, {}, s.line};
+      std::string url, place;
+      auto dated = dated_units(s.blocks, url, place);
+      if (auto f = date_in(head, s.title)) {
+        Unit u = head;
+        u.url = url;
+        emit(u, *f, {});
+        if (!m_.events.empty() && m_.events.back().location.empty()) m_.events.back().location = place;
+      } else if (!dated.empty()) {
+        for (auto& [u, f] : dated) {
+          if (u.url.empty()) u.url = url;
+          std::size_t before = m_.events.size();
+          emit(u, f, trim_tail(s.title));
+          if (m_.events.size() > before && m_.events.back().location.empty()) m_.events.back().location = place;
+          if (names_event(u.text)) continue;
+          break;  // details of the heading's one event
+        }
+      } else if (in_events && !names_event_list(s.blocks)) {
+        warn_no_date(s.line, s.title);
+      }
+      for (const auto& sub : s.sections) section(sub, in_events || over_events);
+      heading_.clear();
+      return;
+    }
+    scan_blocks(s.blocks, in_events || over_events, &s);
+    for (const auto& sub : s.sections) section(sub, in_events || over_events);
+  }
+
+  // Whether blocks list several dated events of their own (then the heading is a group, not one event).
+  bool names_event_list(const ir::Blocks& blocks) {
+    for (const auto& b : blocks)
+      if (b.kind == ir::BlockKind::list)
+        for (const auto& it : b.items)
+          if (names_event(item_unit(it).text) && !dates::find_dates(item_unit(it).text, ref_).empty()) return true;
+    return false;
+  }
+};
+
+}  // namespace
+
+void extract_events(ir::Meeting& meeting) { Extractor(meeting).run(); }
+
 }  // namespace minutes
