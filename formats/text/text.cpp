@@ -1,12 +1,401 @@
-// Placeholder for the plain-text reader until it lands; reports an error.
+// The plain-text reader: recovers a meeting (title, meta lines, sections, lists) from an etherpad
+// export, an e-mail or a notepad draft, into the same IR the Markdown reader produces.
+#include <algorithm>
+#include <cctype>
+
+#include "converters/decode.hpp"
 #include "formats/formats.hpp"
+#include "formats/text/internal.hpp"
 
 namespace minutes::formats {
 
-ir::Meeting read_text(std::string_view, const ReadOptions& options) {
+namespace {
+
+using text::Line;
+
+// Longest line that may still be a heading (capitals, "Topic:", a line over an indented block).
+constexpr int heading_width = 60;
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// What a "Key: value" line means.
+enum class MetaKind { none, date, minutes, scribe, participants };
+
+// A recognised "Key: value" line.
+struct Meta {
+  MetaKind kind = MetaKind::none;
+  std::string_view value;
+};
+
+// Recognises "Date:", "Minutes:", "Scribe:", "Participants:", "Attendees:" (and a few synonyms) with a value.
+Meta meta_of(const Line& l) {
+  if (l.blank || l.in_code || l.marker) return {};
+  std::string_view t = l.text();
+  size_t colon = t.find(':');
+  if (colon == std::string_view::npos || colon > 24) return {};
+  std::string_view key = text::trim(t.substr(0, colon));
+  std::string_view value = text::trim(t.substr(colon + 1));
+  if (value.empty()) return {};
+  static constexpr std::pair<std::string_view, MetaKind> keys[] = {
+      {"date", MetaKind::date},           {"datum", MetaKind::date},
+      {"minutes", MetaKind::minutes},     {"scribe", MetaKind::scribe},
+      {"scribes", MetaKind::scribe},      {"protokoll", MetaKind::scribe},
+      {"note taker", MetaKind::scribe},   {"notes by", MetaKind::scribe},
+      {"participants", MetaKind::participants}, {"attendees", MetaKind::participants},
+      {"present", MetaKind::participants},      {"teilnehmer", MetaKind::participants},
+      {"teilnehmende", MetaKind::participants}};
+  for (const auto& [name, kind] : keys) {
+    if (!iequals(key, name)) continue;
+    if (kind == MetaKind::date && !text::find_date(value.substr(0, 200))) return {};
+    return {kind, value};
+  }
+  return {};
+}
+
+// E-mail header names that may open a draft sent by mail.
+bool is_mail_header(std::string_view key) {
+  for (std::string_view h : {"from", "to", "cc", "bcc", "subject", "date", "sent", "reply-to", "message-id", "betreff", "von", "an"})
+    if (iequals(key, h)) return true;
+  return false;
+}
+
+// A heading found in the body.
+struct Heading {
+  size_t index = 0;       // its line
+  size_t next = 0;        // first line after it (after an underline)
+  int level = 2;
+  std::string_view title;
+  int column = 1;
+};
+
+// Strips "Re:", "Fwd:", "AW:", "WG:" from an e-mail subject.
+std::string_view strip_reply_prefixes(std::string_view s) {
+  for (bool again = true; again;) {
+    again = false;
+    s = text::trim(s);
+    for (std::string_view p : {"re:", "fwd:", "fw:", "aw:", "wg:"})
+      if (s.size() >= p.size() && iequals(s.substr(0, p.size()), p)) {
+        s.remove_prefix(p.size());
+        again = true;
+      }
+  }
+  return s;
+}
+
+// Finds the headings of the body lines [begin, end); title_level is the level the title stands for.
+class HeadingFinder {
+ public:
+  HeadingFinder(const std::vector<Line>& lines, size_t begin, size_t end) : lines_(lines), begin_(begin), end_(end) {
+    next_.assign(lines.size() + 1, end);
+    for (size_t k = end; k-- > begin;) next_[k] = lines[k].blank ? next_[k + 1] : k;
+    for (size_t k = begin; k < end; ++k)
+      if (lines[k].indent == 0 && lines[k].marker && lines[k].number_depth >= 2 && !lines[k].in_code) outline_ = true;
+  }
+
+  std::vector<Heading> find() {
+    std::vector<Heading> out;
+    bool prev_paragraph = false;  // the previous line is a plain line at the left margin (a paragraph)
+    for (size_t k = begin_; k < end_; ++k) {
+      const Line& l = lines_[k];
+      if (l.blank) { prev_paragraph = false; continue; }
+      Heading h;
+      if (!l.in_code && !l.standalone && classify(k, prev_paragraph, h)) {
+        out.push_back(h);
+        k = h.next - 1;
+        prev_paragraph = false;
+        continue;
+      }
+      prev_paragraph = !l.in_code && !l.standalone && l.indent == 0 && !l.marker;
+    }
+    return out;
+  }
+
+ private:
+  size_t next_nonblank(size_t k) const { return next_[k + 1 <= lines_.size() ? k + 1 : lines_.size()]; }
+
+  bool classify(size_t k, bool prev_paragraph, Heading& h) {
+    const Line& l = lines_[k];
+    std::string_view t = text::trim(l.text());
+    h.index = k;
+    h.next = k + 1;
+    h.column = l.indent + 1;
+    // "# Heading"
+    if (l.indent <= 3 && t.starts_with('#')) {
+      size_t n = t.find_first_not_of('#');
+      if (n <= 6 && (n == std::string_view::npos || t[n] == ' ' || t[n] == '\t')) {
+        std::string_view title = n == std::string_view::npos ? std::string_view{} : text::trim(t.substr(n));
+        while (title.ends_with('#')) title.remove_suffix(1);
+        h.level = static_cast<int>(n == std::string_view::npos ? t.size() : n);
+        h.title = text::trim(title);
+        h.column = l.indent + 1 + static_cast<int>(n == std::string_view::npos ? t.size() : n + 1);
+        strong_ = h.level;
+        return true;
+      }
+    }
+    // Underlined with === or ---.
+    if (l.indent <= 3 && !l.marker && k + 1 < end_ && !lines_[k + 1].in_code && lines_[k + 1].indent <= 3) {
+      bool eq = text::is_underline(lines_[k + 1].raw, '=');
+      if (eq || text::is_underline(lines_[k + 1].raw, '-')) {
+        h.level = eq ? 1 : 2;
+        h.title = t;
+        h.next = k + 2;
+        strong_ = h.level;
+        return true;
+      }
+    }
+    if (l.indent != 0) return false;
+    size_t j = next_nonblank(k);
+    bool has_next = j < end_;
+    // Numbered headings: "1. Meta", "2.1 Team IaaS", "3) Events".
+    if (l.marker && l.number_depth > 0) {
+      std::string_view title = text::trim(l.content());
+      int w = text::display_width(title);
+      if (title.empty() || w > 70 || title.ends_with('.') || title.ends_with(',') || title.ends_with(';')) return false;
+      bool continues = continues_numbering(l.numbers);
+      bool heads = false;
+      if (has_next) {
+        const Line& n = lines_[j];
+        bool sibling = n.indent == 0 && n.marker && n.number_depth == l.number_depth;
+        bool blank_between = j > k + 1;
+        if (n.indent == 0 && n.marker && n.number_depth > l.number_depth) heads = true;
+        else if (!sibling && n.indent == 0 && (blank_between || (n.marker && n.number_depth == 0))) heads = true;
+        else if (!sibling && outline_ && n.indent > 0) heads = true;
+      }
+      if (!continues && !heads) return false;
+      h.level = std::min(6, l.number_depth + 1);
+      h.title = title;
+      h.column = l.content_indent + 1;
+      strong_ = h.level;
+      last_numbers_ = l.numbers;
+      return true;
+    }
+    if (l.marker || prev_paragraph || !has_next) return false;
+    int w = text::display_width(t);
+    if (w > heading_width) return false;
+    if (text::is_capitals(t) && !text::is_rule(t)) {
+      h.level = 2;
+      h.title = t.ends_with(':') ? text::trim(t.substr(0, t.size() - 1)) : t;
+      strong_ = 2;
+      return true;
+    }
+    int weak = std::clamp(strong_ + 1, 2, 6);
+    const Line& n = lines_[j];
+    if (t.ends_with(':') && t.size() > 1 && std::count(t.begin(), t.end(), ' ') < 8 && (n.indent > 0 || n.marker)) {
+      h.level = weak;
+      h.title = text::trim(t.substr(0, t.size() - 1));
+      return true;
+    }
+    if (j == k + 1 && n.indent > 0 && !n.in_code && !t.ends_with('.') && !t.ends_with(',') && !t.ends_with(';') &&
+        !t.ends_with(':')) {
+      h.level = weak;
+      h.title = t;
+      return true;
+    }
+    return false;
+  }
+
+  // True when numbers continue the last numbered heading: 2 after 1, 1.1 after 1, 2.2 after 2.1, 3 after 2.4.
+  bool continues_numbering(const std::vector<int>& numbers) const {
+    if (last_numbers_.empty() || numbers.empty()) return false;
+    size_t d = numbers.size();
+    if (d == last_numbers_.size() + 1)
+      return numbers.back() == 1 && std::equal(last_numbers_.begin(), last_numbers_.end(), numbers.begin());
+    if (d > last_numbers_.size()) return false;
+    return numbers.back() == last_numbers_[d - 1] + 1 && std::equal(numbers.begin(), numbers.end() - 1, last_numbers_.begin());
+  }
+
+  const std::vector<Line>& lines_;
+  size_t begin_, end_;
+  std::vector<size_t> next_;
+  bool outline_ = false;     // numbered headings with sub-numbers (1.1) at the left margin
+  int strong_ = 1;           // level of the last explicit heading (the title counts as 1)
+  std::vector<int> last_numbers_;
+};
+
+// Nests a flat run of sections by level, as Markdown headings nest.
+std::vector<ir::Section> nest(std::vector<ir::Section>& flat, size_t& i, int parent_level) {
+  std::vector<ir::Section> out;
+  while (i < flat.size() && flat[i].level > parent_level) {
+    ir::Section s = std::move(flat[i++]);
+    s.sections = nest(flat, i, s.level);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool is_meta_section(std::string_view title) {
+  return iequals(title, "meta") || iequals(title, "metadata") || iequals(title, "organisation") || iequals(title, "organization");
+}
+
+bool is_participants_section(std::string_view title) {
+  for (std::string_view n : {"participants", "attendees", "present", "teilnehmer", "teilnehmende"})
+    if (iequals(title, n)) return true;
+  return false;
+}
+
+// Appends names without duplicates.
+void add_names(std::vector<std::string>& to, const std::vector<std::string>& names) {
+  for (const auto& n : names)
+    if (std::find(to.begin(), to.end(), n) == to.end()) to.push_back(n);
+}
+
+// The URL of a "Minutes:" value, when it has one.
+std::string url_of(std::string_view value, int line) {
+  for (const auto& in : text::parse_inlines(value, line, 1))
+    if (in.kind == ir::InlineKind::link) return in.url;
+  return {};
+}
+
+}  // namespace
+
+ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
   ir::Meeting m;
   m.source = options.source;
-  ir::warn(m, 0, 0, "the plain-text reader is not implemented yet", ir::Severity::error);
+  Decoded decoded = decode(bytes, options.source, {.detect_legacy = true});
+  m.diagnostics = std::move(decoded.diagnostics);
+  if (decoded.binary) return m;
+  if (decoded.encoding != "UTF-8") m.metadata["encoding"] = decoded.encoding;
+
+  std::vector<Line> lines = text::classify_lines(decoded.text);
+  size_t k = 0;
+  while (k < lines.size() && lines[k].blank) ++k;
+
+  // E-mail headers (From:, To:, Subject: ...) up to the first blank line: metadata, the subject is the title.
+  std::string title;
+  int title_line = 0;
+  {
+    size_t j = k;
+    bool mail = false;
+    for (; j < lines.size() && !lines[j].blank; ++j) {
+      std::string_view t = lines[j].text();
+      if (lines[j].indent > 0 && j > k) continue;  // a folded header line
+      size_t colon = t.find(':');
+      if (colon == std::string_view::npos || !is_mail_header(t.substr(0, colon))) break;
+      std::string_view key = t.substr(0, colon);
+      if (iequals(key, "from") || iequals(key, "to") || iequals(key, "subject") || iequals(key, "betreff")) mail = true;
+    }
+    if (mail && (j == lines.size() || lines[j].blank)) {
+      for (size_t h = k; h < j; ++h) {
+        std::string_view t = lines[h].text();
+        size_t colon = t.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string key(t.substr(0, colon));
+        std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::string_view value = text::trim(t.substr(colon + 1));
+        if (key == "subject" || key == "betreff") {
+          title = std::string(strip_reply_prefixes(value));
+          title_line = lines[h].number;
+        }
+        m.metadata["mail." + key] = std::string(value);
+      }
+      k = j;
+      while (k < lines.size() && lines[k].blank) ++k;
+    }
+  }
+
+  // Metadata lines anywhere: kept as their own paragraphs, read below with their section.
+  for (auto& l : lines) l.standalone = meta_of(l).kind != MetaKind::none;
+
+  // The title: the first non-empty line (a "# " or underline is part of it), unless it is a meta line or a list item.
+  if (title.empty() && k < lines.size() && !lines[k].standalone && !lines[k].marker && !lines[k].in_code &&
+      !text::is_rule(lines[k].text()) && text::display_width(lines[k].text()) <= 200) {
+    std::string_view t = text::trim(lines[k].text());
+    if (t.starts_with('#')) t = text::trim(t.substr(std::min(t.find_first_not_of('#'), t.size())));
+    title = std::string(t);
+    title_line = lines[k].number;
+    ++k;
+    if (k < lines.size() && (text::is_underline(lines[k].raw, '=') || text::is_underline(lines[k].raw, '-'))) ++k;
+  }
+  m.title = title;
+  if (auto found = text::find_date(std::string_view(title).substr(0, 300))) {
+    m.date = found->date;
+    m.series = text::series_from_title(title, *found);
+  } else {
+    m.series = title;
+  }
+
+  // Headings, then the blocks between them.
+  std::vector<Heading> headings = HeadingFinder(lines, k, lines.size()).find();
+  std::vector<ir::Section> flat;
+  flat.reserve(headings.size());
+  std::optional<ir::Date> date_line;
+  int date_line_number = 0;
+
+  auto read_meta = [&](size_t begin, size_t end, ir::Section* section) {
+    bool first = true;
+    for (size_t i = begin; i < end; ++i) {
+      const Line& l = lines[i];
+      if (l.blank) continue;
+      bool first_line = first;
+      first = false;
+      if (!l.standalone) continue;
+      Meta meta = meta_of(l);
+      std::string_view value = meta.value;
+      switch (meta.kind) {
+        case MetaKind::date:
+          if (!date_line) {
+            date_line = text::find_date(value.substr(0, 200))->date;
+            date_line_number = l.number;
+          }
+          break;
+        case MetaKind::scribe: add_names(m.scribes, text::split_names(value)); break;
+        case MetaKind::participants: add_names(m.participants, text::split_names(value)); break;
+        case MetaKind::minutes: {
+          std::string url = url_of(value, l.number);
+          bool meta_place = section == nullptr || is_meta_section(section->title);
+          if (section != nullptr && first_line && !url.empty()) {
+            section->minutes = ir::MinutesRef{url, {}};
+          } else if (meta_place && url.empty()) {
+            add_names(m.scribes, text::split_names(value));
+          } else if (section != nullptr && first_line) {
+            section->minutes = ir::MinutesRef{{}, std::string(value)};
+          }
+          break;
+        }
+        case MetaKind::none: break;
+      }
+    }
+  };
+
+  size_t preamble_end = headings.empty() ? lines.size() : headings.front().index;
+  read_meta(k, preamble_end, nullptr);
+  m.blocks = text::build_blocks(lines, k, preamble_end, m);
+  for (size_t h = 0; h < headings.size(); ++h) {
+    const Heading& hd = headings[h];
+    size_t end = h + 1 < headings.size() ? headings[h + 1].index : lines.size();
+    ir::Section s;
+    s.title = std::string(hd.title);
+    s.title_inlines = text::parse_inlines(hd.title, lines[hd.index].number, hd.column);
+    s.level = hd.level;
+    s.line = lines[hd.index].number;
+    read_meta(hd.next, end, &s);
+    s.blocks = text::build_blocks(lines, hd.next, end, m);
+    if (is_participants_section(s.title))
+      for (const auto& b : s.blocks)
+        if (b.kind == ir::BlockKind::list)
+          for (const auto& item : b.items) add_names(m.participants, text::split_names(ir::item_text(item)));
+    flat.push_back(std::move(s));
+  }
+  size_t i = 0;
+  m.sections = nest(flat, i, 0);
+
+  if (date_line) {
+    if (!m.date) {
+      m.date = date_line;
+    } else if (*m.date != *date_line) {
+      ir::warn(m, date_line_number, 1,
+               "the date line says " + ir::iso(*date_line) + " but the title says " + ir::iso(*m.date) + "; the title wins");
+    }
+  }
+  if (!m.date) m.date = text::date_from_file_name(options.source);
+  if (auto from_name = text::date_from_file_name(options.source); from_name && m.date && *from_name != *m.date)
+    ir::warn(m, title_line, 1,
+             "the file name says " + ir::iso(*from_name) + " but the minutes say " + ir::iso(*m.date));
   return m;
 }
 

@@ -1,0 +1,93 @@
+// Internals of the plain-text reader shared between its files: classified lines, inlines, dates, blocks.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "converters/meeting.hpp"
+
+namespace minutes::formats::text {
+
+// How deep lists may nest in the IR; deeper lines become items of the deepest level (their text is kept).
+constexpr int max_list_depth = 32;
+
+// Columns a tab advances to (the next multiple of this).
+constexpr int tab_width = 4;
+
+// One source line, classified once.
+struct Line {
+  std::string_view raw;       // the line without its end
+  int number = 0;             // 1-based source line
+  bool blank = true;          // only spaces and tabs
+  int indent = 0;             // display column of the first non-blank character (tabs expanded)
+  size_t text_pos = 0;        // byte offset of the first non-blank character
+  bool marker = false;        // starts with a list marker
+  bool ordered = false;       // the marker is a number, letter or roman numeral
+  int start = 1;              // the marker's number (for an ordered list's start)
+  int number_depth = 0;       // 1 for "1." / "2)", 2 for "1.1", ...; 0 when the marker is not numeric
+  std::vector<int> numbers;   // the numbers of a numeric marker ("2.1" -> {2, 1})
+  int content_indent = 0;     // display column where the text after the marker starts
+  size_t content_pos = 0;     // byte offset of that text (text_pos when there is no marker)
+  std::optional<bool> checked;  // "[ ]" / "[x]" after the marker
+  bool fence = false;         // ``` or ~~~ opens or closes a code block
+  bool in_code = false;       // inside a fenced code block (fences included)
+  bool standalone = false;    // a metadata line ("Minutes: ...", "Date: ..."): always a paragraph of its own
+  std::string_view content() const { return raw.substr(content_pos); }  // text after indent and marker
+  std::string_view text() const { return raw.substr(text_pos); }        // text after the indent
+};
+
+// Splits decoded text (LF line ends) into classified lines.
+std::vector<Line> classify_lines(std::string_view text);
+
+// Number of code points in a string (its display width, near enough).
+int display_width(std::string_view s);
+
+// Trims spaces, tabs and no-break spaces at both ends.
+std::string_view trim(std::string_view s);
+
+// True when a line is a run of at least three '=' (c == '=') or '-' (c == '-') and nothing else but spaces.
+bool is_underline(std::string_view s, char c);
+
+// True for a thematic break: three or more '-', '*' or '_' (spaces allowed between), nothing else.
+bool is_rule(std::string_view s);
+
+// True when text has at least two letters and no lower-case ones ("NEWS", "HIRING / TENDERS").
+bool is_capitals(std::string_view s);
+
+// Parses text into inlines: <url> and bare http(s):// or www. URLs as links, @handles as mentions.
+ir::Inlines parse_inlines(std::string_view text, int line, int column);
+
+// Appends the inlines of several source lines joined by soft breaks.
+struct Segment {
+  std::string_view text;
+  int line = 0;
+  int column = 0;
+};
+ir::Inlines join_segments(const std::vector<Segment>& segments);
+
+// A date found inside a string and where it was.
+struct FoundDate {
+  ir::Date date;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The first plausible date in a string: 2023-05-04, 2023/05/04, 20230504, 04.05.2023, 4 May 2023,
+// May 4th, 2023, Thu, 4 May 2023 (e-mail), with English and German month names.
+std::optional<FoundDate> find_date(std::string_view s);
+
+// The series name left when the date is cut out of a title ("SCS Tech Weekly (2023-05-04)" -> "SCS Tech Weekly").
+std::string series_from_title(std::string_view title, const FoundDate& found);
+
+// The date in a file name such as "20230504.txt" or "path/2023-05-04-notes.txt".
+std::optional<ir::Date> date_from_file_name(std::string_view path);
+
+// Names from a "Participants:" value: split at ',', ';', " and ", " & "; '@' dropped; empty ones skipped.
+std::vector<std::string> split_names(std::string_view value);
+
+// Builds blocks (paragraphs, nested lists, code, quotes, rules) from a run of content lines.
+ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end, ir::Meeting& meeting);
+
+}  // namespace minutes::formats::text
