@@ -154,7 +154,8 @@ void read_minutes_line(ir::Meeting& m, ir::Section& s) {
       if (in.kind == ir::InlineKind::link && ref.url.empty()) ref.url = in.url;
       else status.push_back(in);
     }
-    std::string_view st = trim(ir::plain_text(status));
+    std::string status_text = ir::plain_text(status);
+    std::string_view st = trim(status_text);
     while (!st.empty() && (st.back() == ':' || st.back() == '-')) st = trim(st.substr(0, st.size() - 1));
     if (st.size() >= 2 && st.front() == '(' && st.back() == ')' && st.find(')') == st.size() - 1) st = trim(st.substr(1, st.size() - 2));
     ref.status = std::string(st);
