@@ -57,7 +57,7 @@ std::vector<Token> tokenize(std::string_view s) {
       t.type = Tok::word;
       while (i < s.size()) {
         unsigned char d = static_cast<unsigned char>(s[i]);
-        if (d == 0xE2 || d == 0xC2) break;  // dashes, quotes, no-break spaces end a word
+        if ((d == 0xE2 || d == 0xC2) && i > t.b) break;  // dashes, quotes, no-break spaces end a word
         if (!(is_alpha(d) || d >= 0x80)) break;
         t.word += static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d);
         ++i;

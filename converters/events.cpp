@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <array>
 #include <set>
 
 #include "converters/dates.hpp"
@@ -22,11 +23,27 @@ struct Unit {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
-bool word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
+bool may_date(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') return true;
+    if (i + 2 < s.size() && (c == 'd' || c == 'D' || c == 't' || c == 'T')) {
+      char a = static_cast<char>(s[i + 1] | 0x20), b = static_cast<char>(s[i + 2] | 0x20);
+      if ((c | 0x20) == 'd' ? (a == 'a' && b == 'y') : (a == 'a' && b == 'g')) return true;
+    }
+  }
+  return false;
+}
+
+bool word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
 
 // Splits text into words (letters, digits, UTF-8), keeping their case.
 std::vector<std::string_view> words(std::string_view s) {
@@ -45,40 +62,69 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Whether text names an event: "Summit", "Hackathon", "EclipseCon", "Container Days", "GXFS Connect"...
-std::size_t event_word(const std::vector<std::string_view>& ws);
+// Calls f(word, lowered, index) for each word of text (lowered words longer than 23 bytes are cut);
+// stops early when f returns true and then returns that word's index.
+template <class F>
+std::size_t each_word(std::string_view s, F&& f) {
+  char buf[24];
+  std::size_t i = 0, k = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !word_char(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t b = i;
+    while (i < s.size() && word_char(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == b) break;
+    std::size_t n = std::min<std::size_t>(i - b, sizeof buf);
+    for (std::size_t j = 0; j < n; ++j) {
+      char c = s[b + j];
+      buf[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (f(s.substr(b, i - b), std::string_view(buf, n), k)) return k;
+    ++k;
+  }
+  return std::string_view::npos;
+}
 
-bool names_event(std::string_view text) { return event_word(words(text)) != std::string_view::npos; }
+// Whether a lowered word is in a sorted table.
+template <std::size_t N>
+bool in_table(const std::array<std::string_view, N>& table, std::string_view w) {
+  return std::binary_search(table.begin(), table.end(), w);
+}
+
+bool upper_start(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
+std::size_t event_word(std::string_view text) {
+  static constexpr std::array<std::string_view, 29> keywords = {
+      "barcamp",  "conference", "conferences", "congress", "event",      "expo",      "fair",      "festival",
+      "forum",    "fosdem",     "hackathon",   "hackathons", "hackday",  "kongress",  "kubecon",   "launch",
+      "meetup",   "meetups",    "messe",       "minihackathon", "opening", "plenary", "roadshow",  "stackconf",
+      "summit",   "symposium",  "tagung",      "webinar",   "workshop"};
+  bool prev_upper = false;
+  std::string_view prev;
+  return each_word(text, [&](std::string_view w, std::string_view l, std::size_t) {
+    bool capital = upper_start(w);
+    bool hit = in_table(keywords, l) ||
+               (capital && l.size() > 4 && (ends_with(l, "con") || ends_with(l, "conf")) && l != "falcon" &&
+                l != "silicon") ||
+               (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
+               (l == "appointment" && prev == "first");
+    prev_upper = capital;
+    prev = l.size() <= 5 && l == "first" ? std::string_view("first") : std::string_view();
+    return hit;
+  });
+}
+
+bool names_event(std::string_view text) { return event_word(text) != std::string_view::npos; }
 
 // The phrase around the first event word ("our sport event"), for lines whose title is elsewhere.
 std::string event_phrase(std::string_view text) {
   auto ws = words(text);
-  std::size_t k = event_word(ws);
-  if (k == std::string_view::npos) return {};
+  std::size_t k = event_word(text);
+  if (k == std::string_view::npos || k >= ws.size()) return {};
   std::size_t from = k >= 2 ? k - 2 : 0;
   const char* b = ws[from].data();
   const char* e = ws[k].data() + ws[k].size();
   return std::string(b, static_cast<std::size_t>(e - b));
-}
-
-std::size_t event_word(const std::vector<std::string_view>& ws) {
-  static const std::set<std::string, std::less<>> keywords = {
-      "summit",    "hackathon", "hackathons", "hackday",   "conference", "conferences", "expo",      "fair",
-      "messe",     "meetup",    "meetups",    "workshop",  "webinar",    "convention",  "symposium", "forum",
-      "festival",  "barcamp",   "congress",   "kongress",  "tagung",     "event",       "fosdem",    "kubecon",
-      "stackconf", "minihackathon", "mini-hackathon", "opening", "launch", "roadshow", "plenary"};
-  for (std::size_t k = 0; k < ws.size(); ++k) {
-    std::string w = lower(ws[k]);
-    if (keywords.count(w)) return k;
-    bool capital = std::isupper(static_cast<unsigned char>(ws[k][0]));
-    if (capital && w.size() > 4 && (ends_with(w, "con") || ends_with(w, "conf")) && w != "falcon" && w != "silicon")
-      return k;
-    if (capital && (w == "day" || w == "days" || w == "connect") && k > 0 &&
-        std::isupper(static_cast<unsigned char>(ws[k - 1][0])))
-      return k;
-    if (w == "first" && k + 1 < ws.size() && lower(ws[k + 1]) == "appointment") return k + 1;
-  }
-  return std::string_view::npos;
 }
 
 // Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
@@ -92,17 +138,17 @@ bool events_heading(std::string_view title) {
 
 // Words that make a dated line no event: deadlines, sprint ends, skipped or cancelled meetings.
 bool not_an_event(std::string_view text) {
-  static const std::set<std::string, std::less<>> hard = {
-      "deadline", "deadlines", "due", "sprint", "skip", "skipped", "cancelled", "canceled", "cancel",
-      "vacation", "holiday", "holidays", "ooo", "urlaub", "postponed", "submission", "cfp", "frist", "abgabe",
-      "launched", "deprecated", "eol"};
-  static const std::set<std::string, std::less<>> soft = {"recording", "recordings", "slides", "released",
-                                                          "release", "meeting", "meetings", "call", "sig"};
+  static constexpr std::array<std::string_view, 22> hard = {
+      "abgabe",  "cancel",  "canceled", "cancelled", "cfp",       "deadline",  "deadlines", "deprecated",
+      "due",     "eol",     "frist",    "holiday",   "holidays",  "launched",  "ooo",       "postponed",
+      "skip",    "skipped", "sprint",   "submission", "urlaub",   "vacation"};
+  static constexpr std::array<std::string_view, 9> soft = {"call",    "meeting", "meetings", "recording", "recordings",
+                                                           "release", "released", "sig",     "slides"};
   bool named = names_event(text);
-  for (auto w : words(text)) {
-    std::string l = lower(w);
-    if (hard.count(l) || (!named && soft.count(l))) return true;
-  }
+  bool stop = each_word(text, [&](std::string_view, std::string_view l, std::size_t) {
+                return in_table(hard, l) || (!named && in_table(soft, l));
+              }) != std::string_view::npos;
+  if (stop) return true;
   std::string t = lower(text);
   return t.find("call for papers") != std::string::npos || t.find("register by") != std::string::npos ||
          t.find("registration") != std::string::npos || t.find("back on") != std::string::npos;
@@ -451,11 +497,15 @@ class Extractor {
   // its own or one in its sub-items; otherwise its sub-items are looked at in turn.
   void item(const ir::ListItem& it, bool in_events) {
     Unit u = item_unit(it);
+    bool has_sub = std::any_of(it.blocks.begin(), it.blocks.end(),
+                               [](const ir::Block& b) { return b.kind == ir::BlockKind::list; });
+    bool maybe = may_date(u.text);
+    if (!maybe && !has_sub && !in_events) return;  // the common case: nothing here can date an event
     bool named = names_event(u.text);
     bool candidate = named || in_events;
     if (candidate && !not_an_event(u.text)) {
       bool warned = false;
-      if (auto f = date_in(u, u.text, &warned)) {
+      if (auto f = maybe ? date_in(u, u.text, &warned) : std::nullopt) {
         std::string sub_url;
         if (u.url.empty()) sub_url = first_url(it);
         emit(u, *f, {}, sub_url);
@@ -505,7 +555,7 @@ class Extractor {
         lines_of(b.inlines, b.line, lines, fresh);
         for (auto& l : lines) {
           if (l.url.empty()) l.url = bare_url(l.text);
-          if (!(names_event(l.text) || in_events) || not_an_event(l.text)) continue;
+          if (!may_date(l.text) || !(in_events || names_event(l.text)) || not_an_event(l.text)) continue;
           if (auto f = date_in(l, l.text)) emit(l, *f, {});
         }
       } else if (b.kind == ir::BlockKind::quote) {
@@ -522,7 +572,7 @@ class Extractor {
       if (url.empty()) url = u.url;
       if (place.empty() && place_like(u.text) && u.text.find_first_of("0123456789") == std::string::npos)
         place = std::string(trim(u.text));
-      if (not_an_event(u.text)) return;
+      if (!may_date(u.text) || not_an_event(u.text)) return;
       auto f = date_in(u, u.text);
       if (f && (f->kind == dates::DateKind::absolute || names_event(u.text))) out.emplace_back(u, *f);
     };

@@ -196,6 +196,9 @@ TEST_CASE("implausible and invalid dates, and numbers that are no dates") {
   CHECK(find_dates("garbled 08.112023", meeting).empty());
   CHECK(find_dates("10 features, 12 bugs, 3-4 people", meeting).empty());
   CHECK(find_dates("", meeting).empty());
+  // bytes that are no letters, digits or dashes end the scan safely
+  CHECK(find_dates("\xE2\x82\xAC\xE2\x82\xAC 5 \xC2\xA9 \xE2 \xC2 \xFF\xE2\x80", meeting).empty());
+  CHECK(find_dates("\xE2\x82\xAC 5.9.2023", meeting).size() == 1);
   auto two = find_dates("from 5.9.2023 to 7.9.2023 and again on 2023-10-01", meeting);
   REQUIRE(two.size() == 2);
   CHECK(minutes::ir::iso(*two[0].end) == "2023-09-07");
