@@ -31,6 +31,20 @@ pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_v
   return e;
 }
 
+// Text as HTML (an RSS description is HTML that readers render): & < > escaped.
+std::string html_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 bool absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
 
 // The sections that carry a meeting's news: its top level, below a lone heading that repeats the title.
@@ -88,6 +102,11 @@ std::string summary(const ir::Meeting& m) {
         ++n;
       }
     }
+    for (const auto& sub : s.sections) {  // a section of subsections: their titles are the headlines
+      if (n >= 3) break;
+      heads += (heads.empty() ? "" : "; ") + sub.title;
+      ++n;
+    }
     std::string part = heads.empty() ? s.title : s.title + ": " + shorten(heads, 160);
     out += (out.empty() ? "" : " \u2014 ") + part;
     if (out.size() > 700) break;
@@ -133,7 +152,7 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   auto channel = rss.append_child("channel");
   text_child(channel, "title", title);
   text_child(channel, "link", html::safe_url(link).empty() ? "./" : html::safe_url(link));
-  text_child(channel, "description", description);
+  text_child(channel, "description", html_escape(description));
   if (!options.feed_self.empty() && !html::safe_url(options.feed_self).empty()) {
     auto self = channel.append_child("atom:link");
     self.append_attribute("href").set_value(html::safe_url(options.feed_self).c_str());
@@ -159,7 +178,7 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
       if (!bookkeeping(s.title) && std::find(categories.begin(), categories.end(), s.title) == categories.end())
         categories.push_back(s.title);
     for (const auto& c : categories) text_child(item, "category", c);
-    text_child(item, "description", summary(*m));
+    text_child(item, "description", html_escape(summary(*m)));
     html::FragmentOptions fo;
     fo.base_url = absolute(url) ? url : std::string();
     fo.top_heading = 2;
