@@ -173,7 +173,7 @@ ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end
   bool blank_before = false;
   for (size_t k = begin; k < end;) {
     const Line& l = lines[k];
-    if (l.blank && !l.in_code) {
+    if ((l.blank || l.consumed) && !l.in_code) {
       blank_before = true;
       ++k;
       continue;

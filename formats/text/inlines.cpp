@@ -146,7 +146,9 @@ ir::Inlines join_segments(const std::vector<Segment>& segments) {
       br.line = segments[k - 1].line;
       out.push_back(std::move(br));
     }
-    auto part = parse_inlines(segments[k].text, segments[k].line, segments[k].column);
+    std::string_view t = segments[k].text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);  // spaces before a line end
+    auto part = parse_inlines(t, segments[k].line, segments[k].column);
     out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
   }
   return out;

@@ -33,6 +33,7 @@ struct Line {
   std::optional<bool> checked;  // "[ ]" / "[x]" after the marker
   bool fence = false;         // ``` or ~~~ opens or closes a code block
   bool in_code = false;       // inside a fenced code block (fences included)
+  bool consumed = false;      // read as metadata and not content (a section's "Minutes:" line)
   bool standalone = false;    // a metadata line ("Minutes: ...", "Date: ..."): always a paragraph of its own
   std::string_view content() const { return raw.substr(content_pos); }  // text after indent and marker
   std::string_view text() const { return raw.substr(text_pos); }        // text after the indent

@@ -163,8 +163,8 @@ class HeadingFinder {
         bool sibling = n.indent == 0 && n.marker && n.number_depth == l.number_depth;
         bool blank_between = j > k + 1;
         if (n.indent == 0 && n.marker && n.number_depth > l.number_depth) heads = true;
-        else if (!sibling && n.indent == 0 && (blank_between || (n.marker && n.number_depth == 0))) heads = true;
-        else if (!sibling && outline_ && n.indent > 0) heads = true;
+        else if (!sibling && outline_) heads = true;
+        else if (!sibling && n.indent == 0 && (blank_between || n.standalone || (n.marker && n.number_depth == 0))) heads = true;
       }
       if (!continues && !heads) return false;
       h.level = std::min(6, l.number_depth + 1);
@@ -233,8 +233,8 @@ bool is_meta_section(std::string_view title) {
 }
 
 bool is_participants_section(std::string_view title) {
-  for (std::string_view n : {"participants", "attendees", "present", "teilnehmer", "teilnehmende"})
-    if (iequals(title, n)) return true;
+  for (std::string_view n : {"participants", "attendees", "present", "teilnehmer"})
+    if (title.size() >= n.size() && iequals(title.substr(0, n.size()), n)) return true;
   return false;
 }
 
@@ -244,11 +244,63 @@ void add_names(std::vector<std::string>& to, const std::vector<std::string>& nam
     if (std::find(to.begin(), to.end(), n) == to.end()) to.push_back(n);
 }
 
-// The URL of a "Minutes:" value, when it has one.
-std::string url_of(std::string_view value, int line) {
-  for (const auto& in : text::parse_inlines(value, line, 1))
-    if (in.kind == ir::InlineKind::link) return in.url;
-  return {};
+// The handles of a value made only of mentions and separators ("@a, @b"); empty otherwise.
+std::vector<std::string> only_mentions(const ir::Inlines& value) {
+  std::vector<std::string> handles;
+  for (const auto& in : value) {
+    if (in.kind == ir::InlineKind::mention) { handles.push_back(in.text); continue; }
+    if (in.kind != ir::InlineKind::text) return {};
+    std::string_view t = text::trim(in.text);
+    if (!t.empty() && t != "," && t != "and" && t != "&" && t != "/" && t != "+" && t != ";") return {};
+  }
+  return handles;
+}
+
+// A "Minutes:" value as a section's minutes: the first link, and the rest as status ("Not merged yet").
+ir::MinutesRef minutes_ref(const ir::Inlines& value) {
+  ir::MinutesRef ref;
+  ir::Inlines status;
+  for (const auto& in : value) {
+    if (in.kind == ir::InlineKind::link && ref.url.empty()) ref.url = in.url;
+    else status.push_back(in);
+  }
+  std::string status_text = ir::plain_text(status);
+  std::string_view st = text::trim(status_text);
+  while (!st.empty() && (st.back() == ':' || st.back() == '-')) st = text::trim(st.substr(0, st.size() - 1));
+  if (st.size() >= 2 && st.front() == '(' && st.back() == ')' && st.find(')') == st.size() - 1)
+    st = text::trim(st.substr(1, st.size() - 2));
+  ref.status = std::string(st);
+  return ref;
+}
+
+// One participant from a list item, as Markdown reads it: its leading @handle, else its first line.
+void add_participant(ir::Meeting& m, const ir::ListItem& item) {
+  if (item.blocks.empty() || item.blocks[0].kind != ir::BlockKind::paragraph) return;
+  const auto& inlines = item.blocks[0].inlines;
+  for (const auto& in : inlines) {
+    if (in.kind == ir::InlineKind::mention) { add_names(m.participants, {in.text}); return; }
+    if (in.kind != ir::InlineKind::text || !text::trim(in.text).empty()) break;
+  }
+  ir::Inlines first;
+  for (const auto& in : inlines) {
+    if (in.kind == ir::InlineKind::soft_break || in.kind == ir::InlineKind::line_break) break;
+    first.push_back(in);
+  }
+  std::string t(text::trim(ir::plain_text(first)));
+  if (!t.empty()) add_names(m.participants, {t});
+}
+
+// "- Minutes: Jonas" items under Meta name the scribe too (the item stays).
+void read_meta_items(ir::Meeting& m, const ir::Blocks& blocks) {
+  for (const auto& b : blocks) {
+    if (b.kind != ir::BlockKind::list) continue;
+    for (const auto& item : b.items) {
+      std::string t = ir::item_text(item);
+      std::string_view v = t;
+      v = v.substr(0, v.find('\n'));
+      if (v.size() > 8 && iequals(v.substr(0, 8), "minutes:")) add_names(m.scribes, text::split_names(v.substr(8)));
+    }
+  }
 }
 
 }  // namespace
@@ -315,8 +367,6 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
   if (auto found = text::find_date(std::string_view(title).substr(0, 300))) {
     m.date = found->date;
     m.series = text::series_from_title(title, *found);
-  } else {
-    m.series = title;
   }
 
   // Headings, then the blocks between them.
@@ -326,7 +376,7 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
   std::optional<ir::Date> date_line;
   int date_line_number = 0;
 
-  auto read_meta = [&](size_t begin, size_t end, ir::Section* section) {
+  auto read_meta = [&](size_t begin, size_t end, ir::Section* section) {  // before build_blocks: may consume a line
     bool first = true;
     for (size_t i = begin; i < end; ++i) {
       const Line& l = lines[i];
@@ -346,15 +396,22 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
         case MetaKind::scribe: add_names(m.scribes, text::split_names(value)); break;
         case MetaKind::participants: add_names(m.participants, text::split_names(value)); break;
         case MetaKind::minutes: {
-          std::string url = url_of(value, l.number);
+          // As in Markdown: only mentions -> scribes; under Meta (or before any section) without a link ->
+          // scribes; right under a heading -> that section's minutes link and status (the line is consumed).
+          auto inlines = text::parse_inlines(value, l.number, 1);
+          auto handles = only_mentions(inlines);
+          bool has_link = std::any_of(inlines.begin(), inlines.end(), [](const ir::Inline& in) { return in.kind == ir::InlineKind::link; });
           bool meta_place = section == nullptr || is_meta_section(section->title);
-          if (section != nullptr && first_line && !url.empty()) {
-            section->minutes = ir::MinutesRef{url, {}};
-          } else if (meta_place && url.empty()) {
+          if (!handles.empty()) {
+            add_names(m.scribes, handles);
+          } else if (meta_place && !has_link) {
             add_names(m.scribes, text::split_names(value));
           } else if (section != nullptr && first_line) {
-            section->minutes = ir::MinutesRef{{}, std::string(value)};
+            section->minutes = minutes_ref(inlines);
+          } else {
+            break;
           }
+          if (section != nullptr && first_line) lines[i].consumed = true;
           break;
         }
         case MetaKind::none: break;
@@ -378,7 +435,8 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
     if (is_participants_section(s.title))
       for (const auto& b : s.blocks)
         if (b.kind == ir::BlockKind::list)
-          for (const auto& item : b.items) add_names(m.participants, text::split_names(ir::item_text(item)));
+          for (const auto& item : b.items) add_participant(m, item);
+    if (is_meta_section(s.title)) read_meta_items(m, s.blocks);
     flat.push_back(std::move(s));
   }
   size_t i = 0;
