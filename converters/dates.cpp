@@ -218,6 +218,15 @@ class Scanner {
       }
       return false;
     }
+    // A dot left out: 08.112023
+    if (num(i) && free_start(i) && punct(i + 1, '.') && glued(i + 1) && num(i + 2, 6) && t_[i + 2].digits == 6 &&
+        glued(i + 2)) {
+      int mm = t_[i + 2].value / 10000, yy = t_[i + 2].value % 10000;
+      if (mm >= 1 && mm <= 12 && yy >= 1990 && yy <= 2100) {
+        p = {yy, mm, t_[i].value, i + 3};
+        return free_end(i + 3);
+      }
+    }
     // Day first, month name: 14. Mai 2024, 5th of October 2023, 10.May
     if (num(i) && free_start(i)) {
       std::size_t j = after_day(i + 1);

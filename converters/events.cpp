@@ -331,12 +331,30 @@ Unit item_unit(const ir::ListItem& item) {
   return u;
 }
 
+// Whether two titles share a distinctive word (four letters or more, not a generic one).
+bool share_name(std::string_view a, std::string_view b) {
+  static constexpr std::array<std::string_view, 6> common = {"event", "from", "open", "source", "with", "will"};
+  std::set<std::string> wa;
+  each_word(a, [&](std::string_view, std::string_view l, std::size_t) {
+    if (l.size() >= 4 && !in_table(common, l)) wa.emplace(l);
+    return false;
+  });
+  return each_word(b, [&](std::string_view, std::string_view l, std::size_t) { return wa.count(std::string(l)) > 0; }) !=
+         std::string_view::npos;
+}
+
 class Extractor {
  public:
   explicit Extractor(ir::Meeting& m) : m_(m), ref_(m.date ? m.date : date_from_source(m.source)) {}
 
   void run() {
-    // Content before the first section is outside any events heading.
+    // A meeting whose title names an event ("SCS Community Hackathon #4") is that event;
+    // otherwise the content before the first section is outside any events heading.
+    if (names_event(m_.title) && !events_heading(m_.title) && !not_an_event(m_.title)) {
+      heading_ = std::string(trim_tail(m_.title));
+      heading_event(m_.title, 1, m_.blocks, m_.sections, false);
+      heading_.clear();
+    }
     scan_blocks(m_.blocks, false, nullptr);
     for (const auto& s : m_.sections) section(s, false);
   }
@@ -347,9 +365,9 @@ class Extractor {
   std::set<std::pair<std::string, int64_t>> seen_;
   std::string heading_;  // the title of the section being read
 
-  static std::optional<ir::Date> date_from_source(std::string_view src) {
-    auto slash = src.find_last_of('/');
-    std::string_view name = slash == std::string_view::npos ? src : src.substr(slash + 1);
+  // The date a file's path gives ("community-call/20230504.md", "hackathons/2024-04-16-x/minutes.md").
+  static std::optional<ir::Date> date_from_source(std::string_view name) {
+    std::optional<ir::Date> found;
     for (std::size_t i = 0; i + 8 <= name.size(); ++i) {
       int y = 0, mo = 0, d = 0;
       std::string_view s = name.substr(i);
@@ -361,17 +379,20 @@ class Extractor {
         }
         return true;
       };
-      if (digits(0, 4, y) && digits(4, 2, mo) && digits(6, 2, d) && ir::valid({y, mo, d})) return ir::Date{y, mo, d};
-      if (digits(0, 4, y) && s.size() >= 10 && s[4] == '-' && digits(5, 2, mo) && s[7] == '-' && digits(8, 2, d) &&
-          ir::valid({y, mo, d}))
-        return ir::Date{y, mo, d};
+      if (digits(0, 4, y) && digits(4, 2, mo) && digits(6, 2, d) && ir::valid({y, mo, d})) found = ir::Date{y, mo, d};
+      else if (digits(0, 4, y) && s.size() >= 10 && s[4] == '-' && digits(5, 2, mo) && s[7] == '-' && digits(8, 2, d) &&
+               ir::valid({y, mo, d}))
+        found = ir::Date{y, mo, d};
     }
-    return std::nullopt;
+    return found;
   }
 
   // The first usable date in a unit; warns about implausible ones.
   std::optional<Found> date_in(const Unit& u, std::string_view name, bool* warned = nullptr) {
-    for (auto& f : dates::find_dates(u.text, ref_)) {
+    auto all = dates::find_dates(u.text, ref_);
+    // a written date beats a relative one ("Saturday (2023-09-09 - 15)")
+    std::stable_partition(all.begin(), all.end(), [](const Found& f) { return f.kind == dates::DateKind::absolute; });
+    for (auto& f : all) {
       if (f.implausible) {
         ir::warn(m_, u.line, 0,
                  fmt::format("event '{}' has an implausible date '{}'; left out of the calendar", short_name(name),
@@ -400,6 +421,8 @@ class Extractor {
   void add(ir::Event e) {
     auto key = std::make_pair(lower(e.title), ir::days_from_civil(e.start));
     if (e.title.empty() || !seen_.insert(key).second) return;
+    for (const auto& o : m_.events)  // "May 14 SCS Summit" and "### Sovereign Cloud Stack Summit May 14, 2024"
+      if (o.start == e.start && o.end == e.end && o.start_time == e.start_time && share_name(o.title, e.title)) return;
     e.source = m_.source;
     e.mentioned_on = ref_;
     m_.events.push_back(std::move(e));
@@ -430,9 +453,9 @@ class Extractor {
     } else if (std::string_view prose = after.substr(0, after.find("http"));
                !names_event(e.title) && !place_like(e.title) && names_event(prose)) {
       e.title = event_phrase(prose);  // "During next week (2023-09-09 - 15) we have our sport event!"
-    } else if (!fallback_title.empty() && !names_event(e.title) && names_event(fallback_title) &&
-               place_like(e.title)) {
-      if (e.location.empty()) e.location = e.title;  // "- Dresden, 08.11.2023" under "## SCS Hackathon"
+    } else if (!fallback_title.empty() && !names_event(e.title) && names_event(fallback_title)) {
+      // "- Dresden, 08.11.2023" under "## SCS Hackathon"; "Will take place on ..." under "#### Community Summit"
+      if (e.location.empty() && place_like(e.title)) e.location = e.title;
       e.title = std::string(fallback_title);
     }
     if (e.location.empty()) {
@@ -446,9 +469,11 @@ class Extractor {
         break;
       }
     }
-    bool generic = words(e.title).size() <= 3 && std::all_of(e.title.begin(), e.title.end(), [](char c) {
-      return std::islower(static_cast<unsigned char>(c)) || c == ' ';
-    });
+    static constexpr std::array<std::string_view, 10> generic_words = {
+        "appointment", "date", "event", "first", "next", "on", "one", "session", "the", "time"};
+    bool generic = each_word(e.title, [](std::string_view, std::string_view l, std::size_t) {
+                     return !in_table(generic_words, l);
+                   }) == std::string_view::npos;
     if (generic && !heading_title().empty() && !events_heading(heading_)) e.title = heading_title();
     // "SCS Summit 2024 on May 14-15": a year written in the title beats the inferred one
     if (!f.year_given) shift_to_title_year(e);  // "first event on ..." under "# Open Operations Meetup"
@@ -590,31 +615,47 @@ class Extractor {
   }
 
   // A section: a heading over events, a heading that is an event, or an ordinary one.
+  // A heading that is one event, built from its own date or the dates of the lines below it (and of a
+  // "When" subsection); without any date it is warned about when it stands under an events heading.
+  void heading_event(const std::string& title, int line, const ir::Blocks& blocks,
+                     const std::vector<ir::Section>& subs, bool in_events) {
+    Unit head{title, {}, line};
+    std::string url, place;
+    auto dated = dated_units(blocks, url, place);
+    for (const auto& sub : subs) {  // "## When" under "# API Minihackathon 2023"
+      if (!dated.empty()) break;
+      std::string t = lower(sub.title);
+      if (t.find("when") != std::string::npos || t.find("date") != std::string::npos ||
+          t.find("wann") != std::string::npos || t.find("termin") != std::string::npos)
+        dated = dated_units(sub.blocks, url, place);
+    }
+    if (auto f = date_in(head, title)) {
+      Unit u = head;
+      u.url = url;
+      std::size_t before = m_.events.size();
+      emit(u, *f, {});
+      if (m_.events.size() > before && m_.events.back().location.empty()) m_.events.back().location = place;
+    } else if (!dated.empty()) {
+      for (auto& [u, f] : dated) {
+        if (u.url.empty()) u.url = url;
+        std::size_t before = m_.events.size();
+        emit(u, f, trim_tail(title));
+        if (m_.events.size() > before && m_.events.back().location.empty()) m_.events.back().location = place;
+        if (names_event(u.text)) continue;
+        break;  // details of the heading's one event
+      }
+    } else if (in_events && !names_event_list(blocks)) {
+      warn_no_date(line, title);
+    }
+  }
+
+  // A section: a heading over events, a heading that is an event, or an ordinary one.
   void section(const ir::Section& s, bool in_events) {
     heading_ = std::string(trim_tail(s.title));
     bool over_events = events_heading(s.title);
     bool is_event = !over_events && (names_event(s.title) || in_events);
     if (is_event && !not_an_event(s.title)) {
-      Unit head{s.title, {}, s.line};
-      std::string url, place;
-      auto dated = dated_units(s.blocks, url, place);
-      if (auto f = date_in(head, s.title)) {
-        Unit u = head;
-        u.url = url;
-        emit(u, *f, {});
-        if (!m_.events.empty() && m_.events.back().location.empty()) m_.events.back().location = place;
-      } else if (!dated.empty()) {
-        for (auto& [u, f] : dated) {
-          if (u.url.empty()) u.url = url;
-          std::size_t before = m_.events.size();
-          emit(u, f, trim_tail(s.title));
-          if (m_.events.size() > before && m_.events.back().location.empty()) m_.events.back().location = place;
-          if (names_event(u.text)) continue;
-          break;  // details of the heading's one event
-        }
-      } else if (in_events && !names_event_list(s.blocks)) {
-        warn_no_date(s.line, s.title);
-      }
+      heading_event(s.title, s.line, s.blocks, s.sections, in_events);
       for (const auto& sub : s.sections) section(sub, in_events || over_events);
       heading_.clear();
       return;

@@ -193,7 +193,8 @@ TEST_CASE("implausible and invalid dates, and numbers that are no dates") {
   CHECK_FALSE(one("Open Source Day - Berlin, 16.11.2023").implausible);
   CHECK(find_dates("31.02.2023 and 2023-13-01", meeting).empty());
   CHECK(find_dates("version 1.2.3, v2.1. and R4.1. and 10.0.0.1", meeting).empty());
-  CHECK(find_dates("garbled 08.112023", meeting).empty());
+  CHECK(day(one("Hackathon - Dresden 08.112023 - Register")) == "2023-11-08");  // a dot left out
+  CHECK(find_dates("id 08.991234 and 12.345678", meeting).empty());
   CHECK(find_dates("10 features, 12 bugs, 3-4 people", meeting).empty());
   CHECK(find_dates("", meeting).empty());
   // bytes that are no letters, digits or dashes end the scan safely
