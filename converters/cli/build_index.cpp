@@ -1,0 +1,247 @@
+// Writes the archive index page with pugixml: series sections with dated meetings and format links, upcoming events.
+#include "converters/cli/build_index.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <pugixml.hpp>
+#include <set>
+#include <sstream>
+
+#include "formats/common/report.hpp"
+
+namespace minutes::build {
+
+namespace {
+
+constexpr const char* stylesheet =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;"
+    "padding:0 1rem;line-height:1.5;color:#1b1b1b;background:#fff}"
+    "h1{margin-bottom:.2rem}header p{margin:.2rem 0;color:#555}"
+    "h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}"
+    "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.25rem .5rem;vertical-align:top}"
+    "tbody tr:nth-child(odd){background:#f6f7f9}td.date{white-space:nowrap;font-variant-numeric:tabular-nums}"
+    "td.formats a{margin-right:.5rem}ul.events li{margin:.3rem 0}.muted{color:#666}"
+    "nav a{margin-right:1rem}footer{margin-top:3rem;color:#777;font-size:.9rem}";
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string safe(std::string_view text) { return formats::xml_safe(text); }
+
+// Only http(s) URLs from the minutes become links (no javascript:, data: or file: URLs).
+bool web_url(std::string_view url) {
+  std::string l = lower(url.substr(0, 8));
+  return (l.starts_with("https://") || l.starts_with("http://")) && url.find_first_of(" \t\n\r\"<>") == std::string_view::npos;
+}
+
+pugi::xml_node element(pugi::xml_node parent, const char* name, std::string_view text = {}) {
+  auto n = parent.append_child(name);
+  if (!text.empty()) n.append_child(pugi::node_pcdata).set_value(safe(text).c_str());
+  return n;
+}
+
+pugi::xml_node link(pugi::xml_node parent, std::string_view target, std::string_view text) {
+  auto a = element(parent, "a", text);
+  a.append_attribute("href").set_value(href(target).c_str());
+  return a;
+}
+
+// Non-void HTML elements must not be written as <x/>: give every empty one an empty text child.
+void open_empty_elements(pugi::xml_node node) {
+  static const std::set<std::string, std::less<>> void_elements = {"meta", "link", "br", "hr", "img", "input"};
+  for (auto child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    if (!child.first_child() && !void_elements.contains(child.name())) child.append_child(pugi::node_pcdata);
+    open_empty_elements(child);
+  }
+}
+
+// The group a meeting is listed under: its top folder (a team's or series' folder in an archive), else its series.
+std::string group_of(const IndexEntry& e) {
+  auto slash = e.stem.find('/');
+  if (slash != std::string::npos) return e.stem.substr(0, slash);
+  return e.meeting->series.empty() ? std::string("Other minutes") : e.meeting->series;
+}
+
+// The series names the meetings of a group give, most frequent first (at most three).
+std::string series_names(const std::vector<const IndexEntry*>& list, const std::string& group) {
+  std::map<std::string, int> counts;
+  for (const auto* e : list)
+    if (!e->meeting->series.empty() && e->meeting->series != group) counts[e->meeting->series]++;
+  std::vector<std::pair<std::string, int>> order(counts.begin(), counts.end());
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out;
+  for (size_t k = 0; k < order.size() && k < 3; ++k) out += (k ? ", " : "") + order[k].first;
+  return out;
+}
+
+std::string extension_label(std::string_view path) {
+  auto dot = path.find_last_of('.');
+  std::string ext = dot == std::string_view::npos ? std::string(path) : std::string(path.substr(dot + 1));
+  for (auto& c : ext) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+std::string page_of(const IndexEntry& e) {
+  for (const auto& o : e.outputs)
+    if (o.ends_with(".html")) return o;
+  return e.outputs.empty() ? std::string() : e.outputs.front();
+}
+
+std::string event_when(const ir::Event& ev) {
+  std::string when = ir::iso(ev.start);
+  if (ev.start_time) when += fmt::format(" {:02}:{:02}", ev.start_time->hour, ev.start_time->minute);
+  if (ev.end && *ev.end != ev.start) when += " to " + ir::iso(*ev.end);
+  return when;
+}
+
+// One upcoming event and the newest meeting that mentions it.
+struct Upcoming {
+  const ir::Event* event;
+  const IndexEntry* entry;
+};
+
+std::vector<Upcoming> upcoming_events(const std::vector<IndexEntry>& entries, const ir::Date& today) {
+  std::vector<const IndexEntry*> order;
+  for (const auto& e : entries) order.push_back(&e);
+  std::stable_sort(order.begin(), order.end(), [](const IndexEntry* a, const IndexEntry* b) {
+    return a->meeting->date.value_or(ir::Date{}) < b->meeting->date.value_or(ir::Date{});
+  });
+  std::map<std::pair<ir::Date, std::string>, Upcoming> seen;  // latest mention wins
+  for (const auto* e : order)
+    for (const auto& ev : e->meeting->events) {
+      if (!ir::valid(ev.start) || ev.end.value_or(ev.start) < today) continue;
+      seen.insert_or_assign({ev.start, lower(ev.title)}, Upcoming{&ev, e});
+    }
+  std::vector<Upcoming> out;
+  for (auto& [key, u] : seen) out.push_back(u);
+  std::stable_sort(out.begin(), out.end(), [](const Upcoming& a, const Upcoming& b) {
+    if (a.event->start != b.event->start) return a.event->start < b.event->start;
+    return a.event->start_time.value_or(ir::Time{}) < b.event->start_time.value_or(ir::Time{});
+  });
+  return out;
+}
+
+}  // namespace
+
+std::string href(std::string_view rel_path) {
+  std::string out;
+  for (unsigned char c : rel_path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+std::string write_index(const std::vector<IndexEntry>& entries, const std::optional<ir::Date>& today,
+                        const formats::WriteOptions& options, const IndexLinks& links) {
+  std::string title = options.title.empty() ? std::string("Meeting minutes") : options.title;
+  pugi::xml_document doc;
+  auto html = doc.append_child("html");
+  html.append_attribute("lang").set_value(safe(options.lang.empty() ? "en" : options.lang).c_str());
+  auto head = element(html, "head");
+  element(head, "meta").append_attribute("charset").set_value("utf-8");
+  auto viewport = element(head, "meta");
+  viewport.append_attribute("name").set_value("viewport");
+  viewport.append_attribute("content").set_value("width=device-width, initial-scale=1");
+  element(head, "title", title);
+  if (links.feed) {
+    auto alt = element(head, "link");
+    alt.append_attribute("rel").set_value("alternate");
+    alt.append_attribute("type").set_value("application/rss+xml");
+    alt.append_attribute("title").set_value(safe(options.feed_title.empty() ? title : options.feed_title).c_str());
+    alt.append_attribute("href").set_value("feed.xml");
+  }
+  element(head, "style", stylesheet);
+  auto body = element(html, "body");
+  auto header = element(body, "header");
+  element(header, "h1", title);
+  if (!options.organisation.empty()) element(header, "p", options.organisation);
+  if (!options.funder.empty()) element(header, "p", options.funder);
+  auto nav = element(header, "nav");
+  if (links.feed) link(nav, "feed.xml", "News feed (RSS)");
+  if (links.calendar) link(nav, "calendar.ics", "Calendar of events (iCalendar)");
+  auto main = element(body, "main");
+
+  if (today) {
+    auto section = element(main, "section");
+    section.append_attribute("id").set_value("upcoming");
+    element(section, "h2", "Upcoming events");
+    auto as_of = element(section, "p");
+    as_of.append_attribute("class").set_value("muted");
+    as_of.append_child(pugi::node_pcdata).set_value(fmt::format("As of {}.", ir::iso(*today)).c_str());
+    auto events = upcoming_events(entries, *today);
+    if (events.empty()) element(section, "p", "No upcoming events are mentioned.");
+    auto list = events.empty() ? pugi::xml_node() : element(section, "ul");
+    if (list) list.append_attribute("class").set_value("events");
+    for (const auto& u : events) {
+      auto li = element(list, "li");
+      auto time = element(li, "time", event_when(*u.event));
+      time.append_attribute("datetime").set_value(ir::iso(u.event->start).c_str());
+      li.append_child(pugi::node_pcdata).set_value(" ");
+      if (web_url(u.event->url)) element(li, "a", u.event->title).append_attribute("href").set_value(safe(u.event->url).c_str());
+      else element(li, "strong", u.event->title);
+      if (!u.event->location.empty()) li.append_child(pugi::node_pcdata).set_value(safe(", " + u.event->location).c_str());
+      std::string page = page_of(*u.entry);
+      if (!page.empty()) {
+        auto from = element(li, "span", " (mentioned in ");
+        from.append_attribute("class").set_value("muted");
+        link(from, page, ir::display_title(*u.entry->meeting));
+        from.append_child(pugi::node_pcdata).set_value(")");
+      }
+    }
+  }
+
+  std::map<std::string, std::vector<const IndexEntry*>> by_series;
+  for (const auto& e : entries) by_series[group_of(e)].push_back(&e);
+  std::vector<std::pair<std::string, std::vector<const IndexEntry*>>> series(by_series.begin(), by_series.end());
+  std::stable_sort(series.begin(), series.end(), [](const auto& a, const auto& b) { return lower(a.first) < lower(b.first); });
+  for (auto& [name, list] : series) {
+    std::stable_sort(list.begin(), list.end(), [](const IndexEntry* a, const IndexEntry* b) {
+      if (a->meeting->date.has_value() != b->meeting->date.has_value()) return a->meeting->date.has_value();
+      if (a->meeting->date != b->meeting->date) return *a->meeting->date > *b->meeting->date;
+      return a->stem < b->stem;
+    });
+    auto section = element(main, "section");
+    section.append_attribute("id").set_value(safe("series-" + name).c_str());
+    element(section, "h2", fmt::format("{} ({})", name, list.size()));
+    if (auto names = series_names(list, name); !names.empty())
+      element(section, "p", "Series: " + names).append_attribute("class").set_value("muted");
+    auto table = element(section, "table");
+    auto tr = element(element(table, "thead"), "tr");
+    element(tr, "th", "Date");
+    element(tr, "th", "Meeting");
+    element(tr, "th", "Formats");
+    auto tbody = element(table, "tbody");
+    for (const auto* e : list) {
+      auto row = element(tbody, "tr");
+      auto date = element(row, "td");
+      date.append_attribute("class").set_value("date");
+      if (e->meeting->date) {
+        auto time = element(date, "time", ir::iso(*e->meeting->date));
+        time.append_attribute("datetime").set_value(ir::iso(*e->meeting->date).c_str());
+      }
+      auto cell = element(row, "td");
+      std::string page = page_of(*e);
+      if (page.empty()) cell.append_child(pugi::node_pcdata).set_value(safe(ir::display_title(*e->meeting)).c_str());
+      else link(cell, page, ir::display_title(*e->meeting));
+      auto formats_cell = element(row, "td");
+      formats_cell.append_attribute("class").set_value("formats");
+      for (const auto& o : e->outputs) link(formats_cell, o, extension_label(o));
+    }
+  }
+  auto footer = element(body, "footer");
+  footer.append_child(pugi::node_pcdata)
+      .set_value(fmt::format("{} meetings. Built with minutes.", entries.size()).c_str());
+  open_empty_elements(doc);
+  std::ostringstream out;
+  out << "<!DOCTYPE html>\n";
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out.str();
+}
+
+}  // namespace minutes::build
