@@ -33,6 +33,7 @@ a { color: var(--accent); }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .12rem 0; }
 ul.tasks { list-style: none; padding-left: .4rem; }
+ul.tasks ul, ul.tasks ol { padding-left: 2.6rem; }
 .mention { color: var(--accent); font-weight: 500; }
 code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; background: var(--soft); padding: .05rem .25rem; border-radius: .2rem; }
 pre { background: var(--soft); padding: .8rem 1rem; overflow-x: auto; border-radius: .3rem; }
@@ -104,7 +105,7 @@ void add_events(pugi::xml_node parent, const ir::Meeting& m, int level, const ht
   auto sec = parent.append_child("section");
   sec.append_attribute("class").set_value("events");
   sec.append_attribute("id").set_value(id.c_str());
-  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), "Events");
+  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), "Event dates");
   auto ul = sec.append_child("ul");
   for (const auto& e : m.events) {
     auto li = ul.append_child("li");
