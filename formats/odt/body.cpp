@@ -1,0 +1,446 @@
+// Turns one meeting's sections, blocks and inlines into ODF text elements (content.xml body).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "formats/common/report.hpp"
+#include "formats/odt/internal.hpp"
+
+namespace minutes::formats::odt {
+
+namespace {
+
+constexpr int max_outline_level = 10;
+constexpr size_t max_picture_bytes = 32u << 20;
+
+// "%20" and friends decoded (for local image paths).
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+bool is_remote(std::string_view url) {
+  auto colon = url.find(':');
+  if (colon == std::string_view::npos || colon < 2) return false;  // "C:" style drive letters count as local
+  auto slash = url.find('/');
+  return slash == std::string_view::npos || colon < slash;
+}
+
+// A link inline with plain text.
+ir::Inline link_to(const std::string& url, const std::string& label) {
+  ir::Inline text;
+  text.text = label;
+  ir::Inline link;
+  link.kind = ir::InlineKind::link;
+  link.url = url;
+  link.children.push_back(std::move(text));
+  return link;
+}
+
+std::string two(int v) { return fmt::format("{:02}", v); }
+
+std::string event_when(const ir::Event& e) {
+  std::string s = ir::iso(e.start);
+  if (e.start_time) s += " " + two(e.start_time->hour) + ":" + two(e.start_time->minute);
+  if (e.end && *e.end != e.start) s += " – " + ir::iso(*e.end);
+  if (e.end_time) s += (e.end && *e.end != e.start ? " " : "–") + two(e.end_time->hour) + ":" + two(e.end_time->minute);
+  return s;
+}
+
+}  // namespace
+
+std::string clean_url(std::string_view url) {
+  // Characters anyURI never allows, '%' without two hex digits, a second '#', and a ':' that would make an
+  // invalid scheme ("java script:x") are percent-encoded; everything else (UTF-8 included) is kept.
+  static const std::string_view forbidden = " \"<>\\^`{|}[]";
+  auto scheme_end = url.find_first_of(":/?#");
+  bool bad_scheme = scheme_end != std::string_view::npos && url[scheme_end] == ':' &&
+                    (scheme_end == 0 || !std::isalpha(static_cast<unsigned char>(url[0])) ||
+                     url.substr(0, scheme_end).find_first_not_of(
+                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") != std::string_view::npos);
+  std::string out;
+  bool fragment = false;
+  for (size_t i = 0; i < url.size(); ++i) {
+    auto c = static_cast<unsigned char>(url[i]);
+    bool encode = c < 0x20 || c == 0x7f || forbidden.find(static_cast<char>(c)) != std::string_view::npos ||
+                  (c == '%' && !(i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+                                 std::isxdigit(static_cast<unsigned char>(url[i + 2])))) ||
+                  (c == '#' && fragment) || (c == ':' && bad_scheme && i == scheme_end);
+    if (c == '#') fragment = true;
+    if (encode)
+      out += fmt::format("%{:02X}", c);
+    else
+      out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+pugi::xml_node add_heading(pugi::xml_node parent, int level) {
+  auto h = parent.append_child("text:h");
+  h.append_attribute("text:style-name") = fmt::format("Heading_20_{}", std::clamp(level, 1, 4)).c_str();
+  h.append_attribute("text:outline-level") = std::clamp(level, 1, max_outline_level);
+  return h;
+}
+
+pugi::xml_node add_table(pugi::xml_node parent, size_t columns) {
+  auto t = parent.append_child("table:table");
+  t.append_attribute("table:style-name") = "Table";
+  auto col = t.append_child("table:table-column");
+  if (columns > 1) col.append_attribute("table:number-columns-repeated") = static_cast<unsigned>(columns);
+  return t;
+}
+
+pugi::xml_node add_row(pugi::xml_node table, bool header) {
+  pugi::xml_node where = table;
+  if (header) {
+    where = table.child("table:table-header-rows");
+    if (!where) where = table.append_child("table:table-header-rows");
+  }
+  return where.append_child("table:table-row");
+}
+
+pugi::xml_node add_cell(pugi::xml_node row, bool header) {
+  auto c = row.append_child("table:table-cell");
+  c.append_attribute("table:style-name") = header ? "Table_20_Header_20_Cell" : "Table_20_Cell";
+  c.append_attribute("office:value-type") = "string";
+  auto p = c.append_child("text:p");
+  p.append_attribute("text:style-name") = header ? "Table_20_Heading" : "Table_20_Contents";
+  return p;
+}
+
+std::string Body::safe(std::string_view s) { return xml_safe(s, &sink_.dropped); }
+
+void Body::note(int line, std::string message) {
+  sink_.diagnostics.push_back({ir::Severity::note, meeting_.source, line, 0, std::move(message)});
+}
+
+void Body::text(pugi::xml_node parent, std::string_view s) {
+  if (s.empty()) return;
+  std::string clean = safe(s);
+  // Line ends inside inline text are spaces in ODF anyway; write them as spaces so the XML says so.
+  std::replace(clean.begin(), clean.end(), '\n', ' ');
+  std::replace(clean.begin(), clean.end(), '\r', ' ');
+  std::replace(clean.begin(), clean.end(), '\t', ' ');
+  auto last = parent.last_child();
+  if (last && last.type() == pugi::node_pcdata)
+    last.set_value((std::string(last.value()) + clean).c_str());
+  else
+    parent.append_child(pugi::node_pcdata).set_value(clean.c_str());
+}
+
+void Body::literal(pugi::xml_node parent, std::string_view s) {
+  std::string clean = safe(s);
+  std::string run;
+  auto flush = [&] {
+    if (!run.empty()) parent.append_child(pugi::node_pcdata).set_value(run.c_str());
+    run.clear();
+  };
+  for (size_t i = 0; i < clean.size();) {
+    char c = clean[i];
+    if (c == ' ') {
+      size_t n = 1;
+      while (i + n < clean.size() && clean[i + n] == ' ') ++n;
+      bool at_start = run.empty() && !parent.last_child();
+      if (n == 1 && !at_start) {
+        run.push_back(' ');
+      } else {
+        flush();
+        auto sp = parent.append_child("text:s");
+        if (n > 1) sp.append_attribute("text:c") = static_cast<unsigned>(n);
+      }
+      i += n;
+    } else if (c == '\t') {
+      flush();
+      parent.append_child("text:tab");
+      ++i;
+    } else if (c == '\n') {
+      flush();
+      parent.append_child("text:line-break");
+      ++i;
+    } else if (c == '\r') {
+      ++i;
+    } else {
+      run.push_back(c);
+      ++i;
+    }
+  }
+  flush();
+}
+
+void Body::inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link) {
+  for (const auto& i : in) {
+    switch (i.kind) {
+      case ir::InlineKind::text:
+        text(parent, i.text);
+        break;
+      case ir::InlineKind::emphasis:
+      case ir::InlineKind::strong:
+      case ir::InlineKind::strikethrough: {
+        auto span = parent.append_child("text:span");
+        span.append_attribute("text:style-name") = i.kind == ir::InlineKind::emphasis ? "Emphasis"
+                                                   : i.kind == ir::InlineKind::strong ? "Strong_20_Emphasis"
+                                                                                      : "Strikethrough";
+        inlines(span, i.children, in_link);
+        break;
+      }
+      case ir::InlineKind::code: {
+        auto span = parent.append_child("text:span");
+        span.append_attribute("text:style-name") = "Source_20_Text";
+        literal(span, i.text);
+        break;
+      }
+      case ir::InlineKind::link: {
+        if (in_link || i.url.empty()) {  // ODF links cannot nest
+          inlines(parent, i.children, in_link);
+          break;
+        }
+        auto a = parent.append_child("text:a");
+        a.append_attribute("xlink:type") = "simple";
+        a.append_attribute("xlink:href") = clean_url(safe(i.url)).c_str();
+        if (!i.title.empty()) a.append_attribute("office:title") = safe(i.title).c_str();
+        a.append_attribute("text:style-name") = "Internet_20_link";
+        a.append_attribute("text:visited-style-name") = "Visited_20_Internet_20_Link";
+        if (i.children.empty())
+          text(a, i.url);
+        else
+          inlines(a, i.children, true);
+        break;
+      }
+      case ir::InlineKind::image:
+        image(parent, i, in_link);
+        break;
+      case ir::InlineKind::mention: {
+        auto span = parent.append_child("text:span");
+        span.append_attribute("text:style-name") = "Mention";
+        text(span, "@" + i.text);
+        break;
+      }
+      case ir::InlineKind::line_break:
+        parent.append_child("text:line-break");
+        break;
+      case ir::InlineKind::soft_break:
+        text(parent, " ");
+        break;
+    }
+  }
+}
+
+void Body::image(pugi::xml_node parent, const ir::Inline& img, bool in_link) {
+  std::string alt = img.text.empty() ? img.title : img.text;
+  std::string path_key;
+  std::string data;
+  if (!img.url.empty() && !is_remote(img.url)) {
+    std::filesystem::path p = percent_decode(img.url.substr(0, img.url.find_first_of("?#")));
+    if (p.is_relative()) p = std::filesystem::path(meeting_.source).parent_path() / p;
+    path_key = p.lexically_normal().string();
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec) && std::filesystem::file_size(p, ec) <= max_picture_bytes && !ec) {
+      std::ifstream f(p, std::ios::binary);
+      std::ostringstream ss;
+      ss << f.rdbuf();
+      if (f) data = ss.str();
+    }
+  }
+  int w = 0, h = 0;
+  std::string media_type, ext;
+  if (data.empty() || !picture_size(data, w, h, media_type, ext)) {
+    // Not embeddable: a link to it with the alt text, never an empty frame.
+    if (!img.url.empty())
+      note(img.line, fmt::format("image '{}' is not a local PNG, JPEG or GIF file that could be read; linked instead",
+                                 safe(img.url)));
+    inlines(parent, {link_to(img.url, alt.empty() ? img.url : alt)}, in_link);
+    return;
+  }
+  auto found = sink_.picture_by_path.find(path_key);
+  std::string name;
+  if (found != sink_.picture_by_path.end()) {
+    name = found->second;
+  } else {
+    name = fmt::format("Pictures/minutes-{}.{}", sink_.pictures.size() + 1, ext);
+    sink_.pictures.push_back({name, media_type, std::move(data)});
+    sink_.picture_by_path.emplace(path_key, name);
+  }
+  // 96 dpi, at most the text width (16.6 cm) and 20 cm high.
+  double wcm = w * 2.54 / 96, hcm = h * 2.54 / 96;
+  double scale = std::min({1.0, 16.6 / wcm, 20.0 / hcm});
+  auto frame = parent.append_child("draw:frame");
+  frame.append_attribute("draw:name") = fmt::format("Image{}", ++sink_.frames).c_str();
+  frame.append_attribute("text:anchor-type") = "as-char";
+  frame.append_attribute("svg:width") = fmt::format("{:.3f}cm", wcm * scale).c_str();
+  frame.append_attribute("svg:height") = fmt::format("{:.3f}cm", hcm * scale).c_str();
+  auto im = frame.append_child("draw:image");
+  im.append_attribute("xlink:href") = name.c_str();
+  im.append_attribute("xlink:type") = "simple";
+  im.append_attribute("xlink:show") = "embed";
+  im.append_attribute("xlink:actuate") = "onLoad";
+  if (!alt.empty()) frame.append_child("svg:desc").append_child(pugi::node_pcdata).set_value(safe(alt).c_str());
+}
+
+void Body::blocks(pugi::xml_node parent, const ir::Blocks& bs, const char* para_style, bool in_list) {
+  for (const auto& b : bs) block(parent, b, para_style, in_list);
+}
+
+void Body::block(pugi::xml_node parent, const ir::Block& b, const char* para_style, bool in_list) {
+  switch (b.kind) {
+    case ir::BlockKind::paragraph:
+    case ir::BlockKind::html: {
+      if (b.kind == ir::BlockKind::html) note(b.line, "raw HTML is written as its visible text");
+      if (b.inlines.empty()) break;
+      auto p = parent.append_child("text:p");
+      p.append_attribute("text:style-name") = para_style;
+      inlines(p, b.inlines);
+      break;
+    }
+    case ir::BlockKind::image: {
+      auto p = parent.append_child("text:p");
+      p.append_attribute("text:style-name") = in_list ? para_style : "Figure";
+      inlines(p, b.inlines);
+      break;
+    }
+    case ir::BlockKind::list:
+      list(parent, b, list_depth_ + 1);
+      break;
+    case ir::BlockKind::code: {
+      std::string_view rest = b.text;
+      if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+      while (true) {
+        auto nl = rest.find('\n');
+        auto p = parent.append_child("text:p");
+        p.append_attribute("text:style-name") = "Code";
+        literal(p, rest.substr(0, nl));
+        if (nl == std::string_view::npos) break;
+        rest.remove_prefix(nl + 1);
+      }
+      break;
+    }
+    case ir::BlockKind::quote:
+      blocks(parent, b.children, "Quotations", in_list);
+      break;
+    case ir::BlockKind::table:
+      table(parent, b, in_list);
+      break;
+    case ir::BlockKind::rule: {
+      auto p = parent.append_child("text:p");
+      p.append_attribute("text:style-name") = "Horizontal_20_Line";
+      break;
+    }
+  }
+}
+
+void Body::list(pugi::xml_node parent, const ir::Block& b, int depth) {
+  if (b.items.empty()) return;
+  int saved = list_depth_;
+  list_depth_ = depth;
+  auto l = parent.append_child("text:list");
+  l.append_attribute("text:style-name") = b.ordered ? "List_20_Number_20_Style" : "List_20_Bullet_20_Style";
+  const char* para = b.ordered ? "List_20_Number" : "List_20_Bullet";
+  bool first = true;
+  for (const auto& item : b.items) {
+    auto li = l.append_child("text:list-item");
+    if (first && b.ordered && b.start != 1) li.append_attribute("text:start-value") = std::max(b.start, 0);
+    first = false;
+    blocks(li, item.blocks, para, true);
+    // An item needs a paragraph to carry its label; a check box goes in front of the first one.
+    auto p = li.first_child();
+    if (!p || std::string_view(p.name()) != "text:p") {
+      p = li.prepend_child("text:p");
+      p.append_attribute("text:style-name") = para;
+    }
+    if (item.checked) p.prepend_child(pugi::node_pcdata).set_value(*item.checked ? "☑ " : "☐ ");
+  }
+  list_depth_ = saved;
+}
+
+void Body::table(pugi::xml_node parent, const ir::Block& b, bool in_list) {
+  size_t columns = 0;
+  for (const auto& r : b.rows) columns = std::max(columns, r.cells.size());
+  if (columns == 0) return;
+  if (in_list) {  // ODF lists cannot hold tables: one paragraph per row
+    note(b.line, "a table inside a list item is written as one line per row");
+    for (const auto& r : b.rows) {
+      auto p = parent.append_child("text:p");
+      p.append_attribute("text:style-name") = "List_20_Bullet";
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        if (c) text(p, " | ");
+        auto span = r.header ? p.append_child("text:span") : p;
+        if (r.header) span.append_attribute("text:style-name") = "Strong_20_Emphasis";
+        inlines(span, r.cells[c].inlines);
+      }
+    }
+    return;
+  }
+  auto t = add_table(parent, columns);
+  t.prepend_attribute("table:name") = fmt::format("Table{}", ++sink_.frames).c_str();
+  bool header_done = false;
+  for (const auto& r : b.rows) {
+    bool header = r.header && !header_done;
+    if (!r.header) header_done = true;
+    auto row = add_row(t, header);
+    for (size_t c = 0; c < columns; ++c) {
+      auto p = add_cell(row, header);
+      if (c >= r.cells.size()) continue;
+      inlines(p, r.cells[c].inlines);
+    }
+  }
+}
+
+void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
+  auto h = add_heading(parent, base_ + depth);
+  if (!s.title_inlines.empty())
+    inlines(h, s.title_inlines);
+  else
+    text(h, s.title);
+  if (s.minutes && (!s.minutes->url.empty() || !s.minutes->status.empty())) {
+    auto p = parent.append_child("text:p");
+    p.append_attribute("text:style-name") = "Text_20_body";
+    auto label = p.append_child("text:span");
+    label.append_attribute("text:style-name") = "Strong_20_Emphasis";
+    text(label, "Minutes: ");
+    if (!s.minutes->url.empty()) {
+      inlines(p, {link_to(s.minutes->url, s.minutes->url)});
+    } else {
+      text(p, s.minutes->status);
+    }
+  }
+  blocks(parent, s.blocks, "Text_20_body", false);
+  for (const auto& sub : s.sections) section(parent, sub, depth + 1);
+}
+
+void Body::events(pugi::xml_node parent) {
+  if (meeting_.events.empty()) return;
+  text(add_heading(parent, base_), "Events mentioned");
+  auto t = add_table(parent, 3);
+  t.prepend_attribute("table:name") = fmt::format("Table{}", ++sink_.frames).c_str();
+  auto head = add_row(t, true);
+  for (const char* label : {"Event", "Date", "Place"}) text(add_cell(head, true), label);
+  for (const auto& e : meeting_.events) {
+    auto row = add_row(t, false);
+    auto title = add_cell(row, false);
+    if (!e.url.empty()) {
+      inlines(title, {link_to(e.url, e.title.empty() ? e.url : e.title)});
+    } else {
+      text(title, e.title);
+    }
+    text(add_cell(row, false), event_when(e));
+    text(add_cell(row, false), e.location);
+  }
+}
+
+void Body::meeting(pugi::xml_node parent) {
+  blocks(parent, meeting_.blocks, "Text_20_body", false);
+  for (const auto& s : meeting_.sections) section(parent, s, 0);
+  events(parent);
+}
+
+}  // namespace minutes::formats::odt

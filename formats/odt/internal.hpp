@@ -1,0 +1,97 @@
+// Internals of the ODT writer shared by its files: namespaces, the body builder, styles and images.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "formats/common/zip.hpp"
+#include "formats/formats.hpp"
+
+namespace minutes::formats::odt {
+
+// The namespace declarations every ODF part root carries (prefix, URI).
+const std::vector<std::pair<const char*, const char*>>& namespaces();
+
+// A pugixml document serialised the same way every time (UTF-8 declaration, no indentation).
+std::string to_string(const pugi::xml_document& doc);
+
+// A picture taken into the package.
+struct Picture {
+  std::string name;       // "Pictures/..."
+  std::string media_type; // "image/png"...
+  std::string data;
+};
+
+// The state of one write: diagnostics, pictures, counters.
+struct Sink {
+  std::vector<ir::Diagnostic> diagnostics;
+  std::vector<Picture> pictures;
+  std::map<std::string, std::string> picture_by_path;  // resolved file path -> package name
+  int dropped = 0;   // characters XML forbids, removed
+  int frames = 0;    // draw:frame names
+};
+
+// Builds the body (office:text children) of one meeting under `parent`.
+class Body {
+ public:
+  Body(Sink& sink, const ir::Meeting& meeting, int heading_base) : sink_(sink), meeting_(meeting), base_(heading_base) {}
+  // Writes the meeting's blocks, sections and events table.
+  void meeting(pugi::xml_node parent);
+  // Writes inlines into a paragraph-like node.
+  void inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link = false);
+  // Appends text, with XML-forbidden characters dropped.
+  void text(pugi::xml_node parent, std::string_view s);
+  // Appends text keeping every space, tab and line end (code).
+  void literal(pugi::xml_node parent, std::string_view s);
+  // A cleaned string for attribute values.
+  std::string safe(std::string_view s);
+
+ private:
+  void blocks(pugi::xml_node parent, const ir::Blocks& bs, const char* para_style, bool in_list);
+  void block(pugi::xml_node parent, const ir::Block& b, const char* para_style, bool in_list);
+  void list(pugi::xml_node parent, const ir::Block& b, int depth);
+  void table(pugi::xml_node parent, const ir::Block& b, bool in_list);
+  void section(pugi::xml_node parent, const ir::Section& s, int depth);
+  void events(pugi::xml_node parent);
+  void image(pugi::xml_node parent, const ir::Inline& img, bool in_link);
+  void note(int line, std::string message);
+
+  Sink& sink_;
+  const ir::Meeting& meeting_;
+  int base_;
+  int list_depth_ = 0;
+};
+
+// The heading paragraph (text:h) at an outline level, with its style.
+pugi::xml_node add_heading(pugi::xml_node parent, int level);
+
+// A table:table with the named styles, `columns` columns; returns the table node.
+pugi::xml_node add_table(pugi::xml_node parent, size_t columns);
+
+// Appends a table row; header rows go into table:table-header-rows.
+pugi::xml_node add_row(pugi::xml_node table, bool header);
+
+// Appends a cell with one paragraph and returns that paragraph.
+pugi::xml_node add_cell(pugi::xml_node row, bool header);
+
+// A URL cleaned for xlink:href (percent-encodes what anyURI forbids).
+std::string clean_url(std::string_view url);
+
+// The styles part: the template (or the reference document's styles) adapted to the report.
+struct StylesPart {
+  std::string xml;
+  std::vector<Picture> pictures;  // pictures the reference document's styles use
+};
+
+// Builds styles.xml for a report title, language and paper, from the template or options.reference_doc.
+StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink);
+
+// Reads a picture's pixel size from PNG, JPEG or GIF bytes; false for other formats.
+bool picture_size(std::string_view data, int& width, int& height, std::string& media_type, std::string& ext);
+
+}  // namespace minutes::formats::odt

@@ -1,0 +1,125 @@
+// LibreOffice reads what the ODT writer makes: every seed list item in order, three list levels, restarted numbering.
+#include "tests/odt/support.hpp"
+
+using namespace odt_test;
+using minutes::formats::write_odt;
+using minutes::formats::WriteOptions;
+
+namespace {
+
+// Converts ODT files to text with a headless LibreOffice (one run for all); the text of each, by stem.
+std::map<std::string, std::string> to_text(const std::map<std::string, std::string>& odts) {
+  require_tool("soffice");
+  fs::path dir = scratch("soffice");
+  std::string files;
+  for (const auto& [stem, bytes] : odts) {
+    spit(dir / (stem + ".odt"), bytes);
+    files += " '" + (dir / (stem + ".odt")).string() + "'";
+  }
+  std::string log;
+  int rc = run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() +
+                   " --convert-to txt:Text --outdir '" + (dir / "txt").string() + "'" + files,
+               &log);
+  INFO(log);
+  REQUIRE(rc == 0);
+  std::map<std::string, std::string> out;
+  for (const auto& [stem, bytes] : odts) {
+    auto txt = dir / "txt" / (stem + ".txt");
+    REQUIRE_MESSAGE(fs::exists(txt), "LibreOffice made no " << txt);
+    out[stem] = slurp(txt);
+  }
+  return out;
+}
+
+struct Expected {
+  std::string text;
+  int depth;  // 0 for a top-level item
+};
+
+void collect(const ir::Blocks& blocks, int depth, std::vector<Expected>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind != ir::BlockKind::list) continue;
+    for (const auto& it : b.items) {
+      out.push_back({ir::item_text(it), depth});
+      collect(it.blocks, depth + 1, out);
+    }
+  }
+}
+
+void collect(const std::vector<ir::Section>& sections, std::vector<Expected>& out) {
+  for (const auto& s : sections) {
+    collect(s.blocks, 0, out);
+    collect(s.sections, out);
+  }
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) out.push_back(l.substr(0, l.find_last_not_of("\r") + 1));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("LibreOffice: every list item of the seed in order, nested levels kept; numbering restarts") {
+  auto seed = load_markdown(seed_path());
+  // Two ordered lists with a paragraph between them: each starts at 1.
+  ir::Meeting numbered;
+  numbered.title = "Numbered";
+  numbered.blocks = {list({item("alpha"), item("beta")}, true), para({txt("between")}),
+                     list({item("gamma"), item("delta")}, true)};
+  auto text = to_text({{"seed", write_odt(std::vector{seed}, {}).bytes},
+                       {"numbered", write_odt(std::vector{numbered}, {}).bytes}});
+
+  std::vector<Expected> items;
+  collect(seed.blocks, 0, items);
+  collect(seed.sections, items);
+  REQUIRE(items.size() > 60);
+  int max_depth = 0;
+  for (const auto& e : items) max_depth = std::max(max_depth, e.depth);
+  CHECK(max_depth >= 2);  // the seed has three levels
+
+  auto lines = lines_of(text["seed"]);
+  size_t at = 0;
+  for (const auto& e : items) {
+    bool found = false;
+    for (; at < lines.size(); ++at) {
+      auto pos = lines[at].find(e.text);
+      if (pos == std::string::npos) continue;
+      // LibreOffice writes a list label indented four spaces per level ("    • ", "        ◦ ", ...).
+      auto indent = lines[at].find_first_not_of(' ');
+      CHECK_MESSAGE(indent == static_cast<size_t>(4 * (e.depth + 1)), "'" << e.text << "' at the wrong level: " << lines[at]);
+      found = true;
+      ++at;
+      break;
+    }
+    CHECK_MESSAGE(found, "list item missing or out of order in LibreOffice's text: " << e.text);
+    if (!found) break;
+  }
+
+  auto n = text["numbered"];
+  CHECK(n.find("1. alpha") != std::string::npos);
+  CHECK(n.find("2. beta") != std::string::npos);
+  CHECK(n.find("1. gamma") != std::string::npos);
+  CHECK(n.find("2. delta") != std::string::npos);
+}
+
+TEST_CASE("LibreOffice: a report of several meetings opens with its contents and chapters") {
+  std::vector<ir::Meeting> ms;
+  for (const char* f : {"20230511.md", "20230504.md", "20230427.md"})
+    ms.push_back(load_markdown(corpus_dir() / "community-call" / f));
+  auto text = to_text({{"report", write_odt(ms, {}).bytes}})["report"];
+  auto contents = text.find("Contents");
+  REQUIRE(contents != std::string::npos);
+  // The contents list, then the chapters, both in date order.
+  std::vector<std::string> titles;
+  for (auto* m : formats::in_date_order(ms)) titles.push_back(ir::display_title(*m));
+  size_t at = contents;
+  for (int round = 0; round < 2; ++round)
+    for (const auto& t : titles) {
+      auto pos = text.find(t, at);
+      CHECK_MESSAGE(pos != std::string::npos, t << " (round " << round << ")");
+      if (pos != std::string::npos) at = pos + t.size();
+    }
+}
