@@ -92,6 +92,13 @@ bool in_table(const std::array<std::string_view, N>& table, std::string_view w) 
 
 bool upper_start(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// "EclipseCon", "PlusCon", "StackConf": a name ending in a capitalised "Con"/"Conf" (not "Wavecon", "Falcon").
+bool interior_con(std::string_view w) {
+  if (ends_with(w, "Con")) return w.size() > 3;
+  if (ends_with(w, "Conf")) return w.size() > 4;
+  return false;
+}
+
 // The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
 std::size_t event_word(std::string_view text) {
   static constexpr std::array<std::string_view, 29> keywords = {
@@ -104,8 +111,7 @@ std::size_t event_word(std::string_view text) {
   return each_word(text, [&](std::string_view w, std::string_view l, std::size_t) {
     bool capital = upper_start(w);
     bool hit = in_table(keywords, l) ||
-               (capital && l.size() > 4 && (ends_with(l, "con") || ends_with(l, "conf")) && l != "falcon" &&
-                l != "silicon") ||
+               (capital && l.size() > 4 && interior_con(w)) ||
                (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
                (l == "appointment" && prev == "first");
     prev_upper = capital;
@@ -201,6 +207,10 @@ bool place_like(std::string_view s) {
   if (s.find("http") != std::string_view::npos || s.find(':') != std::string_view::npos) return false;
   auto ws = words(s);
   if (ws.empty() || ws.size() > 4) return false;
+  static constexpr std::array<std::string_view, 24> not_first = {
+      "a",   "after", "an",  "and", "at",   "before", "for",  "from", "in",   "it",   "next", "on",
+      "our", "see",   "since", "the", "this", "to",   "until", "we",  "what", "when", "will", "with"};
+  if (in_table(not_first, lower(ws[0]))) return false;
   static const std::set<std::string, std::less<>> small = {"am", "an", "der", "de", "del", "im", "and", "of", "la", "upon"};
   for (auto w : ws) {
     unsigned char c = static_cast<unsigned char>(w[0]);
@@ -363,7 +373,8 @@ class Extractor {
   ir::Meeting& m_;
   std::optional<ir::Date> ref_;
   std::set<std::pair<std::string, int64_t>> seen_;
-  std::string heading_;  // the title of the section being read
+  std::string heading_;      // the title of the section being read
+  int section_events_ = 0;   // events found in it so far
 
   // The date a file's path gives ("community-call/20230504.md", "hackathons/2024-04-16-x/minutes.md").
   static std::optional<ir::Date> date_from_source(std::string_view name) {
@@ -425,6 +436,7 @@ class Extractor {
       if (o.start == e.start && o.end == e.end && o.start_time == e.start_time && share_name(o.title, e.title)) return;
     e.source = m_.source;
     e.mentioned_on = ref_;
+    ++section_events_;
     m_.events.push_back(std::move(e));
   }
 
@@ -435,6 +447,7 @@ class Extractor {
     std::string_view pre = text.substr(0, f.begin), post = text.substr(f.end_pos);
     title_and_place(pre, e.title, e.location);
     std::string_view after = trim_head(post);
+    if (e.title.rfind("http", 0) == 0 || e.title.rfind("<http", 0) == 0) e.title.clear();  // "<https://x/> 2024-10-21"
     if (e.title.empty() || e.title.size() < 3) {
       std::string_view lead = after.substr(0, std::min(after.find_first_of(",;(!"), after.size()));
       std::size_t len = 0;
@@ -444,7 +457,7 @@ class Extractor {
       for (std::string_view w : {"in ", "at ", "@ "})
         if (place.substr(0, w.size()) == w) place = place.substr(w.size());
       bool only_place = trim(lead).empty() || place_like(place);
-      if (names_event(lead) || fallback.empty() || !names_event(fallback)) {
+      if (names_event(lead) || fallback.empty() || events_heading(fallback)) {
         title_and_place(lead, e.title, e.location);
       } else {
         if (only_place && !trim(place).empty()) e.location = std::string(trim(place));
@@ -475,10 +488,10 @@ class Extractor {
                      return !in_table(generic_words, l);
                    }) == std::string_view::npos;
     if (generic && !heading_title().empty() && !events_heading(heading_)) e.title = heading_title();
-    // "SCS Summit 2024 on May 14-15": a year written in the title beats the inferred one
-    if (!f.year_given) shift_to_title_year(e);  // "first event on ..." under "# Open Operations Meetup"
     e.start = f.start;
     e.end = f.end;
+    // "SCS Summit 2024 on May 14-15": a year written in the title beats the inferred one
+    if (!f.year_given && f.kind == dates::DateKind::absolute) shift_to_title_year(e);
     e.start_time = f.start_time;
     e.end_time = f.end_time;
     e.timezone = f.timezone;
@@ -526,11 +539,15 @@ class Extractor {
                                [](const ir::Block& b) { return b.kind == ir::BlockKind::list; });
     bool maybe = may_date(u.text);
     if (!maybe && !has_sub && !in_events) return;  // the common case: nothing here can date an event
-    bool named = names_event(u.text);
+    // "next time Monday 2023-10-02" after "first event on Monday 2023-09-04" in the same section
+    bool follows = section_events_ > 0 && lower(std::string_view(u.text).substr(0, 9)) == "next time";
+    bool named = follows || names_event(u.text);
     bool candidate = named || in_events;
     if (candidate && !not_an_event(u.text)) {
       bool warned = false;
-      if (auto f = maybe ? date_in(u, u.text, &warned) : std::nullopt) {
+      auto f = maybe ? date_in(u, u.text, &warned) : std::nullopt;
+      if (f && !named && f->kind != dates::DateKind::absolute) f.reset();  // "thursday - burger truck"
+      if (f) {
         std::string sub_url;
         if (u.url.empty()) sub_url = first_url(it);
         emit(u, *f, {}, sub_url);
@@ -652,7 +669,8 @@ class Extractor {
   // A section: a heading over events, a heading that is an event, or an ordinary one.
   void section(const ir::Section& s, bool in_events) {
     heading_ = std::string(trim_tail(s.title));
-    bool over_events = events_heading(s.title);
+    section_events_ = 0;
+    bool over_events = events_heading(s.title) && !not_an_event(s.title);  // not "R7 release plan announcements"
     bool is_event = !over_events && (names_event(s.title) || in_events);
     if (is_event && !not_an_event(s.title)) {
       heading_event(s.title, s.line, s.blocks, s.sections, in_events);
