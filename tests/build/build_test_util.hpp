@@ -1,0 +1,119 @@
+// Helpers for the `minutes build` tests: temporary archives, running the CLI, snapshots of output trees.
+#pragma once
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace build_test {
+
+namespace fs = std::filesystem;
+
+// A fresh empty folder under the build tree, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    fs::path base = fs::path(MINUTES_BUILD_DIR) / "tmp-build-tests";
+    fs::create_directories(base);
+    std::string tmpl = (base / "t-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  fs::path operator/(const std::string& rel) const { return path / rel; }
+};
+
+// Writes bytes to a file, creating its folders.
+inline void write(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// Reads a whole file ("" when it is missing).
+inline std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Quotes a word for sh.
+inline std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// What one run of the CLI gave.
+struct Run {
+  int code = -1;
+  std::string err;
+};
+
+// Runs `minutes build ARGS...` with SOURCE_DATE_EPOCH unset (or set to `epoch`), stderr captured.
+inline Run minutes_build(const std::vector<std::string>& args, const std::string& epoch = "") {
+  static int counter = 0;
+  fs::path err = fs::path(MINUTES_BUILD_DIR) / "tmp-build-tests" / ("stderr-" + std::to_string(::getpid()) + "-" +
+                                                                    std::to_string(counter++));
+  std::string cmd = epoch.empty() ? "env -u SOURCE_DATE_EPOCH " : "env SOURCE_DATE_EPOCH=" + epoch + " ";
+  cmd += quote(MINUTES_BINARY) + " build";
+  for (const auto& a : args) cmd += " " + quote(a);
+  cmd += " </dev/null >/dev/null 2>" + quote(err.string());
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = slurp(err);
+  fs::remove(err);
+  return r;
+}
+
+// One file of a tree: modification time and size.
+struct Stamp {
+  int64_t mtime_ns = 0;
+  int64_t size = 0;
+  bool operator==(const Stamp&) const = default;
+};
+
+// Every file below root (not following symlinks) by relative path.
+inline std::map<std::string, Stamp> snapshot(const fs::path& root) {
+  std::map<std::string, Stamp> out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+    if (it->is_directory() && !it->is_symlink()) continue;
+    struct stat st {};
+    ::lstat(it->path().c_str(), &st);
+    out[it->path().lexically_relative(root).generic_string()] = {
+        static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec, static_cast<int64_t>(st.st_size)};
+  }
+  return out;
+}
+
+// The contents of every file below root by relative path.
+inline std::map<std::string, std::string> contents(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it)
+    if (it->is_regular_file()) out[it->path().lexically_relative(root).generic_string()] = slurp(it->path());
+  return out;
+}
+
+// A small meeting in Markdown with one future and one past event.
+inline std::string meeting_md(const std::string& title, const std::string& event_date = "2024-05-10") {
+  return "# " + title + "\n\n## Participants\n\n- @alice\n- @bob\n\n## Updates\n\n- The Hackathon will take place on " +
+         event_date + " in Cologne.\n- Old conference was on 2023-01-01.\n";
+}
+
+// A small plain-text draft.
+inline std::string meeting_txt(const std::string& title) {
+  return title + "\n\nParticipants: alice, bob\n\nTopics\n======\n\n- the release is on track\n- docs need review\n";
+}
+
+}  // namespace build_test

@@ -1,0 +1,287 @@
+// `minutes build` on small archives made here: tree mirroring, skip rule, parallel determinism, incremental
+// rebuilds, removal, broken files, path safety, progress output and minutes.yaml.
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "build/build_test_util.hpp"
+
+using namespace build_test;
+
+namespace {
+
+const std::vector<std::string> formats = {".odt", ".docx", ".html"};
+
+// An archive of three meetings in two folders plus files the skip rule and --exclude leave out.
+void make_archive(const TempDir& t) {
+  write(t / "src/team-a/20240307.md", meeting_md("Team A Weekly 2024-03-07"));
+  write(t / "src/team-a/20240314.md", meeting_md("Team A Weekly 2024-03-14"));
+  write(t / "src/team-b/notes/20240308.txt", meeting_txt("Team B sync 2024-03-08"));
+  write(t / "src/README.md", "# About these minutes\n\nNot a meeting.\n");
+  write(t / "src/team-a/template.md", "# Team A Weekly YYYY-MM-DD\n");
+  write(t / "src/team-a/meeting-template.md", "# Template\n");
+  write(t / "src/LICENSE.md", "CC BY-ND 4.0\n");
+  write(t / "src/drafts/20240320.md", meeting_md("Draft 2024-03-20"));
+  write(t / "src/team-b/20240315-private.md", meeting_md("Private 2024-03-15"));
+  write(t / "src/.hidden/20240301.md", meeting_md("Hidden 2024-03-01"));
+  write(t / "src/team-a/notes.json", "{}");
+}
+
+std::vector<std::string> build_args(const TempDir& t, const std::string& out, std::vector<std::string> more = {}) {
+  std::vector<std::string> args = {(t / "src").string(), "-o", (t / out).string(), "--exclude", "drafts",
+                                   "--exclude", "team-b/*-private.md"};
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+bool has_output(const TempDir& t, const std::string& out, const std::string& stem) {
+  for (const auto& f : formats)
+    if (!fs::exists(t / (out + "/" + stem + f)) || fs::file_size(t / (out + "/" + stem + f)) == 0) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("build mirrors the tree, skips README/templates/--exclude and writes the aggregates") {
+  TempDir t;
+  make_archive(t);
+  Run r = minutes_build(build_args(t, "out", {"-j", "2"}));
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(has_output(t, "out", "team-a/20240307"));
+  CHECK(has_output(t, "out", "team-a/20240314"));
+  CHECK(has_output(t, "out", "team-b/notes/20240308"));
+  for (const auto& skipped : {"README", "team-a/template", "team-a/meeting-template", "LICENSE", "drafts/20240320",
+                              "team-b/20240315-private", ".hidden/20240301"})
+    for (const auto& f : formats) CHECK_MESSAGE(!fs::exists(t / (std::string("out/") + skipped + f)), skipped);
+  CHECK(!fs::exists(t / "out/drafts"));
+  for (const auto& aggregate : {"calendar.ics", "feed.xml", "index.html"}) {
+    CHECK(fs::exists(t / (std::string("out/") + aggregate)));
+    CHECK(fs::file_size(t / (std::string("out/") + aggregate)) > 0);
+  }
+  // The ODT and DOCX are zip packages; the HTML page links to its siblings.
+  CHECK(slurp(t / "out/team-a/20240307.odt").starts_with("PK"));
+  CHECK(slurp(t / "out/team-a/20240307.docx").starts_with("PK"));
+  std::string index = slurp(t / "out/index.html");
+  CHECK(index.starts_with("<!DOCTYPE html>"));
+  CHECK(index.find("href=\"team-a/20240307.html\"") != std::string::npos);
+  CHECK(index.find("href=\"team-a/20240307.odt\"") != std::string::npos);
+  CHECK(index.find("href=\"team-b/notes/20240308.docx\"") != std::string::npos);
+  CHECK(index.find("Team A Weekly 2024-03-14") != std::string::npos);
+  CHECK(index.find("href=\"feed.xml\"") != std::string::npos);
+  CHECK(index.find("href=\"calendar.ics\"") != std::string::npos);
+  CHECK(index.find("Draft") == std::string::npos);
+  // The calendar holds the events of every meeting; the feed has one item per meeting.
+  std::string ics = slurp(t / "out/calendar.ics");
+  CHECK(ics.find("BEGIN:VCALENDAR") == 0);
+  CHECK(ics.find("Hackathon") != std::string::npos);
+  std::string feed = slurp(t / "out/feed.xml");
+  size_t items = 0;
+  for (size_t p = feed.find("<item>"); p != std::string::npos; p = feed.find("<item>", p + 1)) ++items;
+  CHECK(items == 3);
+  // The summary counts the meetings.
+  CHECK(r.err.find("3 meetings") != std::string::npos);
+}
+
+TEST_CASE("upcoming events on the index are relative to the newest meeting or SOURCE_DATE_EPOCH") {
+  TempDir t;
+  write(t / "src/team/20240307.md", meeting_md("Team Weekly 2024-03-07", "2024-05-10"));
+  Run r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  REQUIRE(r.code == 0);
+  std::string index = slurp(t / "out/index.html");
+  auto upcoming = index.substr(index.find("id=\"upcoming\""));
+  upcoming = upcoming.substr(0, upcoming.find("</section>"));
+  CHECK(upcoming.find("2024-05-10") != std::string::npos);   // after the meeting
+  CHECK(upcoming.find("2023-01-01") == std::string::npos);   // before it
+  // 2024-06-01 00:00 UTC: the hackathon is past then.
+  r = minutes_build({(t / "src").string(), "-o", (t / "out2").string()}, "1717200000");
+  REQUIRE(r.code == 0);
+  index = slurp(t / "out2/index.html");
+  upcoming = index.substr(index.find("id=\"upcoming\""));
+  upcoming = upcoming.substr(0, upcoming.find("</section>"));
+  CHECK(upcoming.find("2024-06-01") != std::string::npos);
+  CHECK(upcoming.find("2024-05-10") == std::string::npos);
+}
+
+TEST_CASE("-j 1 and -j 2 give byte-identical output") {
+  TempDir t;
+  make_archive(t);
+  for (int k = 0; k < 6; ++k)
+    write(t / ("src/team-c/2024040" + std::to_string(k + 1) + ".md"), meeting_md("Team C " + std::to_string(k)));
+  REQUIRE(minutes_build(build_args(t, "one", {"-j", "1"})).code == 0);
+  REQUIRE(minutes_build(build_args(t, "two", {"-j", "2"})).code == 0);
+  auto one = contents(t / "one"), two = contents(t / "two");
+  CHECK(one.size() == 3 * 9 + 3 + 1);
+  CHECK(one == two);
+}
+
+TEST_CASE("an unchanged rebuild writes nothing; a touched file rewrites no output") {
+  TempDir t;
+  make_archive(t);
+  REQUIRE(minutes_build(build_args(t, "out")).code == 0);
+  auto before = snapshot(t / "out");
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  Run r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 0);
+  CHECK(r.err.find("3 meetings up to date, nothing written") != std::string::npos);
+  CHECK(snapshot(t / "out") == before);
+
+  // Same bytes, new modification time: the hash says unchanged, so only the manifest is updated.
+  write(t / "src/team-a/20240307.md", slurp(t / "src/team-a/20240307.md"));
+  r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 0);
+  auto after = snapshot(t / "out");
+  for (const auto& [rel, stamp] : before)
+    if (rel != ".minutes-manifest") CHECK_MESSAGE(after.at(rel) == stamp, rel);
+  CHECK(r.err.find("0 built") != std::string::npos);
+}
+
+TEST_CASE("a changed file rebuilds its outputs and the aggregates, nothing else") {
+  TempDir t;
+  make_archive(t);
+  REQUIRE(minutes_build(build_args(t, "out")).code == 0);
+  auto before = snapshot(t / "out");
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  write(t / "src/team-a/20240314.md", meeting_md("Team A Weekly 2024-03-14 (renamed)"));
+  Run r = minutes_build(build_args(t, "out"));
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.err.find("1 built") != std::string::npos);
+  auto after = snapshot(t / "out");
+  for (const auto& f : formats) CHECK(after.at("team-a/20240314" + f).mtime_ns != before.at("team-a/20240314" + f).mtime_ns);
+  for (const auto& stem : {"team-a/20240307", "team-b/notes/20240308"})
+    for (const auto& f : formats) CHECK(after.at(stem + f) == before.at(stem + f));
+  CHECK(after.at("index.html").mtime_ns != before.at("index.html").mtime_ns);
+  CHECK(slurp(t / "out/index.html").find("(renamed)") != std::string::npos);
+  CHECK(slurp(t / "out/feed.xml").find("(renamed)") != std::string::npos);
+  CHECK(after.at(".minutes-manifest").mtime_ns != before.at(".minutes-manifest").mtime_ns);
+}
+
+TEST_CASE("a deleted or newly excluded source loses its outputs") {
+  TempDir t;
+  make_archive(t);
+  REQUIRE(minutes_build(build_args(t, "out")).code == 0);
+  fs::remove(t / "src/team-b/notes/20240308.txt");
+  Run r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 0);
+  CHECK(r.err.find("1 removed") != std::string::npos);
+  for (const auto& f : formats) CHECK(!fs::exists(t / ("out/team-b/notes/20240308" + f)));
+  CHECK(!fs::exists(t / "out/team-b"));  // emptied folders go too
+  CHECK(slurp(t / "out/index.html").find("20240308") == std::string::npos);
+  CHECK(has_output(t, "out", "team-a/20240307"));
+  r = minutes_build(build_args(t, "out", {"--exclude", "20240314.md"}));
+  CHECK(r.code == 0);
+  CHECK(!fs::exists(t / "out/team-a/20240314.odt"));
+  CHECK(has_output(t, "out", "team-a/20240307"));
+}
+
+TEST_CASE("a broken file is reported, the rest is built, the exit code is 1") {
+  TempDir t;
+  make_archive(t);
+  write(t / "src/team-a/20240321.md", std::string("PK\x03\x04\0\0\xff\xfe binary\0data", 20));
+  Run r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 1);
+  CHECK(r.err.find("team-a/20240321.md") != std::string::npos);
+  CHECK(r.err.find("error") != std::string::npos);
+  CHECK(r.err.find("1 errors") != std::string::npos);
+  CHECK(!fs::exists(t / "out/team-a/20240321.odt"));
+  CHECK(has_output(t, "out", "team-a/20240307"));
+  CHECK(has_output(t, "out", "team-b/notes/20240308"));
+  CHECK(fs::exists(t / "out/index.html"));
+  // Still broken on the next run: reported again, exit 1, while the rest stays up to date.
+  r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 1);
+  CHECK(r.err.find("team-a/20240321.md") != std::string::npos);
+  // Fixed: it builds.
+  write(t / "src/team-a/20240321.md", meeting_md("Team A Weekly 2024-03-21"));
+  r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 0);
+  CHECK(has_output(t, "out", "team-a/20240321"));
+}
+
+TEST_CASE("hostile names, titles and symlinks cannot make it write outside OUT") {
+  TempDir t;
+  write(t / "outside/secret.md", meeting_md("Outside 2024-01-01"));
+  write(t / "src/team/20240307.md", meeting_md("../../../../escaped 2024-03-07"));
+  write(t / "src/team/..evil.md", meeting_md("Dots"));
+  write(t / "src/team/a b & 'c' <d>.md", meeting_md("Odd name 2024-03-09"));
+  write(t / "src/team/-o.md", meeting_md("Dash 2024-03-10"));
+  fs::create_symlink(t / "outside/secret.md", t / "src/team/link.md");
+  fs::create_directory_symlink(t / "outside", t / "src/linked-folder");
+  fs::create_directories(t / "out");
+  fs::create_directory_symlink(t / "outside", t / "out/team");  // a planted symlink inside OUT
+  auto outside_before = snapshot(t / "outside");
+  Run r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  INFO(r.err);
+  CHECK(r.code == 1);  // the planted symlink refuses the team folder
+  CHECK(r.err.find("symlink") != std::string::npos);
+  CHECK(snapshot(t / "outside") == outside_before);
+  CHECK(!fs::exists(t / "escaped 2024-03-07.html"));
+  CHECK(r.err.find("link.md") != std::string::npos);  // the escaping symlink is reported, not followed
+
+  fs::remove(t / "out/team");
+  r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  CHECK(r.code == 0);
+  CHECK(snapshot(t / "outside") == outside_before);
+  CHECK(has_output(t, "out", "team/20240307"));
+  CHECK(has_output(t, "out", "team/a b & 'c' <d>"));
+  CHECK(has_output(t, "out", "team/-o"));
+  CHECK(!fs::exists(t / "out/team/link.odt"));
+  CHECK(!fs::exists(t / "out/team/..evil.odt"));  // hidden names are skipped
+  CHECK(!fs::exists(t / "out/linked-folder"));
+  for (const auto& [rel, stamp] : snapshot(t.path))
+    CHECK_MESSAGE((rel.starts_with("out/") || rel.starts_with("src/") || rel.starts_with("outside/")), rel);
+  CHECK(slurp(t / "out/index.html").find("href=\"team/a%20b%20%26%20%27c%27%20%3Cd%3E.html\"") != std::string::npos);
+}
+
+TEST_CASE("progress: plain lines when not on a terminal, a redrawn bar on one, nothing with --quiet") {
+  TempDir t;
+  make_archive(t);
+  Run r = minutes_build(build_args(t, "out"));
+  CHECK(r.code == 0);
+  CHECK(r.err.find("minutes: building 3 files") != std::string::npos);
+  CHECK(r.err.find("building 3/3 files") != std::string::npos);
+  CHECK(r.err.find('\r') == std::string::npos);
+  Run q = minutes_build(build_args(t, "quiet", {"--quiet"}));
+  CHECK(q.code == 0);
+  CHECK(q.err.empty());
+  CHECK(has_output(t, "quiet", "team-a/20240307"));
+  // On a terminal (script(1) gives the command a pseudo-terminal): '\r'-redrawn bar with counts and rate.
+  std::string cmd = "script -qec " +
+                    quote("env -u SOURCE_DATE_EPOCH " + quote(MINUTES_BINARY) + " build " + quote((t / "src").string()) +
+                          " -o " + quote((t / "tty").string())) +
+                    " /dev/null > " + quote((t / "tty.log").string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::string screen = slurp(t / "tty.log");
+  CHECK(screen.find('\r') != std::string::npos);
+  CHECK(screen.find("files/s") != std::string::npos);
+  CHECK(screen.find("[########################]") != std::string::npos);
+}
+
+TEST_CASE("minutes.yaml sets names and organisation; flags override it") {
+  TempDir t;
+  write(t / "src/team/20240307.md", meeting_md("Team Weekly 2024-03-07"));
+  write(t / "src/minutes.yaml",
+        "title: Team minutes archive\norganisation: Example Cloud Project\nfunder: Funded by the Example Fund\n"
+        "calendar:\n  name: Example events\nfeed:\n  title: Example weekly news\n  items: 5\n"
+        "exclude:\n  - '*-draft.md'\nunknown_key: 1\n");
+  write(t / "src/team/20240308-draft.md", meeting_md("A draft 2024-03-08"));
+  Run r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.err.find("unknown setting 'unknown_key'") != std::string::npos);
+  CHECK(slurp(t / "out/calendar.ics").find("X-WR-CALNAME:Example events") != std::string::npos);
+  CHECK(slurp(t / "out/feed.xml").find("Example weekly news") != std::string::npos);
+  std::string index = slurp(t / "out/index.html");
+  CHECK(index.find("<title>Team minutes archive</title>") != std::string::npos);
+  CHECK(index.find("Example Cloud Project") != std::string::npos);
+  CHECK(index.find("Funded by the Example Fund") != std::string::npos);
+  CHECK(slurp(t / "out/team/20240307.html").find("Example Cloud Project") != std::string::npos);
+  CHECK(!fs::exists(t / "out/team/20240308-draft.odt"));
+  // A flag wins over the file, and changed options rebuild everything.
+  r = minutes_build({(t / "src").string(), "-o", (t / "out").string(), "--calendar-name", "Flag events"});
+  CHECK(r.code == 0);
+  CHECK(r.err.find("1 built") != std::string::npos);
+  CHECK(slurp(t / "out/calendar.ics").find("X-WR-CALNAME:Flag events") != std::string::npos);
+  CHECK(slurp(t / "out/feed.xml").find("Example weekly news") != std::string::npos);
+}
