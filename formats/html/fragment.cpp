@@ -175,7 +175,7 @@ void append_item_blocks(pugi::xml_node li, const ir::Blocks& blocks, bool tight,
       append_inlines(li, b.inlines, options);
       first = false;
     } else {
-      append_blocks(li, ir::Blocks{b}, options);
+      append_block(li, b, options);
     }
   }
 }
@@ -282,21 +282,32 @@ void seal_node(pugi::xml_node node) {
 std::string clean_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < text.size();) {
-    int n = utf8_sequence_length(text, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD for a broken sequence
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {  // the common case: printable ASCII
       ++i;
       continue;
     }
-    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n') {
+      ++i;
+      continue;
+    }
+    int n = c < 0x80 ? 1 : utf8_sequence_length(text, i);
     auto c1 = n > 1 ? static_cast<unsigned char>(text[i + 1]) : 0;
-    bool control = (n == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)) ||
-                   (n == 2 && c == 0xC2 && c1 < 0xA0) ||                                  // U+0080..U+009F
-                   (n == 3 && c == 0xEF && c1 == 0xBF && static_cast<unsigned char>(text[i + 2]) >= 0xBE);
-    if (!control) out.append(text.substr(i, static_cast<size_t>(n)));
-    i += static_cast<size_t>(n);
+    bool drop = n == 0 || n == 1 ||                                                  // broken, C0 or DEL
+                (n == 2 && c == 0xC2 && c1 < 0xA0) ||                                // U+0080..U+009F
+                (n == 3 && c == 0xEF && c1 == 0xBF && static_cast<unsigned char>(text[i + 2]) >= 0xBE);
+    if (!drop) {
+      i += static_cast<size_t>(n);
+      continue;
+    }
+    out.append(text.substr(run, i - run));
+    if (n == 0) out += "\xEF\xBF\xBD";  // U+FFFD for a broken sequence
+    i += n == 0 ? 1 : static_cast<size_t>(n);
+    run = i;
   }
+  out.append(text.substr(run));
   return out;
 }
 
@@ -436,7 +447,11 @@ void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Fra
 }
 
 void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const FragmentOptions& options) {
-  for (const auto& b : blocks) {
+  for (const auto& b : blocks) append_block(parent, b, options);
+}
+
+void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options) {
+  {
     switch (b.kind) {
       case ir::BlockKind::paragraph: append_inlines(element(parent, "p"), b.inlines, options); break;
       case ir::BlockKind::list: append_list(parent, b, options); break;
@@ -463,7 +478,7 @@ void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const Fragme
       case ir::BlockKind::html: {
         // Raw HTML is never passed through: only its visible text, when it has any.
         report(options, b.line, b.column, "raw HTML rendered as its text only", ir::Severity::note);
-        if (ir::plain_text(b.inlines).find_first_not_of(" \t\n") == std::string::npos) break;
+        if (ir::plain_text(b.inlines).find_first_not_of(" \t\n") == std::string::npos) return;
         auto p = element(parent, "p");
         set_attr(p, "class", "html-text");
         append_inlines(p, b.inlines, options);

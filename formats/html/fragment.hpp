@@ -40,6 +40,9 @@ std::string slug(std::string_view text);
 // Appends inlines as phrasing content to parent.
 void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const FragmentOptions& options);
 
+// Appends one block as flow content to parent.
+void append_block(pugi::xml_node parent, const ir::Block& block, const FragmentOptions& options);
+
 // Appends blocks as flow content to parent.
 void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const FragmentOptions& options);
 
