@@ -1,0 +1,87 @@
+// Pathological Markdown (deep nesting, a 20 MB file): the reader and the JSON writer finish without a crash.
+// The CTest TIMEOUT on this suite stands in for "quickly"; there is no timing assertion.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+
+using namespace md_test;
+
+namespace {
+
+// Reads and writes JSON; the JSON must parse back.
+minutes::ir::Meeting round_trip(const std::string& text) {
+  auto m = read(text);
+  minutes::ir::Meeting one[1] = {m};
+  auto out = minutes::formats::write_json(one, {});
+  CHECK_NOTHROW((void)nlohmann::json::parse(out.bytes));
+  return m;
+}
+
+// How deep lists nest in the IR, following the last item's nested list.
+int list_depth(const minutes::ir::Blocks& blocks) {
+  int depth = 0;
+  const minutes::ir::Blocks* level = &blocks;
+  for (;;) {
+    const minutes::ir::Block* list = nullptr;
+    for (const auto& b : *level)
+      if (b.kind == minutes::ir::BlockKind::list) list = &b;
+    if (!list || list->items.empty()) return depth;
+    ++depth;
+    level = &list->items.back().blocks;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("10,000 nested list levels: flattened beyond the cap with a warning, every word kept") {
+  std::string one_line;  // "- - - - ... w": 10,000 lists, each the first block of the item before
+  for (int i = 0; i < 10000; ++i) one_line += "- ";
+  auto m = round_trip(one_line + "w\n");
+  CHECK(has_message(m, "flattened"));
+  CHECK(list_depth(m.blocks) >= 10);
+  CHECK(list_depth(m.blocks) <= 100);
+  CHECK(minutes::ir::plain_text(m.blocks.at(0)).find("w") != std::string::npos);
+
+  std::string indented;  // one item per line, each indented under the one before (1,000 levels: ~1 MB of spaces)
+  for (int i = 0; i < 1000; ++i) indented += std::string(static_cast<size_t>(i) * 2, ' ') + "- w" + std::to_string(i) + "\n";
+  auto n = round_trip(indented);
+  CHECK(has_message(n, "flattened"));
+  CHECK(list_depth(n.blocks) <= 100);
+  auto all = minutes::ir::plain_text(n.blocks.at(0));
+  CHECK(all.find("w0") != std::string::npos);
+  CHECK(all.find("w999") != std::string::npos);
+}
+
+TEST_CASE("10,000 nested block quotes and 10,000 nested emphasis and links") {
+  auto quotes = round_trip(std::string(10000, '>') + " deep\n");
+  CHECK(has_message(quotes, "flattened"));
+  CHECK(minutes::ir::plain_text(quotes.blocks.at(0)).find("deep") != std::string::npos);
+  std::string inl;
+  for (int i = 0; i < 10000; ++i) inl += "*a **b [c ";
+  round_trip(inl + "\n");
+  round_trip(std::string(10000, '[') + "x" + std::string(10000, ']') + "\n");
+  round_trip(std::string(5000, '<') + "a href=x>" + "\n");
+}
+
+TEST_CASE("a 20 MB file is read") {
+  // The seed meeting and a table, repeated: ~20 MB of realistic minutes.
+  std::string chunk = slurp(std::string(MINUTES_SOURCE_DIR) + "/samples/20230504.md") +
+                      "\n| a | b |\n|---|---|\n| 1 | <font>t</font> @x |\n\n";
+  std::string text;
+  text.reserve((20u << 20) + chunk.size());
+  size_t copies = 0;
+  for (; text.size() < (20u << 20); ++copies) text += chunk;
+  auto m = read(text);
+  // The first "# SCS Tech Weekly" is the title; each further copy adds four level-1 sections: its title
+  // (holding "## Meta" and the teams), News, Events and Hiring/Tenders/Finance.
+  CHECK(m.sections.size() == 9 + (copies - 1) * 4);
+
+  std::string long_line(20u << 20, 'a');
+  auto one = read(long_line);
+  CHECK(one.blocks.size() == 1);
+  std::string pipes;
+  for (int i = 0; i < 2000; ++i) pipes += "| a | b |\n|---|---|\n";
+  round_trip(pipes);
+}
