@@ -107,15 +107,24 @@ std::size_t event_word(std::string_view text) {
       "meetup",   "meetups",    "messe",       "minihackathon", "opening", "plenary", "roadshow",  "stackconf",
       "summit",   "symposium",  "tagung",      "webinar",   "workshop"};
   bool prev_upper = false;
-  std::string_view prev;
+  std::string_view prev, prev2;
+  // the lowered word lives in each_word's buffer only until the next word: keep the few that matter
+  auto keep = [](std::string_view l) -> std::string_view {
+    for (std::string_view k : {"first", "next", "join", "the", "save"})
+      if (k == l) return k;
+    return {};
+  };
   return each_word(text, [&](std::string_view w, std::string_view l, std::size_t) {
     bool capital = upper_start(w);
     bool hit = in_table(keywords, l) ||
                (capital && l.size() > 4 && interior_con(w)) ||
                (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
-               (l == "appointment" && prev == "first");
+               (l == "appointment" && (prev == "first" || prev == "next")) ||
+               (l == "us" && prev == "join") ||  // "Join us in Berlin -- 2024-09-05"
+               (l == "date" && prev == "the" && prev2 == "save");
     prev_upper = capital;
-    prev = l.size() <= 5 && l == "first" ? std::string_view("first") : std::string_view();
+    prev2 = prev;
+    prev = l == "first" || l == "next" || l == "join" || l == "the" || l == "save" ? keep(l) : std::string_view();
     return hit;
   });
 }
@@ -404,6 +413,7 @@ class Extractor {
     // a written date beats a relative one ("Saturday (2023-09-09 - 15)")
     std::stable_partition(all.begin(), all.end(), [](const Found& f) { return f.kind == dates::DateKind::absolute; });
     for (auto& f : all) {
+      if (deadline_before(u.text, f.begin)) continue;  // "discount till 31st of March", "postponed until CW19"
       if (f.implausible) {
         ir::warn(m_, u.line, 0,
                  fmt::format("event '{}' has an implausible date '{}'; left out of the calendar", short_name(name),
@@ -414,6 +424,15 @@ class Extractor {
       return f;
     }
     return std::nullopt;
+  }
+
+  // Whether the word before a date makes it a deadline ("till", "until", "by", "bis", "before").
+  static bool deadline_before(std::string_view text, std::size_t at) {
+    std::string_view before = trim(text.substr(0, at));
+    std::size_t b = before.size();
+    while (b > 0 && word_char(static_cast<unsigned char>(before[b - 1]))) --b;
+    std::string w = lower(before.substr(b));
+    return w == "till" || w == "until" || w == "by" || w == "bis" || w == "before" || w == "deadline";
   }
 
   // A short name for a warning: the text up to its first separator.
@@ -482,12 +501,20 @@ class Extractor {
         break;
       }
     }
-    static constexpr std::array<std::string_view, 10> generic_words = {
-        "appointment", "date", "event", "first", "next", "on", "one", "session", "the", "time"};
+    static constexpr std::array<std::string_view, 14> generic_words = {
+        "appointment", "date", "event", "first", "join", "next", "on", "one", "save", "session", "the", "time", "us", "we"};
     bool generic = each_word(e.title, [](std::string_view, std::string_view l, std::size_t) {
                      return !in_table(generic_words, l);
                    }) == std::string_view::npos;
-    if (generic && !heading_title().empty() && !events_heading(heading_)) e.title = heading_title();
+    bool appointment = ends_with(lower(e.title), "appointment");  // "Thursdays 14:05 CEST ..., first appointment"
+    static constexpr std::array<std::string_view, 9> weak_headings = {
+        "agenda", "announcements", "aob", "misc", "news", "notes", "other", "others", "updates"};
+    bool weak = heading_.empty() || events_heading(heading_) || in_table(weak_headings, lower(trim(heading_)));
+    if ((generic || appointment) && !weak) {
+      e.title = heading_title();
+    } else if (appointment) {  // "Date for the Open Operations meeting changed ... Next appointment on 2023-02-20"
+      if (auto stop = e.title.rfind(". "); stop != std::string::npos && stop > 3) e.title = e.title.substr(0, stop);
+    }
     e.start = f.start;
     e.end = f.end;
     // "SCS Summit 2024 on May 14-15": a year written in the title beats the inferred one
@@ -512,7 +539,11 @@ class Extractor {
   }
 
   // The current heading as an event title, without "Save the date:" and the like.
-  std::string heading_title() const { return heading_.empty() ? std::string() : clean_title(heading_); }
+  std::string heading_title() const {
+    std::string_view h = heading_;
+    if (auto p = h.find(" -- "); p != std::string_view::npos && p > 0) h = h.substr(0, p);  // "SIG Release -- Call for..."
+    return h.empty() ? std::string() : clean_title(h);
+  }
 
   static void shift_to_title_year(ir::Event& e) {
     for (auto w : words(e.title)) {
@@ -614,6 +645,9 @@ class Extractor {
       if (url.empty()) url = u.url;
       if (place.empty() && place_like(u.text) && u.text.find_first_of("0123456789") == std::string::npos)
         place = std::string(trim(u.text));
+      for (std::string_view key : {"location:", "where:", "venue:", "ort:"})  // "location: Berlin"
+        if (lower(std::string_view(u.text).substr(0, key.size())) == key && place_like(u.text.substr(key.size())))
+          place = std::string(trim(std::string_view(u.text).substr(key.size())));
       if (!may_date(u.text) || not_an_event(u.text)) return;
       auto f = date_in(u, u.text);
       if (f && (f->kind == dates::DateKind::absolute || names_event(u.text))) out.emplace_back(u, *f);
