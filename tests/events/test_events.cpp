@@ -184,3 +184,37 @@ TEST_CASE("action items: markers, owners, done, and lines that are no actions") 
   CHECK(m.actions[4].done);
   CHECK(m.actions[4].due == ir::Date{2023, 5, 12});
 }
+
+TEST_CASE("a plain-text draft gives the same events as Markdown (extraction runs on the IR)") {
+  const std::string draft =
+      "SCS Tech Weekly 2023-05-04\n\nNEWS\n\nSCS Summit:\n  - Berlin, 23.-24.05.2023, few places left\n"
+      "  - https://events.scs.community/scs-summit-2023/\n\nEVENTS\n\nSCS at Cloud Expo Europe:\n"
+      "  - Frankfurt am Main, 10.-11.05.2023\n  - own OSBA pavilion\n  - https://www.cloudexpoeurope.de/\n\n"
+      "Hackathon #6:\n  - Bilbao, 3.-4. May 2023\n  - Hybrid session, Max is on site\n\n"
+      "TEAM IAAS\n\n  - to be continued in CW20\n  - Hotel discount only till 31st of May\n"
+      "  - TODO: @berendt review the ADR before CW20\n";
+  const auto* reader = find_reader("text");
+  REQUIRE(reader);
+  auto m = load(draft, "draft.txt", *reader);
+  REQUIRE(m.events.size() == 3);
+  CHECK(m.events[0].title == "SCS Summit");
+  CHECK(m.events[0].url == "https://events.scs.community/scs-summit-2023/");
+  CHECK(m.events[1].title == "SCS at Cloud Expo Europe");
+  CHECK(m.events[1].location == "Frankfurt am Main");
+  CHECK(m.events[1].line == 12);
+  CHECK(m.events[2].title == "Hackathon #6");
+  CHECK(m.events[2].end == ir::Date{2023, 5, 4});
+  REQUIRE(m.actions.size() == 1);
+  CHECK(m.actions[0].owner == "berendt");
+}
+
+TEST_CASE("deadlines and other dated lines under an event heading are no events") {
+  ir::Meeting m;
+  m.date = ir::Date{2024, 3, 21};
+  m.sections.push_back(section("SCS Hackathon April @ Gonicus - Join us!", 1, 1,
+                               {list({"Registration here: https://events.scs.community/4hackathon/",
+                                      "Hotel rooms are only available with discount till 31st of March!"},
+                                     2)}));
+  extract_events(m);
+  CHECK(m.events.empty());
+}
