@@ -451,39 +451,37 @@ void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const Fragme
 }
 
 void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options) {
-  {
-    switch (b.kind) {
-      case ir::BlockKind::paragraph: append_inlines(element(parent, "p"), b.inlines, options); break;
-      case ir::BlockKind::list: append_list(parent, b, options); break;
-      case ir::BlockKind::code: {
-        auto code = element(element(parent, "pre"), "code");
-        std::string lang;
-        for (char c : b.info) {
-          if (c == ' ') break;
-          if (is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '+') lang += c;
-        }
-        if (!lang.empty()) set_attr(code, "class", "language-" + lang);
-        append_utf8_text(code, b.text);
-        break;
+  switch (b.kind) {
+    case ir::BlockKind::paragraph: append_inlines(element(parent, "p"), b.inlines, options); break;
+    case ir::BlockKind::list: append_list(parent, b, options); break;
+    case ir::BlockKind::code: {
+      auto code = element(element(parent, "pre"), "code");
+      std::string lang;
+      for (char c : b.info) {
+        if (c == ' ') break;
+        if (is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '+') lang += c;
       }
-      case ir::BlockKind::quote: append_blocks(element(parent, "blockquote"), b.children, options); break;
-      case ir::BlockKind::table: append_table(parent, b, options); break;
-      case ir::BlockKind::image: {
-        auto p = element(parent, "p");
-        set_attr(p, "class", "image");
-        append_inlines(p, b.inlines, options);
-        break;
-      }
-      case ir::BlockKind::rule: element(parent, "hr"); break;
-      case ir::BlockKind::html: {
-        // Raw HTML is never passed through: only its visible text, when it has any.
-        report(options, b.line, b.column, "raw HTML rendered as its text only", ir::Severity::note);
-        if (ir::plain_text(b.inlines).find_first_not_of(" \t\n") == std::string::npos) return;
-        auto p = element(parent, "p");
-        set_attr(p, "class", "html-text");
-        append_inlines(p, b.inlines, options);
-        break;
-      }
+      if (!lang.empty()) set_attr(code, "class", "language-" + lang);
+      append_utf8_text(code, b.text);
+      break;
+    }
+    case ir::BlockKind::quote: append_blocks(element(parent, "blockquote"), b.children, options); break;
+    case ir::BlockKind::table: append_table(parent, b, options); break;
+    case ir::BlockKind::image: {
+      auto p = element(parent, "p");
+      set_attr(p, "class", "image");
+      append_inlines(p, b.inlines, options);
+      break;
+    }
+    case ir::BlockKind::rule: element(parent, "hr"); break;
+    case ir::BlockKind::html: {
+      // Raw HTML is never passed through: only its visible text, when it has any.
+      report(options, b.line, b.column, "raw HTML rendered as its text only", ir::Severity::note);
+      if (ir::plain_text(b.inlines).find_first_not_of(" \t\n") == std::string::npos) return;
+      auto p = element(parent, "p");
+      set_attr(p, "class", "html-text");
+      append_inlines(p, b.inlines, options);
+      break;
     }
   }
 }

@@ -138,8 +138,11 @@ TEST_CASE("events round-trip through python3-icalendar and ical.js with the righ
   ir::Event late = event("Late night release", {2023, 6, 1});
   late.start_time = ir::Time{23, 0};
   late.end_time = ir::Time{1, 0};
+  std::string long_title;
+  for (int i = 0; long_title.size() < 200; ++i) long_title += i % 3 ? "\xC3\xBC\xE2\x82\xAC" : "\xF0\x9F\x8E\x89, ";  // ü€ 🎉,
+  ir::Event party = event(long_title, {2023, 8, 1});
   std::vector<ir::Meeting> ms = {meeting("community-call/20230504.md", {2023, 5, 4},
-                                         {hackathon, summit, call, winter, ny, late})};
+                                         {hackathon, summit, call, winter, ny, late, party})};
   formats::WriteOptions o;
   o.calendar_name = "SCS events, all of them";
   auto out = formats::write_ics(ms, o);
@@ -148,8 +151,10 @@ TEST_CASE("events round-trip through python3-icalendar and ical.js with the righ
 
   CHECK(py["name"] == "SCS events, all of them");
   CHECK(js["method"] == "PUBLISH");
-  REQUIRE(py["events"].size() == 6);
-  REQUIRE(js["events"].size() == 6);
+  REQUIRE(py["events"].size() == 7);
+  REQUIRE(js["events"].size() == 7);
+  CHECK(find_uid(py["events"], long_title));  // folded and escaped, it unfolds to the original in both clients
+  CHECK(find_uid(js["events"], long_title));
   CHECK(js["timezones"] == json::array({"America/New_York", "Europe/Berlin"}));
 
   const json* h = find_uid(py["events"], "SCS Hackathon #6");
