@@ -128,6 +128,7 @@ std::optional<Found> action_in(std::string_view line) {
   }
   // markers anywhere: "TODO:", "Action:", "Action item:", "AI:", "AI @x", "(AI Kurt: Write epic)"
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != 'T' && s[i] != 'A') continue;  // every marker starts with one of these
     if (word_at(s, i, "TODO") || word_at(s, i, "ToDo") || word_at(s, i, "Todo")) {
       if (owner_and_text(s, i + 4, false, f) && settle(s, i, f)) return f;
     } else if (word_at(s, i, "Action item") || word_at(s, i, "Action Item")) {
