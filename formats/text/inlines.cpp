@@ -318,9 +318,9 @@ std::optional<ir::Date> date_from_file_name(std::string_view path) {
 
 std::vector<std::string> split_names(std::string_view value) {
   std::vector<std::string> out;
-  std::string v(value);
+  std::string v(value.substr(0, 4096));  // a name list, not a novel: bounded so dedupe stays cheap
   for (std::string_view joiner : {" and ", " & ", " und "})
-    for (size_t p; (p = v.find(joiner)) != std::string::npos;) v.replace(p, joiner.size(), ",");
+    for (size_t p = 0; (p = v.find(joiner, p)) != std::string::npos;) v.replace(p, joiner.size(), ",");
   size_t start = 0;
   while (start <= v.size()) {
     size_t end = v.find_first_of(",;", start);

@@ -238,10 +238,10 @@ bool is_participants_section(std::string_view title) {
   return false;
 }
 
-// Appends names without duplicates.
+// Appends names without duplicates (at most 1000, so that a huge list cannot make this quadratic).
 void add_names(std::vector<std::string>& to, const std::vector<std::string>& names) {
   for (const auto& n : names)
-    if (std::find(to.begin(), to.end(), n) == to.end()) to.push_back(n);
+    if (to.size() < 1000 && std::find(to.begin(), to.end(), n) == to.end()) to.push_back(n);
 }
 
 // The handles of a value made only of mentions and separators ("@a, @b"); empty otherwise.
