@@ -155,8 +155,10 @@ void append_image(pugi::xml_node parent, const ir::Inline& in, const FragmentOpt
   // No external request: a link to the image, named by its alt text.
   if (src.empty() && !in.url.empty())
     report(options, in.line, in.column, "image '" + shorten(in.url) + "' dropped: its URL scheme is not allowed");
+  bool in_link = false;  // an <a> inside an <a> is invalid: inside a link, the alt text alone
+  for (auto n = parent; n && !in_link; n = n.parent()) in_link = std::string_view(n.name()) == "a";
   pugi::xml_node target = parent;
-  if (!src.empty()) {
+  if (!src.empty() && !in_link) {
     target = element(parent, "a");
     set_attr(target, "href", src);
     set_attr(target, "class", "image-link");

@@ -98,6 +98,9 @@ TEST_CASE("hostile input: no script, no event handler, no javascript: URL, text 
                {ir::InlineKind::image, "svg", "data:image/svg+xml,<svg onload=alert(6)>", "", {}, 1, 1},
                {ir::InlineKind::image, "remote", "https://tracker.example/pixel.gif", "", {}, 1, 1},
                {ir::InlineKind::text, "<script>alert(7)</script> \x01 ok", "", "", {}, 1, 1}};
+  ir::Inline badge = link("https://ci.example/job", "");  // a linked remote image: no <a> inside <a>
+  badge.children = {{ir::InlineKind::image, "build status", "https://ci.example/badge.svg", "", {}, 1, 1}};
+  p.inlines.push_back(badge);
   ir::Section s;
   s.title = "Team <b onclick=x>";
   s.level = 2;
@@ -121,6 +124,8 @@ TEST_CASE("hostile input: no script, no event handler, no javascript: URL, text 
   CHECK(dom.find("href=\"https://tracker.example/pixel.gif\"") != std::string::npos);
   CHECK(dom.find("href=\"https://ok.example/a%20b\"") != std::string::npos);
   CHECK(dom.find("visible words") != std::string::npos);
+  CHECK(dom.find("<a href=\"https://ci.example/job\" title=\"&quot; onmouseover=&quot;alert(3)\">build status</a>") !=
+        std::string::npos);
   CHECK(dom.find("&lt;script&gt;alert(7)&lt;/script&gt;  ok") != std::string::npos);
   CHECK(dom.find("<title>evil &lt;/title&gt;&lt;script&gt;alert(0)&lt;/script&gt;</title>") != std::string::npos);
   CHECK(out.diagnostics.size() >= 5);
