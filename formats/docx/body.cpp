@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "formats/common/report.hpp"
 #include "formats/docx/internal.hpp"
@@ -220,7 +221,15 @@ bool starts_with_minutes(const ir::Block& b) {
   return text.rfind("Minutes:", 0) == 0;
 }
 
+// The "Meta" section whose only content (the scribe line) the reader moved into the meeting's metadata.
+bool consumed_meta(const ir::Section& s) {
+  std::string t;
+  for (char c : s.title) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t == "meta" && s.blocks.empty() && s.sections.empty() && !s.minutes;
+}
+
 void write_section(pugi::xml_node body, const ir::Section& s, int offset, const BlockContext& context, State& state) {
+  if (consumed_meta(s)) return;
   auto h = add_heading(body, s.level + offset);
   if (!s.title_inlines.empty())
     add_inlines(h, s.title_inlines, inline_context(context), state);
@@ -335,20 +344,44 @@ void write_toc(pugi::xml_node body, const std::vector<const ir::Meeting*>& order
   }
 }
 
+// The title, its hyphens between digits unbreakable so that a date never wraps in the middle.
+void write_title(pugi::xml_node p, const std::string& title) {
+  auto r = p.append_child("w:r");
+  std::string piece;
+  auto flush = [&] {
+    if (piece.empty()) return;
+    auto t = r.append_child("w:t");
+    if (piece.front() == ' ' || piece.back() == ' ') t.append_attribute("xml:space") = "preserve";
+    t.text().set(piece.c_str());
+    piece.clear();
+  };
+  for (size_t i = 0; i < title.size(); ++i) {
+    bool digits = i > 0 && i + 1 < title.size() && std::isdigit(static_cast<unsigned char>(title[i - 1])) &&
+                  std::isdigit(static_cast<unsigned char>(title[i + 1]));
+    if (title[i] == '-' && digits) {
+      flush();
+      r.append_child("w:noBreakHyphen");
+    } else {
+      piece += title[i];
+    }
+  }
+  flush();
+}
+
 }  // namespace
 
 void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, const WriteOptions& options, State& state) {
   auto ordered = in_date_order(meetings);
   bool report = ordered.size() > 1;
   std::string title = report_title(meetings, options);
-  auto t = add_paragraph(body, "Title");
-  add_text(t, title, {}, state);
+  write_title(add_paragraph(body, "Title"), safe(state, title));
   std::string subtitle;
   auto series = report_series(meetings);
   if (report) {
     subtitle = fmt::format("Report on {} meetings", ordered.size());
   } else if (!ordered.empty()) {
-    subtitle = series.empty() || series.front() == title ? std::string("Meeting minutes") : series.front();
+    bool named = series.empty() || title.rfind(series.front(), 0) == 0;
+    subtitle = named ? std::string("Meeting minutes") : series.front();
   }
   if (!subtitle.empty()) add_text(add_paragraph(body, "Subtitle"), subtitle, {}, state);
   if (!options.organisation.empty()) add_info(body, "Organisation", options.organisation, state);

@@ -199,12 +199,29 @@ void set_paper(pugi::xml_node sect_pr, const std::string& paper, bool force) {
   size.attribute("w:h") = h;
 }
 
+// The embedded template parts, XML without the templates' comments and indentation (computed once).
+const Parts& template_parts() {
+  static const Parts parts = [] {
+    Parts out;
+    for (const auto& [name, bytes] : embedded::docx_template()) {
+      std::string part(name);
+      if (part.ends_with(".xml") || part.ends_with(".rels")) {
+        auto doc = parse(bytes);
+        out.emplace(part, serialize(doc));
+      } else {
+        out.emplace(part, std::string(bytes));
+      }
+    }
+    return out;
+  }();
+  return parts;
+}
+
 }  // namespace
 
 Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
-  Parts parts;
-  for (const auto& [name, bytes] : embedded::docx_template()) parts.emplace(std::string(name), std::string(bytes));
+  Parts parts = template_parts();
   docx::State state;
   std::string title = docx::safe(state, report_title(meetings, options));
   std::string lang = language_tag(docx::safe(state, report_language(meetings, options)));
