@@ -103,9 +103,12 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
   bool report = ordered.size() > 1;
   ir::Meeting none;
   odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1);
-  head.text(paragraph(text, "Title"), title);
+  // "Series, 2023-04-06 to 2023-06-29" reads better as a title and a subtitle than as one wrapped line.
   std::string period = report_period(meetings);
-  if (!period.empty() && title.find(period) == std::string::npos) head.text(paragraph(text, "Subtitle"), period);
+  std::string shown = title;
+  if (!period.empty() && shown.ends_with(", " + period)) shown.resize(shown.size() - period.size() - 2);
+  head.text(paragraph(text, "Title"), shown);
+  if (!period.empty() && shown.find(period) == std::string::npos) head.text(paragraph(text, "Subtitle"), period);
   meta_line(head, text, "Organisation", options.organisation);
   meta_line(head, text, "Funder", options.funder);
   if (!report && !ordered.empty()) meeting_lines(head, text, *ordered.front(), false);
@@ -132,6 +135,8 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
       auto a = paragraph(ib, "Contents_20_1").append_child("text:a");
       a.append_attribute("xlink:type") = "simple";
       a.append_attribute("xlink:href") = fmt::format("#meeting-{}", i + 1).c_str();
+      a.append_attribute("text:style-name") = "Index_20_Link";
+      a.append_attribute("text:visited-style-name") = "Index_20_Link";
       head.text(a, ir::display_title(*ordered[i]));
     }
   }

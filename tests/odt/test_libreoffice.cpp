@@ -123,3 +123,21 @@ TEST_CASE("LibreOffice: a report of several meetings opens with its contents and
       if (pos != std::string::npos) at = pos + t.size();
     }
 }
+
+TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc and the result still validates") {
+  require_tool("soffice");
+  fs::path dir = scratch("lo-reference");
+  spit(dir / "seed.odt", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes);
+  std::string log;
+  int rc = run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() +
+                   " --convert-to odt --outdir '" + (dir / "out").string() + "' '" + (dir / "seed.odt").string() + "'",
+               &log);
+  INFO(log);
+  REQUIRE(rc == 0);
+  REQUIRE(fs::exists(dir / "out" / "seed.odt"));
+  WriteOptions o;
+  o.reference_doc = (dir / "out" / "seed.odt").string();
+  auto out = write_odt(std::vector{load_markdown(seed_path())}, o);
+  for (const auto& d : out.diagnostics) CHECK_MESSAGE(d.message.find("reference document not used") == std::string::npos, d.message);
+  check_package_valid(out.bytes, "LibreOffice reference doc");
+}

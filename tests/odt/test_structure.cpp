@@ -181,7 +181,10 @@ TEST_CASE("headings have outline levels; a report has a filled table of contents
   CHECK(node_text(chapters[0].node()) == "Team Weekly 2024-01-04");
   CHECK(root.select_node("//text:h[@text:outline-level='2' and text()='Team A']"));
   CHECK(root.select_node("//text:h[@text:outline-level='3' and text()='Sub']"));
-  CHECK(node_text(root.select_node("//text:p[@text:style-name='Title']").node()) ==
+  // The report title "Team Weekly, 2024-01-04 to 2024-02-01" is shown as a title and a subtitle.
+  CHECK(node_text(root.select_node("//text:p[@text:style-name='Title']").node()) == "Team Weekly");
+  CHECK(node_text(root.select_node("//text:p[@text:style-name='Subtitle']").node()) == "2024-01-04 to 2024-02-01");
+  CHECK(std::string(w->meta.document_element().child("office:meta").child_value("dc:title")) ==
         "Team Weekly, 2024-01-04 to 2024-02-01");
   // One meeting: no table of contents, sections start at level 1.
   auto one = write({sample_meeting()});
@@ -288,4 +291,66 @@ TEST_CASE("the seed: Team IaaS minutes link is a real hyperlink") {
   CHECK(std::string(a.attribute("xlink:href").value()) ==
         "https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20230503.md");
   CHECK(node_text(p).starts_with("Minutes:"));
+}
+
+TEST_CASE("--reference-doc: styles, page layout, header and pictures come from the user's ODT") {
+  // A user's document: our own output with a bigger Heading 1, a narrow page, a logo in the header,
+  // one of our list styles missing, and LibreOffice-style extension markup that ODF 1.3 does not define.
+  auto base = write({sample_meeting()});
+  pugi::xml_document st;
+  REQUIRE(st.load_string(base->parts["styles.xml"].c_str()));
+  auto root = st.document_element();
+  root.append_attribute("xmlns:loext") = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0";
+  auto h1 = root.select_node("//style:style[@style:name='Heading_20_1']/style:text-properties").node();
+  h1.attribute("fo:font-size") = "30pt";
+  h1.append_attribute("loext:opacity") = "100%";
+  root.child("office:styles").append_child("loext:graphic-properties");
+  auto bullets = root.select_node("//text:list-style[@style:name='List_20_Bullet_20_Style']").node();
+  bullets.parent().remove_child(bullets);
+  root.select_node("//style:page-layout-properties").node().attribute("fo:page-width") = "20cm";
+  auto header = root.select_node("//style:header/text:p").node();
+  auto frame = header.append_child("draw:frame");
+  frame.append_attribute("draw:name") = "Logo";
+  frame.append_attribute("text:anchor-type") = "as-char";
+  frame.append_attribute("svg:width") = "1cm";
+  frame.append_attribute("svg:height") = "1cm";
+  auto img = frame.append_child("draw:image");
+  img.append_attribute("xlink:href") = "Pictures/logo.png";
+  img.append_attribute("xlink:type") = "simple";
+  img.append_attribute("xlink:show") = "embed";
+  img.append_attribute("xlink:actuate") = "onLoad";
+  std::ostringstream ss;
+  st.save(ss, "", pugi::format_raw);
+  std::string logo = "\x89PNG\r\n\x1a\nlogo";
+  auto ref = formats::zip_package({{"mimetype", "application/vnd.oasis.opendocument.text", true},
+                                   {"content.xml", base->parts["content.xml"]},
+                                   {"styles.xml", ss.str()},
+                                   {"Pictures/logo.png", logo}},
+                                  0);
+  fs::path path = scratch("reference") / "ref.odt";
+  spit(path, ref);
+  WriteOptions o;
+  o.reference_doc = path.string();
+  auto w = write({sample_meeting()}, o);
+  auto styles = w->styles.document_element();
+  CHECK(std::string(styles.select_node("//style:style[@style:name='Heading_20_1']/style:text-properties").node()
+                        .attribute("fo:font-size").value()) == "30pt");
+  CHECK(std::string(styles.select_node("//style:page-layout-properties").node().attribute("fo:page-width").value()) ==
+        "20cm");
+  CHECK(styles.select_node("//text:list-style[@style:name='List_20_Bullet_20_Style']"));  // taken from the template
+  CHECK(w->parts["styles.xml"].find("loext:opacity") == std::string::npos);
+  CHECK(w->parts["Pictures/logo.png"] == logo);
+  CHECK(w->manifest.select_node("//manifest:file-entry[@manifest:full-path='Pictures/logo.png']"));
+  CHECK(node_text(styles.select_node("//style:header//text:title").node()) == "Team Weekly 2024-02-01");
+  check_package_valid(w->out.bytes, "reference doc");
+
+  SUBCASE("an unreadable reference document is reported and the default styles used") {
+    WriteOptions bad;
+    bad.reference_doc = (scratch("reference-bad") / "missing.odt").string();
+    auto out = write_odt(std::vector{sample_meeting()}, bad);
+    bool warned = false;
+    for (const auto& d : out.diagnostics) warned = warned || d.message.find("reference document not used") != std::string::npos;
+    CHECK(warned);
+    CHECK(parts(out.bytes).count("styles.xml"));
+  }
 }
