@@ -558,8 +558,19 @@ class Extractor {
     }
   }
 
+  // Warns about a named event without a date; not about sentences or headings like "During the event".
   void warn_no_date(int line, std::string_view title) {
-    ir::warn(m_, line, 0, fmt::format("event '{}' has no date", short_name(title)));
+    std::string name = short_name(title);
+    if (!names_event(name) || words(name).size() > 6) return;
+    static constexpr std::array<std::string_view, 10> not_a_name = {
+        "after", "before", "during", "outcomes", "planning", "preparation", "recap", "review", "topics", "update"};
+    bool statement = false;
+    each_word(name, [&](std::string_view, std::string_view l, std::size_t k) {
+      statement = (k == 0 && in_table(not_a_name, l)) || l == "will" || name[0] == '@';
+      return statement;
+    });
+    if (statement) return;
+    ir::warn(m_, line, 0, fmt::format("event '{}' has no date", name));
   }
 
   // A list item: an event when it names one (or stands under an events heading) and carries a date,
