@@ -510,7 +510,7 @@ class Scanner {
     } else if (word(j, "o") && punct(j + 1, '\'') && word(j + 2, "clock")) {
       j += 3;
       marked = true;
-    } else if (word(j, "uhr") || (word(j, "h") && glued(j))) {
+    } else if (word(j, "uhr")) {  // not "h": "2h workshop" is a duration
       j += 1;
       marked = true;
     }

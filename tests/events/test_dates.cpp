@@ -165,6 +165,10 @@ TEST_CASE("times found on their own") {
   REQUIRE(t);
   CHECK(clock(t->start) == "09:00");
   CHECK_FALSE(find_time("R5 has 10 features and 12 bugs"));
+  CHECK_FALSE(find_time("a 2h workshop, 24h hackathon"));
+  t = find_time("Beginn 14 Uhr");
+  REQUIRE(t);
+  CHECK(clock(t->start) == "14:00");
   CHECK_FALSE(find_time("13.09.2023"));
   CHECK(find_dates("Thursdays 14:05 CEST in uneven weeks, first appointment on August 17th", Date{2023, 8, 3})
             .at(0)
