@@ -57,6 +57,13 @@ Meta meta_of(const Line& l) {
   return {};
 }
 
+// Keys of metadata lines that are no headings even without a value ("Minutes:" over a list of links).
+bool is_meta_key(std::string_view key) {
+  for (std::string_view k : {"minutes", "date", "datum", "scribe", "scribes", "protokoll"})
+    if (iequals(text::trim(key), k)) return true;
+  return false;
+}
+
 // E-mail header names that may open a draft sent by mail.
 bool is_mail_header(std::string_view key) {
   for (std::string_view h : {"from", "to", "cc", "bcc", "subject", "date", "sent", "reply-to", "message-id", "betreff", "von", "an"})
@@ -93,8 +100,15 @@ class HeadingFinder {
   HeadingFinder(const std::vector<Line>& lines, size_t begin, size_t end) : lines_(lines), begin_(begin), end_(end) {
     next_.assign(lines.size() + 1, end);
     for (size_t k = end; k-- > begin;) next_[k] = lines[k].blank ? next_[k + 1] : k;
-    for (size_t k = begin; k < end; ++k)
-      if (lines[k].indent == 0 && lines[k].marker && lines[k].number_depth >= 2 && !lines[k].in_code) outline_ = true;
+    int hashes = 0;
+    for (size_t k = begin; k < end; ++k) {
+      if (lines[k].in_code) continue;
+      if (lines[k].indent == 0 && lines[k].marker && lines[k].number_depth >= 2) outline_ = true;
+      std::string_view t = lines[k].text();
+      size_t n = t.find_first_not_of('#');
+      if (lines[k].indent <= 3 && n >= 1 && n <= 6 && n < t.size() && t[n] == ' ') ++hashes;
+    }
+    markdown_ = hashes >= 2;
   }
 
   std::vector<Heading> find() {
@@ -108,9 +122,11 @@ class HeadingFinder {
         out.push_back(h);
         k = h.next - 1;
         prev_paragraph = false;
+        list_depth_ = 0;
         continue;
       }
       prev_paragraph = !l.in_code && !l.standalone && l.indent == 0 && !l.marker;
+      if (l.indent == 0 && !l.in_code) list_depth_ = l.marker ? l.number_depth : 0;
     }
     return out;
   }
@@ -158,7 +174,8 @@ class HeadingFinder {
       if (title.empty() || w > 70 || title.ends_with('.') || title.ends_with(',') || title.ends_with(';')) return false;
       bool continues = continues_numbering(l.numbers);
       bool heads = false;
-      if (has_next) {
+      // Inside a numbered list at the margin ("5. ...", "6. ..."), the next number is another item.
+      if (has_next && list_depth_ != l.number_depth && !starts_heading(j)) {
         const Line& n = lines_[j];
         bool sibling = n.indent == 0 && n.marker && n.number_depth == l.number_depth;
         bool blank_between = j > k + 1;
@@ -174,7 +191,8 @@ class HeadingFinder {
       last_numbers_ = l.numbers;
       return true;
     }
-    if (l.marker || prev_paragraph || !has_next) return false;
+    // A draft structured with '#' headings is Markdown-like: its other lines are read as Markdown would.
+    if (l.marker || prev_paragraph || !has_next || markdown_) return false;
     int w = text::display_width(t);
     if (w > heading_width) return false;
     if (text::is_capitals(t) && !text::is_rule(t)) {
@@ -185,7 +203,8 @@ class HeadingFinder {
     }
     int weak = std::clamp(strong_ + 1, 2, 6);
     const Line& n = lines_[j];
-    if (t.ends_with(':') && t.size() > 1 && std::count(t.begin(), t.end(), ' ') < 8 && (n.indent > 0 || n.marker)) {
+    if (t.ends_with(':') && t.size() > 1 && std::count(t.begin(), t.end(), ' ') < 8 && (n.indent > 0 || n.marker) &&
+        !is_meta_key(t.substr(0, t.size() - 1))) {
       h.level = weak;
       h.title = text::trim(t.substr(0, t.size() - 1));
       return true;
@@ -197,6 +216,18 @@ class HeadingFinder {
       return true;
     }
     return false;
+  }
+
+  // True when line j is an explicit heading ('#' or underlined), which is no content of the line before.
+  bool starts_heading(size_t j) const {
+    const Line& n = lines_[j];
+    std::string_view t = n.text();
+    if (n.indent <= 3 && t.starts_with('#')) {
+      size_t c = t.find_first_not_of('#');
+      if (c <= 6 && (c == std::string_view::npos || t[c] == ' ' || t[c] == '\t')) return true;
+    }
+    return j + 1 < end_ && !n.marker &&
+           (text::is_underline(lines_[j + 1].raw, '=') || text::is_underline(lines_[j + 1].raw, '-'));
   }
 
   // True when numbers continue the last numbered heading: 2 after 1, 1.1 after 1, 2.2 after 2.1, 3 after 2.4.
@@ -213,8 +244,10 @@ class HeadingFinder {
   size_t begin_, end_;
   std::vector<size_t> next_;
   bool outline_ = false;     // numbered headings with sub-numbers (1.1) at the left margin
+  bool markdown_ = false;    // at least two '#' headings: no capitals / 'Topic:' / indented-block headings
   int strong_ = 1;           // level of the last explicit heading (the title counts as 1)
   std::vector<int> last_numbers_;
+  int list_depth_ = 0;       // number depth of the numbered item just before (at the margin), 0 when none
 };
 
 // Nests a flat run of sections by level, as Markdown headings nest.

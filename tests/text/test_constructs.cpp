@@ -85,6 +85,10 @@ TEST_CASE("headings: underlines, #, capitals, 'Topic:', a short line over an ind
         "[p] We discussed several points at length and agreed on the following things:\n- a\n");
   CHECK(text_outline("T\n\nA sentence.\n    indented\n") == "[p] A sentence. indented\n");
   CHECK(text_outline("T\n\nfirst line of a paragraph\nOps:\n- a\n") == "[p] first line of a paragraph Ops:\n- a\n");
+  CHECK(text_outline("T\n\nMinutes:\n- https://example.org/a\n") == "[p] Minutes:\n- https://example.org/a\n");
+  // With '#' headings the draft is Markdown-like: "Topic:" lines and capitals stay paragraphs.
+  CHECK(text_outline("T\n# One\nTwo key questions:\n- a\n# Two\nNOTE\ntext\n") ==
+        "# One\n  [p] Two key questions:\n  - a\n# Two\n  [p] NOTE text\n");
 }
 
 TEST_CASE("numbered headings when they head content; numbered lists otherwise") {
@@ -93,6 +97,10 @@ TEST_CASE("numbered headings when they head content; numbered lists otherwise") 
   CHECK(text_outline("T\n\n1) Events\n\n- Summit\n") == "## Events\n  - Summit\n");
   CHECK(text_outline("T\n\n1. first\n2. second\n3. third\n") == "1. first\n1. second\n1. third\n");
   CHECK(text_outline("T\n\n1. do this\n   - detail\n2. do that\n") == "1. do this\n  - detail\n1. do that\n");
+  // The last item of a numbered list before a heading or a paragraph is no heading.
+  CHECK(text_outline("T\n\n1. Identity\n2. MFA\n\n## Approaches\n- a\n") == "1. Identity\n1. MFA\n## Approaches\n  - a\n");
+  CHECK(text_outline("T\n\n6. Add-ons\n7. Advanced config\n\nWhat is missing?\n") ==
+        "1. Add-ons\n1. Advanced config\n[p] What is missing?\n");
 }
 
 TEST_CASE("list markers: bullets, numbers, letters, roman numerals, tasks") {
