@@ -16,7 +16,7 @@ namespace {
 
 constexpr int64_t emu_per_pixel = 9525;          // at 96 dpi
 constexpr int64_t max_width_emu = 6000000;       // a little under the A4 text width
-constexpr int64_t max_height_emu = 8000000;
+constexpr int64_t max_height_emu = 4500000;       // 12.5 cm: a picture never takes a whole page
 constexpr size_t max_image_bytes = 32u << 20;
 
 bool needs_preserve(std::string_view t) {
