@@ -1,0 +1,101 @@
+// Word-level tests on the text of minutes for event extraction: event words, places, titles (no allocation in hot paths).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace minutes::event_words {
+
+// A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
+bool word_char(unsigned char c);
+
+// Whether s ends with suffix.
+bool ends_with(std::string_view s, std::string_view suffix);
+
+// ASCII lower case (UTF-8 bytes kept).
+std::string lower(std::string_view s);
+
+// A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
+bool may_date(std::string_view s);
+
+// Splits text into words (letters, digits, UTF-8), keeping their case.
+std::vector<std::string_view> words(std::string_view s);
+
+// Whether a word starts with an ASCII capital.
+bool upper_start(std::string_view w);
+
+// "EclipseCon", "PlusCon", "StackConf": a name ending in a capitalised "Con"/"Conf" (not "Wavecon", "Falcon").
+bool interior_con(std::string_view w);
+
+// The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
+std::size_t event_word(std::string_view text);
+
+// Whether text names an event (see event_word).
+bool names_event(std::string_view text);
+
+// The phrase around the first event word ("our sport event"), for lines whose title is elsewhere.
+std::string event_phrase(std::string_view text);
+
+// Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
+bool events_heading(std::string_view title);
+
+// Words that make a dated line no event: deadlines, sprint ends, skipped or cancelled meetings.
+bool not_an_event(std::string_view text);
+
+// Trims spaces and Markdown emphasis marks from both ends.
+std::string_view trim(std::string_view s);
+
+// Trims separators and connecting words from the end of a title ("Summit in Alicante on" -> ...).
+std::string_view trim_tail(std::string_view s);
+
+// Trims separators from the start of text ("- will be online" -> "will be online").
+std::string_view trim_head(std::string_view s);
+
+// A short name that looks like a place: "Berlin", "Frankfurt am Main", "Cloud&Heat", "online".
+bool place_like(std::string_view s);
+
+// The last " - ", " – ", " — " or " -- " in s (npos when none); len receives its length.
+std::size_t rfind_dash(std::string_view s, std::size_t& len);
+
+// Cuts a title down to the event's name: "Save the date: SCS Summit will happen" -> "SCS Summit".
+std::string clean_title(std::string_view t);
+
+// Splits the text before a date into a title and a location.
+void title_and_place(std::string_view pre, std::string& title, std::string& location);
+
+// Whether two titles share a distinctive word (four letters or more, not a generic one).
+bool share_name(std::string_view a, std::string_view b);
+
+// Calls f(word, lowered, index) for each word of text (lowered words longer than 23 bytes are cut);
+// stops early when f returns true and then returns that word's index.
+template <class F>
+std::size_t each_word(std::string_view s, F&& f) {
+  char buf[24];
+  std::size_t i = 0, k = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !word_char(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t b = i;
+    while (i < s.size() && word_char(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == b) break;
+    std::size_t n = std::min<std::size_t>(i - b, sizeof buf);
+    for (std::size_t j = 0; j < n; ++j) {
+      char c = s[b + j];
+      buf[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (f(s.substr(b, i - b), std::string_view(buf, n), k)) return k;
+    ++k;
+  }
+  return std::string_view::npos;
+}
+
+// Whether a lowered word is in a sorted table.
+template <std::size_t N>
+bool in_table(const std::array<std::string_view, N>& table, std::string_view w) {
+  return std::binary_search(table.begin(), table.end(), w);
+}
+
+}  // namespace minutes::event_words
