@@ -397,13 +397,22 @@ std::string safe_url(std::string_view url, std::string_view base, bool image) {
   return resolve_url(base, encoded);
 }
 
+std::string url_scheme(std::string_view url) { return scheme_of(url); }
+
+std::string local_href(std::string_view path) {
+  std::string rel = percent_encode(path);
+  auto colon = rel.find(':');
+  if (colon != std::string::npos && colon < rel.find('/')) rel.insert(0, "./");
+  return rel;
+}
+
 std::string join_url(std::string_view base, std::string_view path) {
   while (path.starts_with("./")) path.remove_prefix(2);
   if (path.starts_with('/')) {
     auto slash = path.find_last_of('/');
     path = path.substr(slash + 1);  // an absolute source path says nothing about the site: keep the file name
   }
-  std::string rel = percent_encode(path);
+  std::string rel = local_href(path);
   if (base.empty()) return rel;
   std::string b(base);
   if (!b.ends_with('/')) b += '/';

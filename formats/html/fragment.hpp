@@ -28,6 +28,13 @@ std::string safe_url(std::string_view url, std::string_view base = {}, bool imag
 // Resolves a relative reference against an absolute base URL (RFC 3986 section 5.2).
 std::string resolve_url(std::string_view base, std::string_view ref);
 
+// The lower-case scheme of a URL ("https"); empty for a relative reference.
+std::string url_scheme(std::string_view url);
+
+// A path made into a relative reference: percent-encoded, and "./" before a first segment with a ':' (which
+// would otherwise read as a scheme, RFC 3986 4.2).
+std::string local_href(std::string_view path);
+
 // Joins a base URL with a meeting's source path made relative (leading "./" and "/" dropped, encoded).
 std::string join_url(std::string_view base, std::string_view path);
 

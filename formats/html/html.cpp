@@ -174,12 +174,12 @@ void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOpt
   alt.append_attribute("rel").set_value("alternate");
   alt.append_attribute("type").set_value("application/rss+xml");
   alt.append_attribute("title").set_value("Feed");
-  alt.append_attribute("href").set_value(html::clean_text(o.root_prefix + "feed.xml").c_str());
+  alt.append_attribute("href").set_value(html::local_href(o.root_prefix + "feed.xml").c_str());
   auto cal = head.append_child("link");
   cal.append_attribute("rel").set_value("alternate");
   cal.append_attribute("type").set_value("text/calendar");
   cal.append_attribute("title").set_value("Calendar");
-  cal.append_attribute("href").set_value(html::clean_text(o.root_prefix + "calendar.ics").c_str());
+  cal.append_attribute("href").set_value(html::local_href(o.root_prefix + "calendar.ics").c_str());
 
   auto nav = header.append_child("nav");
   nav.append_attribute("class").set_value("formats");
@@ -187,15 +187,15 @@ void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOpt
   if (!o.output_stem.empty()) {
     auto slash = o.output_stem.find_last_of('/');
     std::string base = slash == std::string::npos ? o.output_stem : o.output_stem.substr(slash + 1);
-    std::string enc = html::join_url("", base);
+    std::string enc = html::local_href(base);
     add_link(nav, enc + ".odt", "ODT").append_attribute("type").set_value("application/vnd.oasis.opendocument.text");
     add_link(nav, enc + ".docx", "DOCX")
         .append_attribute("type")
         .set_value("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   }
-  add_link(nav, o.root_prefix + "feed.xml", "RSS feed").append_attribute("type").set_value("application/rss+xml");
-  add_link(nav, o.root_prefix + "calendar.ics", "Calendar").append_attribute("type").set_value("text/calendar");
-  if (!o.root_prefix.empty() || !o.output_stem.empty()) add_link(nav, o.root_prefix + "index.html", "All minutes");
+  add_link(nav, html::local_href(o.root_prefix + "feed.xml"), "RSS feed").append_attribute("type").set_value("application/rss+xml");
+  add_link(nav, html::local_href(o.root_prefix + "calendar.ics"), "Calendar").append_attribute("type").set_value("text/calendar");
+  if (!o.root_prefix.empty() || !o.output_stem.empty()) add_link(nav, html::local_href(o.root_prefix + "index.html"), "All minutes");
 }
 
 }  // namespace

@@ -119,7 +119,7 @@ struct Writer {
       }
     }
     if (!e.location.empty()) line(to, "LOCATION", escape_text(e.location));
-    if (std::string url = html::safe_url(e.url); !url.empty() && url.find(':') != std::string::npos)
+    if (std::string url = html::safe_url(e.url); !html::url_scheme(url).empty())  // absolute URLs only
       line(to, "URL;VALUE=URI", url);
     std::string description = e.description;
     std::vector<std::string> sources;
