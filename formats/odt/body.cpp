@@ -95,7 +95,7 @@ pugi::xml_node add_heading(pugi::xml_node parent, int level) {
 
 pugi::xml_node add_table(pugi::xml_node parent, size_t columns) {
   auto t = parent.append_child("table:table");
-  t.append_attribute("table:style-name") = "Table";
+  t.append_attribute("table:style-name") = "minutes-table";
   auto col = t.append_child("table:table-column");
   if (columns > 1) col.append_attribute("table:number-columns-repeated") = static_cast<unsigned>(columns);
   return t;
@@ -110,13 +110,44 @@ pugi::xml_node add_row(pugi::xml_node table, bool header) {
   return where.append_child("table:table-row");
 }
 
-pugi::xml_node add_cell(pugi::xml_node row, bool header) {
+pugi::xml_node add_cell(pugi::xml_node row, bool header, ir::Align align) {
   auto c = row.append_child("table:table-cell");
-  c.append_attribute("table:style-name") = header ? "Table_20_Header_20_Cell" : "Table_20_Cell";
+  c.append_attribute("table:style-name") = header ? "minutes-header-cell" : "minutes-cell";
   c.append_attribute("office:value-type") = "string";
   auto p = c.append_child("text:p");
-  p.append_attribute("text:style-name") = header ? "Table_20_Heading" : "Table_20_Contents";
+  std::string style = header ? "Table_20_Heading" : "Table_20_Contents";
+  if (align == ir::Align::center) style = header ? "minutes-heading-center" : "minutes-contents-center";
+  if (align == ir::Align::right) style = header ? "minutes-heading-right" : "minutes-contents-right";
+  p.append_attribute("text:style-name") = style.c_str();
   return p;
+}
+
+void add_automatic_styles(pugi::xml_node automatic, const pugi::xml_document& styles) {
+  auto named = styles.document_element().child("office:styles");
+  const std::pair<const char*, const char*> copies[] = {{"Table", "minutes-table"},
+                                                        {"Table_20_Cell", "minutes-cell"},
+                                                        {"Table_20_Header_20_Cell", "minutes-header-cell"}};
+  for (const auto& [from, to] : copies) {
+    auto style = automatic.append_child("style:style");
+    style.append_attribute("style:name") = to;
+    pugi::xml_node source;
+    for (auto s : named.children("style:style"))
+      if (std::string_view(s.attribute("style:name").value()) == from) source = s;
+    style.append_attribute("style:family") = std::string_view(to) == "minutes-table" ? "table" : "table-cell";
+    for (auto props : source.children()) style.append_copy(props);
+  }
+  for (const char* parent : {"Table_20_Contents", "Table_20_Heading"}) {
+    for (const char* align : {"center", "right"}) {
+      auto style = automatic.append_child("style:style");
+      style.append_attribute("style:name") =
+          fmt::format("minutes-{}-{}", std::string_view(parent) == "Table_20_Heading" ? "heading" : "contents", align)
+              .c_str();
+      style.append_attribute("style:family") = "paragraph";
+      style.append_attribute("style:parent-style-name") = parent;
+      style.append_child("style:paragraph-properties").append_attribute("fo:text-align") =
+          std::string_view(align) == "right" ? "end" : "center";
+    }
+  }
 }
 
 std::string Body::safe(std::string_view s) { return xml_safe(s, &sink_.dropped); }
@@ -388,7 +419,7 @@ void Body::table(pugi::xml_node parent, const ir::Block& b, bool in_list) {
     if (!r.header) header_done = true;
     auto row = add_row(t, header);
     for (size_t c = 0; c < columns; ++c) {
-      auto p = add_cell(row, header);
+      auto p = add_cell(row, header, c < b.alignments.size() ? b.alignments[c] : ir::Align::none);
       if (c >= r.cells.size()) continue;
       inlines(p, r.cells[c].inlines);
     }

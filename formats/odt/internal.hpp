@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,8 +77,12 @@ pugi::xml_node add_table(pugi::xml_node parent, size_t columns);
 // Appends a table row; header rows go into table:table-header-rows.
 pugi::xml_node add_row(pugi::xml_node table, bool header);
 
-// Appends a cell with one paragraph and returns that paragraph.
-pugi::xml_node add_cell(pugi::xml_node row, bool header);
+// Appends a cell with one paragraph (aligned as the column says) and returns that paragraph.
+pugi::xml_node add_cell(pugi::xml_node row, bool header, ir::Align align = ir::Align::none);
+
+// Adds to content.xml's automatic styles what LibreOffice only honours there: the table and cell looks (copied
+// from the named styles Table, Table Cell, Table Header Cell of `styles`) and aligned table paragraphs.
+void add_automatic_styles(pugi::xml_node automatic, const pugi::xml_document& styles);
 
 // A URL cleaned for xlink:href (percent-encodes what anyURI forbids).
 std::string clean_url(std::string_view url);
@@ -85,6 +90,7 @@ std::string clean_url(std::string_view url);
 // The styles part: the template (or the reference document's styles) adapted to the report.
 struct StylesPart {
   std::string xml;
+  std::shared_ptr<pugi::xml_document> doc;  // the same, parsed
   std::vector<Picture> pictures;  // pictures the reference document's styles use
 };
 

@@ -88,7 +88,7 @@ std::string valid_language(const std::string& lang, odt::Sink& sink) {
 }
 
 std::string content_xml(std::span<const ir::Meeting> meetings, const std::string& title, const WriteOptions& options,
-                        odt::Sink& sink) {
+                        const pugi::xml_document& styles, odt::Sink& sink) {
   pugi::xml_document doc;
   auto root = part_root(doc, "office:document-content");
   auto autos = root.append_child("office:automatic-styles");
@@ -97,6 +97,7 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
   chapter.append_attribute("style:family") = "paragraph";
   chapter.append_attribute("style:parent-style-name") = "Heading_20_1";
   chapter.append_child("style:paragraph-properties").append_attribute("fo:break-before") = "page";
+  odt::add_automatic_styles(autos, styles);
   auto text = root.append_child("office:body").append_child("office:text");
 
   auto ordered = in_date_order(meetings);
@@ -211,8 +212,8 @@ Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   odt::Sink sink;
   std::string title = xml_safe(report_title(meetings, options), &sink.dropped);
   std::string lang = odt::valid_language(report_language(meetings, options), sink);
-  std::string content = odt::content_xml(meetings, title, options, sink);
   auto styles = odt::make_styles(title, lang, options, sink);
+  std::string content = odt::content_xml(meetings, title, options, *styles.doc, sink);
   std::string meta = odt::meta_xml(meetings, title, lang, options, sink);
   std::vector<odt::Picture> pictures = styles.pictures;
   for (auto& p : sink.pictures) pictures.push_back(std::move(p));

@@ -183,7 +183,8 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
   pugi::xml_document tmpl;
   auto text = template_file("styles.xml");
   tmpl.load_buffer(text.data(), text.size());
-  pugi::xml_document doc;
+  part.doc = std::make_shared<pugi::xml_document>();
+  pugi::xml_document& doc = *part.doc;
   bool from_reference = false;
   if (!options.reference_doc.empty()) {
     auto warn = [&](const std::string& why) {

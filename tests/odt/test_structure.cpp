@@ -45,6 +45,7 @@ ir::Meeting sample_meeting() {
     for (int c = 0; c < (r == 2 ? 1 : 2); ++c) row.cells.push_back({{txt("r" + std::to_string(r) + "c" + std::to_string(c))}});
     table.rows.push_back(row);
   }
+  table.alignments = {ir::Align::none, ir::Align::right};
   s.blocks.push_back(table);
   ir::Block cb;
   cb.kind = ir::BlockKind::code;
@@ -155,6 +156,15 @@ TEST_CASE("tables have a header row and padded rows; code keeps its spaces; even
   REQUIRE(tables.size() == 2);
   CHECK(tables[0].select_nodes("table:table-header-rows/table:table-row").size() == 1);
   for (auto row : tables[0].select_nodes(".//table:table-row")) CHECK(row.node().select_nodes("table:table-cell").size() == 2);
+  // Cell looks and column alignment are automatic styles (LibreOffice ignores common cell styles).
+  auto right = tables[0].select_nodes(".//table:table-row")[1].node().select_nodes("table:table-cell")[1].node().child("text:p");
+  std::string style = right.attribute("text:style-name").value();
+  auto def = root.select_node(("//office:automatic-styles/style:style[@style:name='" + style + "']").c_str()).node();
+  REQUIRE(def);
+  CHECK(std::string(def.child("style:paragraph-properties").attribute("fo:text-align").value()) == "end");
+  std::string cell = tables[0].select_node(".//table:table-cell").node().attribute("table:style-name").value();
+  CHECK(root.select_node(("//office:automatic-styles/style:style[@style:name='" + cell +
+                          "']/style:table-cell-properties[@fo:border]").c_str()));
   std::string code;
   for (auto p : root.select_nodes("//text:p[@text:style-name='Code']")) code += node_text(p.node()) + "\n";
   CHECK(code == "int main() {\n\treturn 0;   // done\n}\n");
