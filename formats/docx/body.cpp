@@ -74,17 +74,23 @@ void write_list(pugi::xml_node body, const ir::Block& list, const BlockContext& 
   }
 }
 
-void write_table(pugi::xml_node body, const ir::Block& table, const BlockContext& context, State& state) {
+// A table; weights (one per column, optional) share the width out, else the columns are equal.
+void write_table(pugi::xml_node body, const ir::Block& table, const BlockContext& context, State& state,
+                 const std::vector<int>& weights = {}) {
   size_t columns = table.alignments.size();
   for (const auto& row : table.rows) columns = std::max(columns, row.cells.size());
   if (columns == 0 || table.rows.empty()) return;
   int available = std::max(text_width - context.indent, 1000);
   int width = std::max(1, available / static_cast<int>(columns));
+  int total_weight = 0;
+  for (size_t c = 0; c < columns && c < weights.size(); ++c) total_weight += std::max(weights[c], 1);
+  bool weighted = weights.size() == columns && total_weight > 0;
+  auto column_width = [&](size_t c) { return weighted ? std::max(1, available * std::max(weights[c], 1) / total_weight) : width; };
   auto tbl = body.append_child("w:tbl");
   auto pr = tbl.append_child("w:tblPr");
   pr.append_child("w:tblStyle").append_attribute("w:val") = "Table";
   auto w = pr.append_child("w:tblW");
-  w.append_attribute("w:w") = context.indent > 0 ? width * static_cast<int>(columns) : 5000;
+  w.append_attribute("w:w") = context.indent > 0 ? available : 5000;
   w.append_attribute("w:type") = context.indent > 0 ? "dxa" : "pct";
   if (context.indent > 0) {
     auto ind = pr.append_child("w:tblInd");
@@ -101,7 +107,7 @@ void write_table(pugi::xml_node body, const ir::Block& table, const BlockContext
   look.append_attribute("w:noHBand") = 0;
   look.append_attribute("w:noVBand") = 1;
   auto grid = tbl.append_child("w:tblGrid");
-  for (size_t c = 0; c < columns; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = width;
+  for (size_t c = 0; c < columns; ++c) grid.append_child("w:gridCol").append_attribute("w:w") = column_width(c);
   bool leading = true;  // header rows must be the first rows to repeat on each page
   for (const auto& row : table.rows) {
     auto tr = tbl.append_child("w:tr");
@@ -114,7 +120,7 @@ void write_table(pugi::xml_node body, const ir::Block& table, const BlockContext
     for (size_t c = 0; c < columns; ++c) {
       auto tc = tr.append_child("w:tc");
       auto tcw = tc.append_child("w:tcPr").append_child("w:tcW");
-      tcw.append_attribute("w:w") = width;
+      tcw.append_attribute("w:w") = column_width(c);
       tcw.append_attribute("w:type") = "dxa";
       auto p = add_paragraph(tc, "TableText");
       ir::Align align = c < table.alignments.size() ? table.alignments[c] : ir::Align::none;
@@ -294,7 +300,7 @@ void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& s
     row.cells.push_back({{text_inline(e.location)}});
     table.rows.push_back(std::move(row));
   }
-  write_table(body, table, BlockContext{}, state);
+  write_table(body, table, BlockContext{}, state, {5, 3, 3});
 }
 
 std::string folder_of(const std::string& source) {

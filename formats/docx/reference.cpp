@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "formats/common/zip.hpp"
@@ -83,10 +84,64 @@ std::string rels_of(const std::string& name) {
   return folder + "_rels/" + name.substr(slash == std::string::npos ? 0 : slash + 1) + ".rels";
 }
 
+std::string prefix_of(const char* name) {
+  std::string_view n(name);
+  auto colon = n.find(':');
+  return colon == std::string_view::npos ? "" : std::string(n.substr(0, colon));
+}
+
+void strip_node(pugi::xml_node node, const std::set<std::string>& ignorable) {
+  for (auto a = node.first_attribute(); a;) {
+    auto next = a.next_attribute();
+    std::string prefix = prefix_of(a.name());
+    if (ignorable.count(prefix) || (prefix == "xmlns" && ignorable.count(a.name() + 6))) node.remove_attribute(a);
+    a = next;
+  }
+  for (auto child = node.first_child(); child;) {
+    auto next = child.next_sibling();
+    if (child.type() == pugi::node_element) {
+      std::string name = child.name();
+      if (name == "mc:AlternateContent") {
+        pugi::xml_node first_copy;
+        for (auto kept : child.child("mc:Fallback").children()) {
+          auto copy = node.insert_copy_before(kept, child);
+          if (!first_copy) first_copy = copy;
+        }
+        node.remove_child(child);
+        if (first_copy) next = first_copy;  // the fallback content is visited next
+        child = next;
+        continue;
+      }
+      if (ignorable.count(prefix_of(child.name()))) {
+        node.remove_child(child);
+      } else {
+        strip_node(child, ignorable);
+      }
+    }
+    child = next;
+  }
+}
+
+// Markup compatibility (ISO 29500-3) as a consumer that knows only the transitional schema: drops what
+// mc:Ignorable marks as ignorable (Word's and LibreOffice's w14, w15... extensions) and keeps the
+// mc:Fallback of each mc:AlternateContent, so that the part validates against wml.xsd.
+std::string without_extensions(const std::string& bytes) {
+  auto doc = parse(bytes);
+  auto root = doc.document_element();
+  if (!root) return bytes;
+  std::set<std::string> ignorable;
+  std::istringstream prefixes(root.attribute("mc:Ignorable").value());
+  for (std::string p; prefixes >> p;) ignorable.insert(p);
+  root.remove_attribute("mc:Ignorable");
+  strip_node(root, ignorable);
+  return serialize(doc);
+}
+
 void copy_one(const Entries& entries, const std::string& name, std::map<std::string, std::string>& parts, Reference& reference) {
   auto found = entries.find(name);
   if (found == entries.end()) return;
-  parts[name] = found->second;
+  bool word_xml = name.rfind("word/", 0) == 0 && name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0;
+  parts[name] = word_xml ? without_extensions(found->second) : found->second;
   auto type = content_type(entries, name);
   if (!type.empty()) reference.content_types.emplace_back(name, type);
 }
@@ -135,14 +190,14 @@ bool apply_reference(const std::string& path, std::map<std::string, std::string>
     return false;
   }
   if (entries.count("word/styles.xml") && parse(entries["word/styles.xml"]).child("w:styles"))
-    parts["word/styles.xml"] = merged_styles(entries["word/styles.xml"], parts["word/styles.xml"]);
+    parts["word/styles.xml"] = merged_styles(without_extensions(entries["word/styles.xml"]), parts["word/styles.xml"]);
   if (entries.count("word/numbering.xml")) {
     auto numbering = parse(entries["word/numbering.xml"]);
     if (auto root = numbering.child("w:numbering")) {
       for (auto a : root.children("w:abstractNum"))
         reference.abstract_base = std::max(reference.abstract_base, a.attribute("w:abstractNumId").as_int() + 1);
       for (auto n : root.children("w:num")) reference.num_base = std::max(reference.num_base, n.attribute("w:numId").as_int());
-      reference.numbering = entries["word/numbering.xml"];
+      reference.numbering = without_extensions(entries["word/numbering.xml"]);
     }
   }
   auto rels = parse(entries["word/_rels/document.xml.rels"]);

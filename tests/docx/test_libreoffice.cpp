@@ -119,3 +119,28 @@ TEST_CASE("LibreOffice reads a several-meeting report: contents, chapters, the I
   CHECK(chapter2 != std::string::npos);
   CHECK(text.find("https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20230503.md", chapter1) < chapter2);
 }
+
+TEST_CASE("--reference-doc with a DOCX that LibreOffice saved (w14 extensions, mc:Ignorable) still validates") {
+  require_tool("soffice");
+  auto seed = load_markdown(seed_path());
+  fs::path dir = scratch("lo-reference");
+  spit(dir / "ours.docx", write_docx(std::vector<ir::Meeting>{seed}, {}).bytes);
+  std::string log;
+  int rc = run("soffice --headless -env:UserInstallation=file:///tmp/lo-docx-" + std::to_string(::getpid()) +
+                   " --convert-to 'docx:MS Word 2007 XML' --outdir '" + (dir / "lo").string() + "' '" +
+                   (dir / "ours.docx").string() + "'",
+               &log);
+  fs::remove_all("/tmp/lo-docx-" + std::to_string(::getpid()));
+  INFO(log);
+  REQUIRE(rc == 0);
+  auto saved = parts(slurp(dir / "lo" / "ours.docx"));
+  REQUIRE(saved.count("word/styles.xml"));
+  CHECK(saved["word/styles.xml"].find("mc:Ignorable") != std::string::npos);  // what makes the copy non-trivial
+  minutes::formats::WriteOptions options;
+  options.reference_doc = (dir / "lo" / "ours.docx").string();
+  auto out = write_docx(std::vector<ir::Meeting>{seed}, options);
+  CHECK(schema_errors(out.bytes, "lo-reference") == "");
+  auto text = libreoffice_text({{"referenced", out.bytes}})["referenced"];
+  CHECK(text.find("Ceph Quincy Epic") != std::string::npos);
+  CHECK(text.find("Team IaaS") != std::string::npos);
+}
