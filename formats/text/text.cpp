@@ -64,6 +64,16 @@ bool is_meta_key(std::string_view key) {
   return false;
 }
 
+// True for prose that introduces a list rather than naming a topic ("Sure, here:", "as follows:").
+bool introduces_list(std::string_view t) {
+  t = text::trim(t);
+  size_t space = t.find_last_of(' ');
+  std::string_view last = space == std::string_view::npos ? t : t.substr(space + 1);
+  for (std::string_view w : {"here", "below", "following", "follows", "these", "this", "are", "is", "were", "was", "that"})
+    if (iequals(last, w)) return true;
+  return false;
+}
+
 // E-mail header names that may open a draft sent by mail.
 bool is_mail_header(std::string_view key) {
   for (std::string_view h : {"from", "to", "cc", "bcc", "subject", "date", "sent", "reply-to", "message-id", "betreff", "von", "an"})
@@ -204,7 +214,7 @@ class HeadingFinder {
     int weak = std::clamp(strong_ + 1, 2, 6);
     const Line& n = lines_[j];
     if (t.ends_with(':') && t.size() > 1 && std::count(t.begin(), t.end(), ' ') < 8 && (n.indent > 0 || n.marker) &&
-        !is_meta_key(t.substr(0, t.size() - 1))) {
+        !is_meta_key(t.substr(0, t.size() - 1)) && !introduces_list(t.substr(0, t.size() - 1))) {
       h.level = weak;
       h.title = text::trim(t.substr(0, t.size() - 1));
       return true;

@@ -86,6 +86,7 @@ TEST_CASE("headings: underlines, #, capitals, 'Topic:', a short line over an ind
   CHECK(text_outline("T\n\nA sentence.\n    indented\n") == "[p] A sentence. indented\n");
   CHECK(text_outline("T\n\nfirst line of a paragraph\nOps:\n- a\n") == "[p] first line of a paragraph Ops:\n- a\n");
   CHECK(text_outline("T\n\nMinutes:\n- https://example.org/a\n") == "[p] Minutes:\n- https://example.org/a\n");
+  CHECK(text_outline("T\n\nSure, here:\n  * Zuul\n") == "[p] Sure, here:\n- Zuul\n");
   // With '#' headings the draft is Markdown-like: "Topic:" lines and capitals stay paragraphs.
   CHECK(text_outline("T\n# One\nTwo key questions:\n- a\n# Two\nNOTE\ntext\n") ==
         "# One\n  [p] Two key questions:\n  - a\n# Two\n  [p] NOTE text\n");
