@@ -130,7 +130,7 @@ bool valid_utf8(std::string_view s) {
 
 TEST_CASE("random hostile meetings give well-formed, safe pages, feeds and calendars") {
   Gen g;
-  for (int round = 0; round < 150; ++round) {
+  for (int round = 0; round < 100; ++round) {
     std::vector<ir::Meeting> ms;
     for (int k = 1 + g.pick(3); k > 0; --k) ms.push_back(g.meeting(round));
     formats::WriteOptions o;
