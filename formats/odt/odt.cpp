@@ -128,17 +128,28 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
     et.append_child("text:index-entry-link-start");
     et.append_child("text:index-entry-text");
     et.append_child("text:index-entry-link-end");
+    auto tab = et.append_child("text:index-entry-tab-stop");
+    tab.append_attribute("style:type") = "right";
+    tab.append_attribute("style:leader-char") = ".";
+    et.append_child("text:index-entry-page-number");
     auto ib = toc.append_child("text:index-body");
     auto it = ib.append_child("text:index-title");
     it.append_attribute("text:name") = "Contents_Head";
     paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value("Contents");
     for (size_t i = 0; i < ordered.size(); ++i) {
-      auto a = paragraph(ib, "Contents_20_1").append_child("text:a");
+      // The entry's page number is a bookmark reference field, which LibreOffice computes when it lays the pages
+      // out, so the filled-in contents show real page numbers without anyone updating the index.
+      auto entry = paragraph(ib, "Contents_20_1");
+      auto a = entry.append_child("text:a");
       a.append_attribute("xlink:type") = "simple";
       a.append_attribute("xlink:href") = fmt::format("#meeting-{}", i + 1).c_str();
       a.append_attribute("text:style-name") = "Index_20_Link";
       a.append_attribute("text:visited-style-name") = "Index_20_Link";
       head.text(a, ir::display_title(*ordered[i]));
+      entry.append_child("text:tab");
+      auto page = entry.append_child("text:bookmark-ref");
+      page.append_attribute("text:reference-format") = "page";
+      page.append_attribute("text:ref-name") = fmt::format("meeting-{}", i + 1).c_str();
     }
   }
   for (size_t i = 0; i < ordered.size(); ++i) {

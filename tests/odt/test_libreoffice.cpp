@@ -141,3 +141,42 @@ TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc an
   for (const auto& d : out.diagnostics) CHECK_MESSAGE(d.message.find("reference document not used") == std::string::npos, d.message);
   check_package_valid(out.bytes, "LibreOffice reference doc");
 }
+
+TEST_CASE("LibreOffice: the contents of a report show the page each chapter starts on") {
+  require_tool("soffice");
+  require_tool("pdftotext");
+  std::vector<ir::Meeting> ms;
+  for (const char* f : {"20230511.md", "20230504.md", "20230427.md", "20230420.md"})
+    ms.push_back(load_markdown(corpus_dir() / "community-call" / f));
+  fs::path dir = scratch("toc-pages");
+  spit(dir / "report.odt", write_odt(ms, {}).bytes);
+  std::string log;
+  REQUIRE(run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() + " --convert-to pdf --outdir '" +
+                  dir.string() + "' '" + (dir / "report.odt").string() + "'",
+              &log) == 0);
+  REQUIRE(run("pdftotext -layout '" + (dir / "report.pdf").string() + "' '" + (dir / "report.txt").string() + "'", &log) == 0);
+  std::vector<std::string> pages;
+  std::string all = slurp(dir / "report.txt");
+  for (size_t start = 0, ff; start < all.size(); start = ff + 1) {
+    ff = all.find('\f', start);
+    if (ff == std::string::npos) ff = all.size();
+    pages.push_back(all.substr(start, ff - start));
+  }
+  REQUIRE(pages.size() > ms.size());
+  for (auto* m : formats::in_date_order(ms)) {
+    std::string title = ir::display_title(*m);
+    // The contents line on page 1: the title, dot leaders, the page number.
+    auto at = pages[0].find(title);
+    REQUIRE_MESSAGE(at != std::string::npos, title);
+    auto eol = pages[0].find('\n', at);
+    std::string line = pages[0].substr(at, eol - at);
+    auto digits = line.find_last_not_of("0123456789 ");
+    int listed = std::atoi(line.substr(digits + 1).c_str());
+    // The page where the chapter starts: the first after page 1 with the title and the meeting's date line.
+    int actual = 0;
+    for (size_t p = 1; p < pages.size() && !actual; ++p)
+      if (pages[p].find(title) != std::string::npos && pages[p].find("Date: " + ir::iso(*m->date)) != std::string::npos)
+        actual = static_cast<int>(p) + 1;
+    CHECK_MESSAGE(listed == actual, title << ": contents say " << listed << ", chapter on page " << actual << " (" << line << ")");
+  }
+}
