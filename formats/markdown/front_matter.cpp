@@ -66,10 +66,19 @@ void flatten(const YAML::Node& node, const std::string& key, std::map<std::strin
 
 FrontMatter read_front_matter(std::string_view text) {
   FrontMatter fm;
-  size_t eol = text.find('\n');
-  if (eol == std::string_view::npos || !is_fence(text.substr(0, eol), false)) return fm;
-  size_t pos = eol + 1;
+  // Blank lines before the opening fence are tolerated (HackMD exports have them).
+  size_t open = 0;
   int lines = 1;
+  while (open < text.size()) {
+    size_t nl = text.find('\n', open);
+    if (nl == std::string_view::npos || !trim(text.substr(open, nl - open)).empty()) break;
+    open = nl + 1;
+    ++lines;
+  }
+  const int open_line = lines;
+  size_t eol = text.find('\n', open);
+  if (eol == std::string_view::npos || !is_fence(text.substr(open, eol - open), false)) return fm;
+  size_t pos = eol + 1;
   while (pos < text.size()) {
     size_t next = text.find('\n', pos);
     size_t stop = next == std::string_view::npos ? text.size() : next;
@@ -84,27 +93,32 @@ FrontMatter read_front_matter(std::string_view text) {
   }
   if (!fm.present) return fm;
 
+  // Only a YAML mapping (or nothing) is front matter; anything else between two rules is Markdown content.
   std::string_view yaml = text.substr(eol + 1, pos - (eol + 1));
+  auto not_front_matter = [&](std::string why, int line) {
+    fm.present = false;
+    fm.end = 0;
+    fm.lines = 0;
+    fm.values.clear();
+    fm.error = std::move(why);
+    fm.error_line = line;
+  };
   if (too_deep(yaml)) {
-    fm.error = "front matter nested too deeply; ignored";
-    fm.error_line = 1;
+    not_front_matter("front matter nested too deeply; read as Markdown", open_line);
     return fm;
   }
+  const int first_line = open_line + 1;  // source line of the first YAML line
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
-    if (root.IsMap()) {
-      flatten(root, "", fm.values, 0);
-    } else if (!root.IsNull()) {
-      fm.error = "front matter is not a YAML mapping (key: value lines); ignored";
-      fm.error_line = 2;
-    }
+    if (root.IsMap()) flatten(root, "", fm.values, 0);
+    else if (!root.IsNull()) not_front_matter("", 0);  // plain text between two rules: not YAML at all
   } catch (const YAML::Exception& e) {
-    fm.error = "front matter is not valid YAML (" + e.msg + "); ignored";
-    fm.error_line = e.mark.is_null() ? 1 : e.mark.line + 2;
+    not_front_matter("front matter is not valid YAML (" + e.msg + "); read as Markdown",
+                     e.mark.is_null() ? first_line - 1 : first_line + e.mark.line);
   } catch (const std::exception& e) {
-    fm.error = std::string("front matter could not be read (") + e.what() + "); ignored";
-    fm.error_line = 1;
+    not_front_matter(std::string("front matter could not be read (") + e.what() + "); read as Markdown", first_line - 1);
   }
+  if (!fm.present) return fm;
   auto type = fm.values.find("type");
   auto options = fm.values.lower_bound("slideOptions");
   fm.slides = (type != fm.values.end() && type->second == "slide") ||

@@ -1,9 +1,23 @@
 // Reads Markdown minutes (CommonMark + GFM tables, front matter, raw HTML) into the meeting IR, on cmark-gfm.
+//
+// Decisions, for writers and users:
+// - YAML front matter goes to Meeting::metadata (nested keys as "a.b", lists joined with ", "); it is never text.
+//   Invalid YAML is a warning and the block stays hidden. Keys used: title, date, lang/language.
+// - Thematic breaks (`---`, `***`) at the top level and in sections separate slides or topics: they are dropped.
+//   Inside list items and quotes they stay as BlockKind::rule. In slide decks (front matter `type: slide` or
+//   slideOptions, or `<!-- .slide` comments) lines of only `---`/`----` are slide separators and are removed
+//   before parsing, so the line above them is not read as a setext heading.
+// - Raw HTML: an HTML block becomes BlockKind::html with `raw` and its visible text as inlines (style, script and
+//   comments dropped; <br> and block tags as line breaks; <a href> as links; <img> as images); a block with no
+//   visible text is dropped. Inline HTML tags vanish except <br> (line break), <a href> (link), <img> (image).
+// - Lists and quotes nested deeper than 64 levels, and inline containers deeper than 32, are flattened into the
+//   level above with one warning, so every consumer can recurse safely.
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 #include "converters/decode.hpp"
 #include "formats/formats.hpp"
@@ -60,7 +74,8 @@ void blank_slide_separators(std::string& text) {
 
 // The cmark-gfm parser with the GitHub extensions the archive uses.
 cmark_node* parse(const std::string& text) {
-  cmark_gfm_core_extensions_ensure_registered();
+  static std::once_flag registered;  // the extension registry is global and not thread-safe
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -295,8 +310,8 @@ ir::Meeting read_markdown(std::string_view bytes, const ReadOptions& options) {
     if (fm.present) {
       blank(text, 0, fm.end);
       m.metadata = std::move(fm.values);
-      if (!fm.error.empty()) ir::warn(m, fm.error_line, 0, fm.error);
     }
+    if (!fm.error.empty()) ir::warn(m, fm.error_line, 0, fm.error);
     if (fm.slides || text.find("<!-- .slide") != std::string::npos) blank_slide_separators(text);
 
     std::vector<TopBlock> top;

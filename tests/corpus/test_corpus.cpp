@@ -51,12 +51,11 @@ void add_words(Words& out, std::string_view text) {
 // The reference: what a reader of the rendered page sees, computed independently of the reader under test:
 // cmark-gfm's own plain-text renderer, plus raw HTML with tags, style/script and comments cut out by regexes.
 Words reference_words(std::string text) {
-  if (text.starts_with("---\n")) {  // YAML front matter is metadata, not text
-    static const std::regex close(R"(\n(---|\.\.\.)[ \t]*(\n|$))");
-    std::smatch m;
-    std::string rest = text.substr(3);
-    if (std::regex_search(rest, m, close)) text = text.substr(3 + m.position(0) + m.length(0));
-  }
+  // YAML front matter (a mapping between `---` lines, maybe after blank lines) is metadata, not text.
+  static const std::regex front(R"(^\s*---[ \t]*\n([\s\S]*?)\n(---|\.\.\.)[ \t]*(\n|$))");
+  std::smatch m;
+  if (std::regex_search(text, m, front) && std::regex_search(m[1].str(), std::regex(R"((^|\n)[A-Za-z_][\w.-]*:)")))
+    text = text.substr(static_cast<size_t>(m.position(0) + m.length(0)));
   cmark_gfm_core_extensions_ensure_registered();
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})

@@ -25,15 +25,28 @@ TEST_CASE("YAML front matter becomes metadata, never text; title, date and langu
   CHECK(m.blocks[0].line == 10);  // lines still count from the top of the file
 }
 
-TEST_CASE("bad YAML front matter is a warning, not a crash, and stays hidden") {
+TEST_CASE("bad YAML front matter is a warning, not a crash; its text is read as Markdown so no word is lost") {
   auto m = read("---\ntitle: [unclosed\n  - : :\n---\n# 2023-01-02\ntext\n");
   CHECK(has_message(m, "front matter"));
   for (const auto& d : m.diagnostics) CHECK(d.severity != minutes::ir::Severity::error);
+  CHECK(m.metadata.empty());
   CHECK(m.title == "2023-01-02");
-  REQUIRE(m.blocks.size() == 1);
-  CHECK(plain_text(m.blocks[0]) == "text");
+  std::string all;
+  for (const auto& b : m.blocks) all += plain_text(b) + "\n";
+  CHECK(all.find("unclosed") != std::string::npos);
   auto deep = read("---\nx: " + std::string(100000, '[') + "\n---\nok\n");
   CHECK(has_message(deep, "front matter"));
+  // Blank lines before the opening fence are tolerated.
+  auto late = read("\n---\n\ntitle: SCS Community Call\ntype: slide\n---\n\nHello\n---\n\nWorld\n");
+  CHECK(late.metadata["type"] == "slide");
+  CHECK(late.title == "SCS Community Call");
+  REQUIRE(late.blocks.size() == 2);
+  CHECK(plain_text(late.blocks[0]) == "Hello");
+  // Two rules around plain text are not front matter.
+  auto rules = read("---\n\nJust text\n\n---\n\nMore\n");
+  CHECK(rules.metadata.empty());
+  REQUIRE(rules.blocks.size() == 2);
+  CHECK(plain_text(rules.blocks[0]) == "Just text");
 }
 
 TEST_CASE("raw HTML: visible text kept, style/script/comments dropped, <br> a line break, <a> a link") {
