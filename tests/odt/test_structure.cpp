@@ -184,8 +184,15 @@ TEST_CASE("headings have outline levels; a report has a filled table of contents
   REQUIRE(toc);
   auto entries = toc.select_nodes("text:p");
   REQUIRE(entries.size() == 2);
-  CHECK(node_text(entries[0].node()) == "Team Weekly 2024-01-04");
-  CHECK(node_text(entries[1].node()) == "Team Weekly 2024-02-01");
+  CHECK(node_text(entries[0].node().child("text:a")) == "Team Weekly 2024-01-04");
+  CHECK(node_text(entries[1].node().child("text:a")) == "Team Weekly 2024-02-01");
+  // Each entry links to its chapter's bookmark and shows that bookmark's page through a field.
+  for (auto e : entries) {
+    std::string target = e.node().child("text:a").attribute("xlink:href").value();
+    REQUIRE(target.starts_with("#"));
+    CHECK(root.select_node(("//text:h/text:bookmark[@text:name='" + target.substr(1) + "']").c_str()));
+    CHECK(std::string(e.node().child("text:bookmark-ref").attribute("text:ref-name").value()) == target.substr(1));
+  }
   auto chapters = root.select_nodes("//text:h[@text:outline-level='1']");
   REQUIRE(chapters.size() == 2);
   CHECK(node_text(chapters[0].node()) == "Team Weekly 2024-01-04");
