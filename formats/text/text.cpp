@@ -494,6 +494,13 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
     }
   }
   if (!m.date) m.date = text::date_from_file_name(options.source);
+  if (auto sent = m.metadata.find("mail.date"); !m.date && sent != m.metadata.end()) {
+    if (auto found = text::find_date(std::string_view(sent->second).substr(0, 200))) {
+      m.date = found->date;
+      ir::warn(m, title_line, 1, "no meeting date in the draft: the e-mail's date " + ir::iso(found->date) + " is used",
+               ir::Severity::note);
+    }
+  }
   if (auto from_name = text::date_from_file_name(options.source); from_name && m.date && *from_name != *m.date)
     ir::warn(m, title_line, 1,
              "the file name says " + ir::iso(*from_name) + " but the minutes say " + ir::iso(*m.date));

@@ -56,6 +56,13 @@ TEST_CASE("Date:, Scribe:, Minutes:, Participants:, Attendees: lines") {
   auto f = read("Notes\n- a\n", "notes/20240314.txt");
   REQUIRE(f.date);
   CHECK(ir::iso(*f.date) == "2024-03-14");
+  // An e-mail's own date when nothing else dates the meeting, with a note.
+  auto mail = read("From: a@b.org\nSubject: Team Ops notes\nDate: Thu, 11 Apr 2024 17:02:11 +0200\n\n- a\n");
+  CHECK(mail.title == "Team Ops notes");
+  REQUIRE(mail.date);
+  CHECK(ir::iso(*mail.date) == "2024-04-11");
+  REQUIRE(mail.diagnostics.size() == 1);
+  CHECK(mail.diagnostics[0].severity == ir::Severity::note);
   // "Date: soon" is no date line: it stays an ordinary line.
   CHECK_FALSE(read("Notes\nDate: soon\n").date);
 }
