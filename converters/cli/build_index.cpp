@@ -5,10 +5,9 @@
 #include <fmt/format.h>
 #include <map>
 #include <pugixml.hpp>
-#include <set>
 #include <sstream>
 
-#include "formats/common/report.hpp"
+#include "formats/html/fragment.hpp"
 
 namespace minutes::build {
 
@@ -30,12 +29,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string safe(std::string_view text) { return formats::xml_safe(text); }
+std::string safe(std::string_view text) { return formats::html::clean_text(text); }
 
-// Only http(s) URLs from the minutes become links (no javascript:, data: or file: URLs).
-bool web_url(std::string_view url) {
-  std::string l = lower(url.substr(0, 8));
-  return (l.starts_with("https://") || l.starts_with("http://")) && url.find_first_of(" \t\n\r\"<>") == std::string_view::npos;
+// An event's URL fit for a link: http(s) only (no javascript:, data: or file: URLs); empty otherwise.
+std::string web_url(std::string_view url) {
+  std::string clean = formats::html::safe_url(url);
+  auto scheme = formats::html::url_scheme(clean);
+  return scheme == "http" || scheme == "https" ? clean : std::string();
 }
 
 pugi::xml_node element(pugi::xml_node parent, const char* name, std::string_view text = {}) {
@@ -48,16 +48,6 @@ pugi::xml_node link(pugi::xml_node parent, std::string_view target, std::string_
   auto a = element(parent, "a", text);
   a.append_attribute("href").set_value(href(target).c_str());
   return a;
-}
-
-// Non-void HTML elements must not be written as <x/>: give every empty one an empty text child.
-void open_empty_elements(pugi::xml_node node) {
-  static const std::set<std::string, std::less<>> void_elements = {"meta", "link", "br", "hr", "img", "input"};
-  for (auto child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
-    if (!child.first_child() && !void_elements.contains(child.name())) child.append_child(pugi::node_pcdata);
-    open_empty_elements(child);
-  }
 }
 
 // The group a meeting is listed under: its top folder (a team's or series' folder in an archive), else its series.
@@ -128,6 +118,7 @@ std::vector<Upcoming> upcoming_events(const std::vector<IndexEntry>& entries, co
 
 }  // namespace
 
+// (Not html::local_href: a file name may hold '#', '?' or '%', which must be encoded in a path.)
 std::string href(std::string_view rel_path) {
   std::string out;
   for (unsigned char c : rel_path) {
@@ -183,8 +174,10 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
       auto time = element(li, "time", event_when(*u.event));
       time.append_attribute("datetime").set_value(ir::iso(u.event->start).c_str());
       li.append_child(pugi::node_pcdata).set_value(" ");
-      if (web_url(u.event->url)) element(li, "a", u.event->title).append_attribute("href").set_value(safe(u.event->url).c_str());
-      else element(li, "strong", u.event->title);
+      if (auto url = web_url(u.event->url); !url.empty())
+        element(li, "a", u.event->title).append_attribute("href").set_value(url.c_str());
+      else
+        element(li, "strong", u.event->title);
       if (!u.event->location.empty()) li.append_child(pugi::node_pcdata).set_value(safe(", " + u.event->location).c_str());
       std::string page = page_of(*u.entry);
       if (!page.empty()) {
@@ -237,7 +230,7 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
   auto footer = element(body, "footer");
   footer.append_child(pugi::node_pcdata)
       .set_value(fmt::format("{} meetings. Built with minutes.", entries.size()).c_str());
-  open_empty_elements(doc);
+  formats::html::seal_for_html(doc);
   std::ostringstream out;
   out << "<!DOCTYPE html>\n";
   doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
