@@ -60,12 +60,14 @@ bool is_capitals(std::string_view s);
 // Parses text into inlines: <url> and bare http(s):// or www. URLs as links, @handles as mentions.
 ir::Inlines parse_inlines(std::string_view text, int line, int column);
 
-// Appends the inlines of several source lines joined by soft breaks.
+// One source line's share of a paragraph: its text and where that text starts.
 struct Segment {
   std::string_view text;
   int line = 0;
   int column = 0;
 };
+
+// The inlines of several source lines joined by soft breaks (spaces before each line end dropped).
 ir::Inlines join_segments(const std::vector<Segment>& segments);
 
 // A date found inside a string and where it was.
@@ -87,6 +89,21 @@ std::optional<ir::Date> date_from_file_name(std::string_view path);
 
 // Names from a "Participants:" value: split at ',', ';', " and ", " & "; '@' dropped; empty ones skipped.
 std::vector<std::string> split_names(std::string_view value);
+
+// Case-insensitive comparison of ASCII text.
+bool iequals(std::string_view a, std::string_view b);
+
+// A heading found in the body of a draft.
+struct Heading {
+  size_t index = 0;        // its line
+  size_t next = 0;         // first line after it (after an underline)
+  int level = 2;           // 1..6, as its Markdown twin would have it
+  std::string_view title;  // without '#', number or ':'
+  int column = 1;          // 1-based column where the title starts
+};
+
+// Finds the headings among the body lines [begin, end) (the title excluded); they never overlap.
+std::vector<Heading> find_headings(const std::vector<Line>& lines, size_t begin, size_t end);
 
 // Builds blocks (paragraphs, nested lists, code, quotes, rules) from a run of content lines.
 ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end, ir::Meeting& meeting);

@@ -11,17 +11,9 @@ namespace minutes::formats {
 
 namespace {
 
+using text::Heading;
 using text::Line;
-
-// Longest line that may still be a heading (capitals, "Topic:", a line over an indented block).
-constexpr int heading_width = 60;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
+using text::iequals;
 
 // What a "Key: value" line means.
 enum class MetaKind { none, date, minutes, scribe, participants };
@@ -57,38 +49,12 @@ Meta meta_of(const Line& l) {
   return {};
 }
 
-// Keys of metadata lines that are no headings even without a value ("Minutes:" over a list of links).
-bool is_meta_key(std::string_view key) {
-  for (std::string_view k : {"minutes", "date", "datum", "scribe", "scribes", "protokoll"})
-    if (iequals(text::trim(key), k)) return true;
-  return false;
-}
-
-// True for prose that introduces a list rather than naming a topic ("Sure, here:", "as follows:").
-bool introduces_list(std::string_view t) {
-  t = text::trim(t);
-  size_t space = t.find_last_of(' ');
-  std::string_view last = space == std::string_view::npos ? t : t.substr(space + 1);
-  for (std::string_view w : {"here", "below", "following", "follows", "these", "this", "are", "is", "were", "was", "that"})
-    if (iequals(last, w)) return true;
-  return false;
-}
-
 // E-mail header names that may open a draft sent by mail.
 bool is_mail_header(std::string_view key) {
   for (std::string_view h : {"from", "to", "cc", "bcc", "subject", "date", "sent", "reply-to", "message-id", "betreff", "von", "an"})
     if (iequals(key, h)) return true;
   return false;
 }
-
-// A heading found in the body.
-struct Heading {
-  size_t index = 0;       // its line
-  size_t next = 0;        // first line after it (after an underline)
-  int level = 2;
-  std::string_view title;
-  int column = 1;
-};
 
 // Strips "Re:", "Fwd:", "AW:", "WG:" from an e-mail subject.
 std::string_view strip_reply_prefixes(std::string_view s) {
@@ -103,162 +69,6 @@ std::string_view strip_reply_prefixes(std::string_view s) {
   }
   return s;
 }
-
-// Finds the headings of the body lines [begin, end); title_level is the level the title stands for.
-class HeadingFinder {
- public:
-  HeadingFinder(const std::vector<Line>& lines, size_t begin, size_t end) : lines_(lines), begin_(begin), end_(end) {
-    next_.assign(lines.size() + 1, end);
-    for (size_t k = end; k-- > begin;) next_[k] = lines[k].blank ? next_[k + 1] : k;
-    int hashes = 0;
-    for (size_t k = begin; k < end; ++k) {
-      if (lines[k].in_code) continue;
-      if (lines[k].indent == 0 && lines[k].marker && lines[k].number_depth >= 2) outline_ = true;
-      std::string_view t = lines[k].text();
-      size_t n = t.find_first_not_of('#');
-      if (lines[k].indent <= 3 && n >= 1 && n <= 6 && n < t.size() && t[n] == ' ') ++hashes;
-    }
-    markdown_ = hashes >= 2;
-  }
-
-  std::vector<Heading> find() {
-    std::vector<Heading> out;
-    bool prev_paragraph = false;  // the previous line is a plain line at the left margin (a paragraph)
-    for (size_t k = begin_; k < end_; ++k) {
-      const Line& l = lines_[k];
-      if (l.blank) { prev_paragraph = false; continue; }
-      Heading h;
-      if (!l.in_code && !l.standalone && classify(k, prev_paragraph, h)) {
-        out.push_back(h);
-        k = h.next - 1;
-        prev_paragraph = false;
-        list_depth_ = 0;
-        continue;
-      }
-      prev_paragraph = !l.in_code && !l.standalone && l.indent == 0 && !l.marker;
-      if (l.indent == 0 && !l.in_code) list_depth_ = l.marker ? l.number_depth : 0;
-    }
-    return out;
-  }
-
- private:
-  size_t next_nonblank(size_t k) const { return next_[k + 1 <= lines_.size() ? k + 1 : lines_.size()]; }
-
-  bool classify(size_t k, bool prev_paragraph, Heading& h) {
-    const Line& l = lines_[k];
-    std::string_view t = text::trim(l.text());
-    h.index = k;
-    h.next = k + 1;
-    h.column = l.indent + 1;
-    // "# Heading"
-    if (l.indent <= 3 && t.starts_with('#')) {
-      size_t n = t.find_first_not_of('#');
-      if (n <= 6 && (n == std::string_view::npos || t[n] == ' ' || t[n] == '\t')) {
-        std::string_view title = n == std::string_view::npos ? std::string_view{} : text::trim(t.substr(n));
-        while (title.ends_with('#')) title.remove_suffix(1);
-        h.level = static_cast<int>(n == std::string_view::npos ? t.size() : n);
-        h.title = text::trim(title);
-        h.column = l.indent + 1 + static_cast<int>(n == std::string_view::npos ? t.size() : n + 1);
-        strong_ = h.level;
-        return true;
-      }
-    }
-    // Underlined with === or ---.
-    if (l.indent <= 3 && !l.marker && k + 1 < end_ && !lines_[k + 1].in_code && lines_[k + 1].indent <= 3) {
-      bool eq = text::is_underline(lines_[k + 1].raw, '=');
-      if (eq || text::is_underline(lines_[k + 1].raw, '-')) {
-        h.level = eq ? 1 : 2;
-        h.title = t;
-        h.next = k + 2;
-        strong_ = h.level;
-        return true;
-      }
-    }
-    if (l.indent != 0) return false;
-    size_t j = next_nonblank(k);
-    bool has_next = j < end_;
-    // Numbered headings: "1. Meta", "2.1 Team IaaS", "3) Events".
-    if (l.marker && l.number_depth > 0) {
-      std::string_view title = text::trim(l.content());
-      int w = text::display_width(title);
-      if (title.empty() || w > 70 || title.ends_with('.') || title.ends_with(',') || title.ends_with(';')) return false;
-      bool continues = continues_numbering(l.numbers);
-      bool heads = false;
-      // Inside a numbered list at the margin ("5. ...", "6. ..."), the next number is another item.
-      if (has_next && list_depth_ != l.number_depth && !starts_heading(j)) {
-        const Line& n = lines_[j];
-        bool sibling = n.indent == 0 && n.marker && n.number_depth == l.number_depth;
-        bool blank_between = j > k + 1;
-        if (n.indent == 0 && n.marker && n.number_depth > l.number_depth) heads = true;
-        else if (!sibling && outline_) heads = true;
-        else if (!sibling && n.indent == 0 && (blank_between || n.standalone || (n.marker && n.number_depth == 0))) heads = true;
-      }
-      if (!continues && !heads) return false;
-      h.level = std::min(6, l.number_depth + 1);
-      h.title = title;
-      h.column = l.content_indent + 1;
-      strong_ = h.level;
-      last_numbers_ = l.numbers;
-      return true;
-    }
-    // A draft structured with '#' headings is Markdown-like: its other lines are read as Markdown would.
-    if (l.marker || prev_paragraph || !has_next || markdown_) return false;
-    int w = text::display_width(t);
-    if (w > heading_width) return false;
-    if (text::is_capitals(t) && !text::is_rule(t)) {
-      h.level = 2;
-      h.title = t.ends_with(':') ? text::trim(t.substr(0, t.size() - 1)) : t;
-      strong_ = 2;
-      return true;
-    }
-    int weak = std::clamp(strong_ + 1, 2, 6);
-    const Line& n = lines_[j];
-    if (t.ends_with(':') && t.size() > 1 && std::count(t.begin(), t.end(), ' ') < 8 && (n.indent > 0 || n.marker) &&
-        !is_meta_key(t.substr(0, t.size() - 1)) && !introduces_list(t.substr(0, t.size() - 1))) {
-      h.level = weak;
-      h.title = text::trim(t.substr(0, t.size() - 1));
-      return true;
-    }
-    if (j == k + 1 && n.indent > 0 && !n.in_code && !t.ends_with('.') && !t.ends_with(',') && !t.ends_with(';') &&
-        !t.ends_with(':')) {
-      h.level = weak;
-      h.title = t;
-      return true;
-    }
-    return false;
-  }
-
-  // True when line j is an explicit heading ('#' or underlined), which is no content of the line before.
-  bool starts_heading(size_t j) const {
-    const Line& n = lines_[j];
-    std::string_view t = n.text();
-    if (n.indent <= 3 && t.starts_with('#')) {
-      size_t c = t.find_first_not_of('#');
-      if (c <= 6 && (c == std::string_view::npos || t[c] == ' ' || t[c] == '\t')) return true;
-    }
-    return j + 1 < end_ && !n.marker &&
-           (text::is_underline(lines_[j + 1].raw, '=') || text::is_underline(lines_[j + 1].raw, '-'));
-  }
-
-  // True when numbers continue the last numbered heading: 2 after 1, 1.1 after 1, 2.2 after 2.1, 3 after 2.4.
-  bool continues_numbering(const std::vector<int>& numbers) const {
-    if (last_numbers_.empty() || numbers.empty()) return false;
-    size_t d = numbers.size();
-    if (d == last_numbers_.size() + 1)
-      return numbers.back() == 1 && std::equal(last_numbers_.begin(), last_numbers_.end(), numbers.begin());
-    if (d > last_numbers_.size()) return false;
-    return numbers.back() == last_numbers_[d - 1] + 1 && std::equal(numbers.begin(), numbers.end() - 1, last_numbers_.begin());
-  }
-
-  const std::vector<Line>& lines_;
-  size_t begin_, end_;
-  std::vector<size_t> next_;
-  bool outline_ = false;     // numbered headings with sub-numbers (1.1) at the left margin
-  bool markdown_ = false;    // at least two '#' headings: no capitals / 'Topic:' / indented-block headings
-  int strong_ = 1;           // level of the last explicit heading (the title counts as 1)
-  std::vector<int> last_numbers_;
-  int list_depth_ = 0;       // number depth of the numbered item just before (at the margin), 0 when none
-};
 
 // Nests a flat run of sections by level, as Markdown headings nest.
 std::vector<ir::Section> nest(std::vector<ir::Section>& flat, size_t& i, int parent_level) {
@@ -413,7 +223,7 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
   }
 
   // Headings, then the blocks between them.
-  std::vector<Heading> headings = HeadingFinder(lines, k, lines.size()).find();
+  std::vector<Heading> headings = text::find_headings(lines, k, lines.size());
   std::vector<ir::Section> flat;
   flat.reserve(headings.size());
   std::optional<ir::Date> date_line;
