@@ -272,11 +272,10 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
 
   // fixed order: content types and package relationships first, then the main part and the rest by name
   std::vector<ZipEntry> entries;
-  for (const char* first : {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"})
-    entries.push_back({first, parts[first], false});
+  const std::vector<std::string> first = {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"};
+  for (const auto& name : first) entries.push_back({name, parts[name], false});
   for (const auto& [name, bytes] : parts)
-    if (std::none_of(entries.begin(), entries.end(), [&](const ZipEntry& e) { return e.name == name; }))
-      entries.push_back({name, bytes, false});
+    if (std::find(first.begin(), first.end(), name) == first.end()) entries.push_back({name, bytes, false});
   try {
     out.bytes = zip_package(entries, output_timestamp(meetings, options));
   } catch (const std::exception& e) {
