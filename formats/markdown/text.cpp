@@ -1,4 +1,6 @@
 // Text helpers of the Markdown reader: dates in titles and file names, series names, @mentions.
+#include <algorithm>
+
 #include "formats/markdown/internal.hpp"
 
 namespace minutes::formats::markdown {
@@ -105,7 +107,7 @@ void append_text_with_mentions(ir::Inlines& out, std::string_view text, int line
     in.column = column + static_cast<int>(offset);
     out.push_back(std::move(in));
   };
-  size_t done = 0;
+  size_t done = 0, scanned = 0, word = 0;
   for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
     // Not part of an e-mail address, a path or a URL: the '@' starts a word.
     if (at > 0) {
@@ -114,9 +116,10 @@ void append_text_with_mentions(ir::Inlines& out, std::string_view text, int line
           static_cast<unsigned char>(p) >= 0x80)
         continue;
     }
-    size_t word = at;  // start of the word holding the '@' (looked for at most 256 bytes back)
-    while (word > 0 && at - word < 256 && std::string_view(" \t\n(<[").find(text[word - 1]) == std::string_view::npos) --word;
-    std::string_view token = text.substr(word, at - word);
+    for (; scanned < at; ++scanned)  // the start of the word holding the '@', found in one forward pass
+      if (std::string_view(" \t\n(<[").find(text[scanned]) != std::string_view::npos) word = scanned + 1;
+    size_t from = std::max(word, at > 256 ? at - 256 : size_t{0});  // a URL's "://" is never that far back
+    std::string_view token = text.substr(from, at - from);
     if (token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos) continue;
     size_t end = at + 1;
     if (end >= text.size() || !is_alnum(text[end])) continue;
