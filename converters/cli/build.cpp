@@ -23,6 +23,7 @@
 #include "converters/cli/build_index.hpp"
 #include "converters/cli/build_manifest.hpp"
 #include "converters/cli/build_progress.hpp"
+#include "converters/cli/build_summary.hpp"
 #include "converters/cli/commands.hpp"
 #include "converters/cli/pipeline.hpp"
 #include "formats/common/report.hpp"
@@ -52,7 +53,8 @@ struct FileResult {
   bool ok = false;         // no error
   int events = -1;         // events of the meeting when it was read in this run
   std::string hash;
-  std::optional<ir::Meeting> meeting;
+  std::optional<ir::Meeting> meeting;  // read in this run
+  std::optional<ir::Meeting> summary;  // from the last build's summaries (unchanged source)
   std::vector<ir::Diagnostic> diagnostics;
   std::vector<std::string> outputs;
 };
@@ -375,33 +377,60 @@ int run_build(const Args& args, const CLI::App& cmd) {
                                       [&](const std::string& n) { return !exists(out + "/" + n); });
 
   if (aggregates_stale) {
-    // The aggregates need every meeting: read the unchanged ones too (nothing is written for them).
+    // The aggregates need every meeting: unchanged ones come from the last build's summaries when their hash
+    // matches, else they are read again (nothing is written for them).
+    std::map<std::string, build::Summary> summaries;
+    if (!ctx.force)
+      if (auto text = read_file(out + "/" + build::summaries_name, error)) summaries = build::parse_summaries(*text);
     std::vector<size_t> to_read;
-    for (size_t i = 0; i < sources.size(); ++i)
-      if (results[i].ok && !results[i].meeting) to_read.push_back(i);
-    progress.start("reading", to_read.size());
-    parallel_for(to_read.size(), jobs, progress, [&](size_t k) {
-      size_t i = to_read[k];
-      FileResult probe;
-      std::string bytes;
-      if (read_source(sources[i], probe, &bytes) && parse_source(sources[i], bytes, probe)) {
-        results[i].meeting = std::move(probe.meeting);
-        results[i].events = probe.events;
-      } else {
-        results[i].diagnostics.insert(results[i].diagnostics.end(), probe.diagnostics.begin(), probe.diagnostics.end());
-        results[i].ok = false;
-      }
-    });
-    progress.finish(to_read.size());
+    for (size_t i = 0; i < sources.size(); ++i) {
+      if (!results[i].ok || results[i].meeting) continue;
+      auto it = summaries.find(sources[i].rel);
+      if (it != summaries.end() && it->second.hash == results[i].hash) results[i].summary = std::move(it->second.meeting);
+      else to_read.push_back(i);
+    }
+    auto read_meetings = [&](const std::vector<size_t>& which, const char* label) {
+      progress.start(label, which.size());
+      parallel_for(which.size(), jobs, progress, [&](size_t k) {
+        size_t i = which[k];
+        FileResult probe;
+        std::string bytes;
+        if (read_source(sources[i], probe, &bytes) && parse_source(sources[i], bytes, probe)) {
+          results[i].meeting = std::move(probe.meeting);
+          results[i].events = probe.events;
+        } else {
+          results[i].diagnostics.insert(results[i].diagnostics.end(), probe.diagnostics.begin(), probe.diagnostics.end());
+          results[i].ok = false;
+        }
+      });
+      progress.finish(which.size());
+    };
+    read_meetings(to_read, "reading");
 
-    std::vector<ir::Meeting> meetings;
-    std::vector<build::IndexEntry> entries;
+    std::vector<ir::Meeting> meetings;  // full where read in this run, else summaries: the calendar reads either
     std::vector<size_t> owner;
-    for (size_t i = 0; i < sources.size(); ++i)
+    std::vector<char> is_full;
+    std::map<std::string, build::Summary> next_summaries;
+    for (size_t i = 0; i < sources.size(); ++i) {
+      if (!results[i].ok) continue;
       if (results[i].meeting) {
+        next_summaries[sources[i].rel] = {results[i].hash, build::summarise(*results[i].meeting)};
         meetings.push_back(std::move(*results[i].meeting));
-        owner.push_back(i);
+        results[i].meeting.reset();
+      } else if (results[i].summary) {
+        next_summaries[sources[i].rel] = {results[i].hash, *results[i].summary};
+        meetings.push_back(std::move(*results[i].summary));
+      } else {
+        continue;
       }
+      owner.push_back(i);
+      is_full.push_back(results[i].summary ? 0 : 1);
+    }
+    std::string summaries_text = build::dump_summaries(next_summaries);
+    auto old_text = read_file(out + "/" + build::summaries_name, error);
+    if ((!old_text || *old_text != summaries_text) && !write_atomic(out + "/" + build::summaries_name, summaries_text, error))
+      std::fprintf(stderr, "%s/%s: error: %s\n", out.c_str(), build::summaries_name, error.c_str());
+    std::vector<build::IndexEntry> entries;
     for (size_t k = 0; k < meetings.size(); ++k)
       entries.push_back({&meetings[k], sources[owner[k]].stem, results[owner[k]].outputs});
     formats::WriteOptions o = ctx.options;
@@ -428,10 +457,21 @@ int run_build(const Args& args, const CLI::App& cmd) {
     };
     build::IndexLinks links;
     links.calendar = write_aggregate("calendar.ics", formats::write_ics(meetings, o));
+    // The feed needs the content of its newest meetings: read again those known only by their summary.
     auto ordered = formats::in_date_order(meetings);
-    std::vector<ir::Meeting> newest;
     size_t first = ordered.size() > static_cast<size_t>(o.feed_items) ? ordered.size() - o.feed_items : 0;
-    for (size_t k = first; k < ordered.size(); ++k) newest.push_back(*ordered[k]);
+    std::vector<size_t> feed_sources, summarised;
+    for (size_t k = first; k < ordered.size(); ++k) {
+      auto pos = static_cast<size_t>(ordered[k] - meetings.data());
+      size_t i = owner[pos];
+      feed_sources.push_back(i);
+      if (is_full[pos]) results[i].meeting = meetings[pos];
+      else summarised.push_back(i);
+    }
+    read_meetings(summarised, "reading");
+    std::vector<ir::Meeting> newest;
+    for (size_t i : feed_sources)
+      if (results[i].meeting) newest.push_back(std::move(*results[i].meeting));
     links.feed = write_aggregate("feed.xml", formats::write_rss(newest, o));
     std::optional<ir::Date> today;
     if (ctx.options.source_date_epoch) today = ir::civil_from_days(*ctx.options.source_date_epoch / 86400);
