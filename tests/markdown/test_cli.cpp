@@ -1,6 +1,7 @@
 // The CLI on Markdown input: bad input refused cleanly, outputs left alone on failure, `check` diagnostics.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "helpers.hpp"
@@ -71,6 +72,19 @@ TEST_CASE("check prints file:line:col: severity: message; invalid UTF-8 is a war
   auto j = run_cli("convert '" + path + "' -t json");
   CHECK(j.status == 0);
   CHECK(j.out.find("bad \xEF\xBF\xBD byte") != std::string::npos);
+  auto doc = nlohmann::json::parse(j.out);
+  REQUIRE(doc["diagnostics"].is_array());
+  bool listed = false;
+  for (const auto& d : doc["diagnostics"]) {
+    CHECK(d.contains("severity"));
+    CHECK(d.contains("column"));
+    CHECK(d.contains("message"));
+    if (d["message"].get<std::string>().find("UTF-8") != std::string::npos) listed = d["line"] == 4;
+  }
+  CHECK(listed);
+  CHECK(doc["blocks"][0]["type"] == "paragraph");
+  CHECK(doc["blocks"][0]["line"] == 3);
+  CHECK(doc["blocks"][0]["text"] == "ok bad \xEF\xBF\xBD byte");
 }
 
 TEST_CASE("check on a binary file exits 1 with an error line") {
