@@ -37,9 +37,21 @@ inline void spit(const fs::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
 }
 
-// A fresh folder under /tmp for this process.
+// This process's folder under /tmp, removed (LibreOffice profiles included) when the tests end.
+inline fs::path scratch_root() {
+  static struct Root {
+    fs::path path = fs::temp_directory_path() / ("minutes-odt-test-" + std::to_string(::getpid()));
+    ~Root() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+    }
+  } root;
+  return root.path;
+}
+
+// A fresh folder under scratch_root().
 inline fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("minutes-odt-test-" + std::to_string(::getpid())) / name;
+  fs::path dir = scratch_root() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -124,3 +124,19 @@ TEST_CASE("hostile input still gives schema-valid output") {
     check_package_valid(out.bytes, "empty");
   }
 }
+
+TEST_CASE("every file of the real archive gives a schema-valid ODT, and so does one report of all of them") {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus_dir()))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 700);
+  std::vector<std::pair<std::string, std::string>> packages;
+  std::vector<ir::Meeting> meetings;
+  for (const auto& f : files) {
+    meetings.push_back(load_markdown(f));
+    packages.emplace_back(fs::relative(f, corpus_dir()).string(), write_odt(std::vector{meetings.back()}, {}).bytes);
+  }
+  packages.emplace_back("report of the whole archive", write_odt(meetings, {}).bytes);
+  check_packages_valid(packages);
+}
