@@ -326,7 +326,7 @@ void Body::block(pugi::xml_node parent, const ir::Block& b, const char* para_sty
   switch (b.kind) {
     case ir::BlockKind::paragraph:
     case ir::BlockKind::html: {
-      if (b.kind == ir::BlockKind::html) note(b.line, "raw HTML is written as its visible text");
+      if (b.kind == ir::BlockKind::html) ++sink_.html;
       if (b.inlines.empty()) break;
       auto p = parent.append_child("text:p");
       p.append_attribute("text:style-name") = para_style;

@@ -35,6 +35,7 @@ struct Sink {
   std::map<std::string, std::string> picture_by_path;  // resolved file path -> package name
   int dropped = 0;   // characters XML forbids, removed
   int frames = 0;    // draw:frame names
+  int html = 0;      // raw HTML blocks written as their visible text
 };
 
 // Builds the body (office:text children) of one meeting under `parent`.

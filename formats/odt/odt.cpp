@@ -235,6 +235,9 @@ Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   entries.push_back({"meta.xml", std::move(meta)});
   for (auto& p : pictures) entries.push_back({p.name, p.data, p.media_type != "image/svg+xml"});
   entries.push_back({"META-INF/manifest.xml", odt::manifest_xml({"content.xml", "styles.xml", "meta.xml"}, pictures)});
+  if (sink.html > 0)
+    sink.diagnostics.push_back({ir::Severity::note, "", 0, 0,
+                                fmt::format("{} raw HTML block(s) written as their visible text", sink.html)});
   if (sink.dropped > 0)
     sink.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
                                 fmt::format("{} character(s) that XML 1.0 forbids were dropped", sink.dropped)});

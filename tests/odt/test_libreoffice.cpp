@@ -145,15 +145,25 @@ TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc an
 TEST_CASE("LibreOffice: the contents of a report show the page each chapter starts on") {
   require_tool("soffice");
   require_tool("pdftotext");
+  require_tool("pdfinfo");
   std::vector<ir::Meeting> ms;
   for (const char* f : {"20230511.md", "20230504.md", "20230427.md", "20230420.md"})
     ms.push_back(load_markdown(corpus_dir() / "community-call" / f));
   fs::path dir = scratch("toc-pages");
   spit(dir / "report.odt", write_odt(ms, {}).bytes);
+  WriteOptions letter;
+  letter.paper = "letter";
+  spit(dir / "letter.odt", write_odt(std::vector{ms[0]}, letter).bytes);
   std::string log;
   REQUIRE(run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() + " --convert-to pdf --outdir '" +
-                  dir.string() + "' '" + (dir / "report.odt").string() + "'",
+                  dir.string() + "' '" + (dir / "report.odt").string() + "' '" + (dir / "letter.odt").string() + "'",
               &log) == 0);
+  // A4 by default, US letter when asked.
+  REQUIRE(run("pdfinfo '" + (dir / "report.pdf").string() + "'", &log) == 0);
+  CHECK(log.find("595.") != std::string::npos);  // 595.3 x 841.9 pt
+  CHECK(log.find("(A4)") != std::string::npos);
+  REQUIRE(run("pdfinfo '" + (dir / "letter.pdf").string() + "'", &log) == 0);
+  CHECK(log.find("612 x 792") != std::string::npos);
   REQUIRE(run("pdftotext -layout '" + (dir / "report.pdf").string() + "' '" + (dir / "report.txt").string() + "'", &log) == 0);
   std::vector<std::string> pages;
   std::string all = slurp(dir / "report.txt");
