@@ -86,6 +86,16 @@ struct TopBlock {
 // lists and quotes nested deeper than max_block_depth are flattened, with a warning in the meeting.
 std::vector<TopBlock> convert_tree(cmark_node* document, ir::Meeting& meeting);
 
+// What guard_tables did.
+struct TableGuard {
+  int count = 0;       // delimiter rows defused
+  int first_line = 0;  // the first one's source line
+};
+
+// Keeps tables whose padded cells (columns x rows) would exceed a budget proportional to the text from being
+// parsed as tables (cmark-gfm pads rows quadratically); they are read as text. Linear time.
+TableGuard guard_tables(std::string& text);
+
 // Trims ASCII whitespace and no-break spaces at both ends.
 std::string_view trim(std::string_view s);
 
