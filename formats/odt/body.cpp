@@ -437,7 +437,7 @@ void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
     p.append_attribute("text:style-name") = "Text_20_body";
     auto label = p.append_child("text:span");
     label.append_attribute("text:style-name") = "Strong_20_Emphasis";
-    text(label, "Minutes: ");
+    text(label, std::string(labels_.minutes) + ": ");
     if (!s.minutes->url.empty()) {
       inlines(p, {link_to(s.minutes->url, s.minutes->url)});
     } else {
@@ -450,11 +450,11 @@ void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
 
 void Body::events(pugi::xml_node parent) {
   if (meeting_.events.empty()) return;
-  text(add_heading(parent, base_), "Events mentioned");
+  text(add_heading(parent, base_), labels_.events);
   auto t = add_table(parent, 3);
   t.prepend_attribute("table:name") = fmt::format("Table{}", ++sink_.frames).c_str();
   auto head = add_row(t, true);
-  for (const char* label : {"Event", "Date", "Place"}) text(add_cell(head, true), label);
+  for (const char* label : {labels_.event, labels_.date, labels_.place}) text(add_cell(head, true), label);
   for (const auto& e : meeting_.events) {
     auto row = add_row(t, false);
     auto title = add_cell(row, false);

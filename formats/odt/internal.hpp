@@ -28,6 +28,15 @@ struct Picture {
   std::string data;
 };
 
+// The words the writer adds itself, in the document's language.
+struct Labels {
+  const char *minutes, *scribe, *scribes, *participants, *date, *organisation, *funder, *meetings, *contents, *events,
+      *event, *place, *page, *of;
+};
+
+// German labels for "de", "de-DE"...; English otherwise.
+const Labels& labels_for(const std::string& lang);
+
 // The state of one write: diagnostics, pictures, counters.
 struct Sink {
   std::vector<ir::Diagnostic> diagnostics;
@@ -41,7 +50,8 @@ struct Sink {
 // Builds the body (office:text children) of one meeting under `parent`.
 class Body {
  public:
-  Body(Sink& sink, const ir::Meeting& meeting, int heading_base) : sink_(sink), meeting_(meeting), base_(heading_base) {}
+  Body(Sink& sink, const ir::Meeting& meeting, int heading_base, const Labels& labels)
+      : sink_(sink), meeting_(meeting), base_(heading_base), labels_(labels) {}
   // Writes the meeting's blocks, sections and events table.
   void meeting(pugi::xml_node parent);
   // Writes inlines into a paragraph-like node.
@@ -66,6 +76,7 @@ class Body {
   Sink& sink_;
   const ir::Meeting& meeting_;
   int base_;
+  const Labels& labels_;
   int list_depth_ = 0;
 };
 
@@ -96,7 +107,8 @@ struct StylesPart {
 };
 
 // Builds styles.xml for a report title, language and paper, from the template or options.reference_doc.
-StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink);
+StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink,
+                       const Labels& labels);
 
 // Reads a picture's pixel size from PNG, JPEG or GIF bytes; false for other formats.
 bool picture_size(std::string_view data, int& width, int& height, std::string& media_type, std::string& ext);

@@ -73,10 +73,10 @@ void meta_line(odt::Body& body, pugi::xml_node parent, std::string_view label, c
 }
 
 // Who and when of one meeting.
-void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, bool with_date) {
-  if (with_date && m.date) meta_line(body, parent, "Date", ir::iso(*m.date));
-  meta_line(body, parent, m.scribes.size() > 1 ? "Scribes" : "Scribe", join(m.scribes, ", "));
-  meta_line(body, parent, "Participants", join(m.participants, ", "));
+void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, bool with_date, const odt::Labels& l) {
+  if (with_date && m.date) meta_line(body, parent, l.date, ir::iso(*m.date));
+  meta_line(body, parent, m.scribes.size() > 1 ? l.scribes : l.scribe, join(m.scribes, ", "));
+  meta_line(body, parent, l.participants, join(m.participants, ", "));
 }
 
 std::string valid_language(const std::string& lang, odt::Sink& sink) {
@@ -88,7 +88,7 @@ std::string valid_language(const std::string& lang, odt::Sink& sink) {
 }
 
 std::string content_xml(std::span<const ir::Meeting> meetings, const std::string& title, const WriteOptions& options,
-                        const pugi::xml_document& styles, odt::Sink& sink) {
+                        const pugi::xml_document& styles, const odt::Labels& labels, odt::Sink& sink) {
   pugi::xml_document doc;
   auto root = part_root(doc, "office:document-content");
   auto autos = root.append_child("office:automatic-styles");
@@ -103,25 +103,25 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
   auto ordered = in_date_order(meetings);
   bool report = ordered.size() > 1;
   ir::Meeting none;
-  odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1);
+  odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1, labels);
   // "Series, 2023-04-06 to 2023-06-29" reads better as a title and a subtitle than as one wrapped line.
   std::string period = report_period(meetings);
   std::string shown = title;
   if (!period.empty() && shown.ends_with(", " + period)) shown.resize(shown.size() - period.size() - 2);
   head.text(paragraph(text, "Title"), shown);
   if (!period.empty() && shown.find(period) == std::string::npos) head.text(paragraph(text, "Subtitle"), period);
-  meta_line(head, text, "Organisation", options.organisation);
-  meta_line(head, text, "Funder", options.funder);
-  if (!report && !ordered.empty()) meeting_lines(head, text, *ordered.front(), false);
+  meta_line(head, text, labels.organisation, options.organisation);
+  meta_line(head, text, labels.funder, options.funder);
+  if (!report && !ordered.empty()) meeting_lines(head, text, *ordered.front(), false, labels);
   if (report) {
-    meta_line(head, text, "Meetings", std::to_string(ordered.size()));
+    meta_line(head, text, labels.meetings, std::to_string(ordered.size()));
     auto toc = text.append_child("text:table-of-content");
     toc.append_attribute("text:name") = "Contents";
     auto src = toc.append_child("text:table-of-content-source");
     src.append_attribute("text:outline-level") = 1;
     auto tt = src.append_child("text:index-title-template");
     tt.append_attribute("text:style-name") = "Contents_20_Heading";
-    tt.append_child(pugi::node_pcdata).set_value("Contents");
+    tt.append_child(pugi::node_pcdata).set_value(labels.contents);
     auto et = src.append_child("text:table-of-content-entry-template");
     et.append_attribute("text:outline-level") = 1;
     et.append_attribute("text:style-name") = "Contents_20_1";
@@ -135,7 +135,7 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
     auto ib = toc.append_child("text:index-body");
     auto it = ib.append_child("text:index-title");
     it.append_attribute("text:name") = "Contents_Head";
-    paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value("Contents");
+    paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value(labels.contents);
     for (size_t i = 0; i < ordered.size(); ++i) {
       // The entry's page number is a bookmark reference field, which LibreOffice computes when it lays the pages
       // out, so the filled-in contents show real page numbers without anyone updating the index.
@@ -154,13 +154,13 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
   }
   for (size_t i = 0; i < ordered.size(); ++i) {
     const auto& m = *ordered[i];
-    odt::Body body(sink, m, report ? 2 : 1);
+    odt::Body body(sink, m, report ? 2 : 1, labels);
     if (report) {
       auto h = odt::add_heading(text, 1);
       h.attribute("text:style-name") = "Chapter";
       h.append_child("text:bookmark").append_attribute("text:name") = fmt::format("meeting-{}", i + 1).c_str();
       body.text(h, ir::display_title(m));
-      meeting_lines(body, text, m, true);
+      meeting_lines(body, text, m, true, labels);
     }
     body.meeting(text);
   }
@@ -223,8 +223,9 @@ Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   odt::Sink sink;
   std::string title = xml_safe(report_title(meetings, options), &sink.dropped);
   std::string lang = odt::valid_language(report_language(meetings, options), sink);
-  auto styles = odt::make_styles(title, lang, options, sink);
-  std::string content = odt::content_xml(meetings, title, options, *styles.doc, sink);
+  const auto& labels = odt::labels_for(lang);
+  auto styles = odt::make_styles(title, lang, options, sink, labels);
+  std::string content = odt::content_xml(meetings, title, options, *styles.doc, labels, sink);
   std::string meta = odt::meta_xml(meetings, title, lang, options, sink);
   std::vector<odt::Picture> pictures = styles.pictures;
   for (auto& p : sink.pictures) pictures.push_back(std::move(p));

@@ -178,7 +178,8 @@ void collect_pictures(pugi::xml_node node, const std::vector<ZipEntry>& entries,
 
 }  // namespace
 
-StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink) {
+StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink,
+                       const Labels& labels) {
   StylesPart part;
   pugi::xml_document tmpl;
   auto text = template_file("styles.xml");
@@ -213,7 +214,18 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
       collect_pictures(doc.document_element(), entries, part.pictures);
     }
   }
-  if (!from_reference) doc.reset(tmpl);
+  if (!from_reference) {
+    doc.reset(tmpl);
+    // The template's footer reads "Page N of M": its two words in the document's language.
+    for (auto p : doc.document_element().select_nodes("//style:footer/text:p")) {
+      for (auto c : p.node().children()) {
+        if (c.type() != pugi::node_pcdata) continue;
+        std::string v = c.value();
+        if (v == "Page ") c.set_value((std::string(labels.page) + " ").c_str());
+        if (v == " of ") c.set_value((" " + std::string(labels.of) + " ").c_str());
+      }
+    }
+  }
   auto root = doc.document_element();
   for (const auto& [prefix, uri] : namespaces()) {
     auto name = std::string("xmlns:") + prefix;

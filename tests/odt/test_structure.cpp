@@ -371,3 +371,19 @@ TEST_CASE("--reference-doc: styles, page layout, header and pictures come from t
     CHECK(parts(out.bytes).count("styles.xml"));
   }
 }
+
+TEST_CASE("the writer's own words follow the document language") {
+  WriteOptions de;
+  de.lang = "de-DE";
+  auto early = sample_meeting();
+  early.date = ir::Date{2024, 1, 4};
+  auto w = write({sample_meeting(), early}, de);
+  auto footer = node_text(w->styles.select_node("//style:footer/text:p").node());
+  CHECK(footer.starts_with("Seite "));
+  CHECK(footer.find(" von ") != std::string::npos);
+  CHECK(node_text(w->content.select_node("//text:index-title/text:p").node()) == "Inhalt");
+  CHECK(w->parts["content.xml"].find("Erwähnte Veranstaltungen") != std::string::npos);
+  auto en = write({sample_meeting(), early});
+  CHECK(node_text(en->styles.select_node("//style:footer/text:p").node()).starts_with("Page "));
+  CHECK(node_text(en->content.select_node("//text:index-title/text:p").node()) == "Contents");
+}
