@@ -380,11 +380,18 @@ void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, cons
   auto ordered = in_date_order(meetings);
   bool report = ordered.size() > 1;
   std::string title = report_title(meetings, options);
-  write_title(add_paragraph(body, "Title"), safe(state, title));
+  // "Series, 2023-04-06 to 2023-06-29" reads better as a title and a subtitle than as one wrapped line
+  std::string period = report_period(meetings);
+  std::string shown = title;
+  if (!period.empty() && shown.size() > period.size() + 2 && shown.ends_with(", " + period))
+    shown.resize(shown.size() - period.size() - 2);
+  write_title(add_paragraph(body, "Title"), safe(state, shown));
   std::string subtitle;
   auto series = report_series(meetings);
   if (report) {
-    subtitle = fmt::format("Report on {} meetings", ordered.size());
+    subtitle = shown.find(period) == std::string::npos && !period.empty()
+                   ? fmt::format("{} \u00b7 {} meetings", period, ordered.size())
+                   : fmt::format("Report on {} meetings", ordered.size());
   } else if (!ordered.empty()) {
     bool named = series.empty() || title.rfind(series.front(), 0) == 0;
     subtitle = named ? std::string("Meeting minutes") : series.front();
@@ -393,9 +400,8 @@ void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, cons
   if (!options.organisation.empty()) add_info(body, "Organisation", options.organisation, state);
   if (!options.funder.empty()) add_info(body, "Funder", options.funder, state);
   if (report) {
-    auto period = report_period(meetings);
-    if (!period.empty()) add_info(body, "Period", period, state);
-    if (!series.empty()) add_info(body, series.size() > 1 ? "Series" : "Series", joined(series), state);
+    if (!period.empty() && subtitle.find(period) == std::string::npos) add_info(body, "Period", period, state);
+    if (!series.empty()) add_info(body, "Series", joined(series), state);
     std::vector<std::string> scribes;
     for (const auto* m : ordered)
       for (const auto& s : m->scribes)
