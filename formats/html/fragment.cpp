@@ -22,11 +22,12 @@ bool uri_char(unsigned char c) {
   return bad.find(static_cast<char>(c)) == std::string_view::npos && c != 0x7f;
 }
 
-std::string percent_encode(std::string_view s) {
+// Percent-encodes what may not stand in a URI; a file path (path = true) also has '%', '#' and '?' encoded.
+std::string percent_encode(std::string_view s, bool path = false) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (uri_char(c)) {
+    if (uri_char(c) && !(path && (c == '%' || c == '#' || c == '?'))) {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -400,7 +401,7 @@ std::string safe_url(std::string_view url, std::string_view base, bool image) {
 std::string url_scheme(std::string_view url) { return scheme_of(url); }
 
 std::string local_href(std::string_view path) {
-  std::string rel = percent_encode(path);
+  std::string rel = percent_encode(path, true);
   auto colon = rel.find(':');
   if (colon != std::string::npos && colon < rel.find('/')) rel.insert(0, "./");
   return rel;

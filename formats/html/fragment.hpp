@@ -31,7 +31,7 @@ std::string resolve_url(std::string_view base, std::string_view ref);
 // The lower-case scheme of a URL ("https"); empty for a relative reference.
 std::string url_scheme(std::string_view url);
 
-// A path made into a relative reference: percent-encoded, and "./" before a first segment with a ':' (which
+// A file path made into a relative reference: percent-encoded (with '%', '#' and '?'), and "./" before a first segment with a ':' (which
 // would otherwise read as a scheme, RFC 3986 4.2).
 std::string local_href(std::string_view path);
 

@@ -183,4 +183,6 @@ TEST_CASE("URL resolution and safety") {
   CHECK(safe_url("data:image/png;base64,AA==", "", true) == "data:image/png;base64,AA==");
   CHECK(safe_url("mailto:a@b.example") == "mailto:a@b.example");
   CHECK(safe_url("docs/ä.md", "https://h.example/m/x.md") == "https://h.example/m/docs/%C3%A4.md");
+  CHECK(formats::html::join_url("https://h.example/m/", "./a b/#1 100%?.md") == "https://h.example/m/a%20b/%231%20100%25%3F.md");
+  CHECK(formats::html::local_href("x:y/z.odt") == "./x:y/z.odt");
 }
