@@ -108,7 +108,7 @@ inline std::map<std::string, std::string> contents(const fs::path& root) {
 // A small meeting in Markdown with one future and one past event.
 inline std::string meeting_md(const std::string& title, const std::string& event_date = "2024-05-10") {
   return "# " + title + "\n\n## Participants\n\n- @alice\n- @bob\n\n## Updates\n\n- The Hackathon will take place on " +
-         event_date + " in Cologne.\n- Old conference was on 2023-01-01.\n";
+         event_date + " in Cologne.\n- Old conference was on 2023-01-01.\n- Notes: https://example.org/notes and www.example.com, mail team@example.org\n";
 }
 
 // A small plain-text draft.
