@@ -246,12 +246,12 @@ void write_section(pugi::xml_node body, const ir::Section& s, int offset, const 
     auto p = add_paragraph(body, "Info");
     RunStyle bold;
     bold.bold = true;
-    add_text(p, "Minutes: ", bold, state);
+    add_text(p, std::string(state.labels->minutes) + ": ", bold, state);
     if (!s.minutes->url.empty()) {
       auto link = add_hyperlink(p, s.minutes->url, state);
       add_text(link, s.minutes->url, RunStyle{false, false, false, "Hyperlink"}, state);
     } else {
-      add_text(p, s.minutes->status.empty() ? "none" : s.minutes->status, RunStyle{false, true, false, nullptr}, state);
+      add_text(p, s.minutes->status.empty() ? std::string(state.labels->none) : s.minutes->status, RunStyle{false, true, false, nullptr}, state);
     }
     if (!s.blocks.empty() && starts_with_minutes(s.blocks.front())) skip = 1;
   }
@@ -276,13 +276,13 @@ std::string event_date(const ir::Event& e) {
 
 void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& state) {
   auto h = add_heading(body, level);
-  add_text(h, "Events mentioned", {}, state);
+  add_text(h, state.labels->events, {}, state);
   ir::Block table;
   table.kind = ir::BlockKind::table;
   table.alignments = {ir::Align::left, ir::Align::left, ir::Align::left};
   ir::TableRow head;
   head.header = true;
-  for (const char* label : {"Event", "Date", "Place"}) head.cells.push_back({{text_inline(label)}});
+  for (const char* label : {state.labels->event, state.labels->date, state.labels->place}) head.cells.push_back({{text_inline(label)}});
   table.rows.push_back(head);
   for (const auto& e : m.events) {
     ir::TableRow row;
@@ -311,9 +311,9 @@ std::string folder_of(const std::string& source) {
 
 // The meeting's own date, scribe and participants lines.
 void write_meeting_info(pugi::xml_node body, const ir::Meeting& m, bool with_date, State& state) {
-  if (with_date && m.date) add_info(body, "Date", ir::iso(*m.date), state);
-  if (!m.scribes.empty()) add_info(body, m.scribes.size() > 1 ? "Scribes" : "Scribe", joined(m.scribes), state);
-  if (!m.participants.empty()) add_info(body, "Participants", joined(m.participants), state);
+  if (with_date && m.date) add_info(body, state.labels->date, ir::iso(*m.date), state);
+  if (!m.scribes.empty()) add_info(body, m.scribes.size() > 1 ? state.labels->scribes : state.labels->scribe, joined(m.scribes), state);
+  if (!m.participants.empty()) add_info(body, state.labels->participants, joined(m.participants), state);
 }
 
 void write_meeting(pugi::xml_node body, const ir::Meeting& m, int offset, State& state) {
@@ -329,7 +329,7 @@ std::string bookmark_name(size_t index) { return fmt::format("_TocMeeting{:04}",
 // The table of contents: a TOC field whose result is already the list of chapters, each a link to its heading.
 void write_toc(pugi::xml_node body, const std::vector<const ir::Meeting*>& ordered, State& state) {
   auto h = add_paragraph(body, "TOCHeading");
-  add_text(h, "Contents", {}, state);
+  add_text(h, state.labels->contents, {}, state);
   auto field_char = [](pugi::xml_node p, const char* type) {
     p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
   };
@@ -376,6 +376,18 @@ void write_title(pugi::xml_node p, const std::string& title) {
 
 }  // namespace
 
+const Labels& labels_for(const std::string& lang) {
+  static const Labels en{"Minutes",  "Scribe",   "Scribes",          "Participants", "Date",   "Organisation",
+                         "Funder",   "meetings", "Contents",         "Events mentioned", "Event", "Place",
+                         "Page",     "of",       "Period",           "Series",       "Meeting minutes", "none"};
+  static const Labels de{"Protokoll", "Protokoll", "Protokoll", "Teilnehmende", "Datum", "Organisation",
+                         "Förderer", "Sitzungen", "Inhalt", "Erwähnte Veranstaltungen", "Veranstaltung", "Ort",
+                         "Seite", "von", "Zeitraum", "Reihe", "Protokoll", "keines"};
+  bool german = lang.size() >= 2 && (lang[0] == 'd' || lang[0] == 'D') && (lang[1] == 'e' || lang[1] == 'E') &&
+                (lang.size() == 2 || lang[2] == '-');
+  return german ? de : en;
+}
+
 void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, const WriteOptions& options, State& state) {
   auto ordered = in_date_order(meetings);
   bool report = ordered.size() > 1;
@@ -390,23 +402,23 @@ void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, cons
   auto series = report_series(meetings);
   if (report) {
     subtitle = shown.find(period) == std::string::npos && !period.empty()
-                   ? fmt::format("{} \u00b7 {} meetings", period, ordered.size())
-                   : fmt::format("Report on {} meetings", ordered.size());
+                   ? fmt::format("{} \u00b7 {} {}", period, ordered.size(), state.labels->meetings)
+                   : fmt::format("{} {}", ordered.size(), state.labels->meetings);
   } else if (!ordered.empty()) {
     bool named = series.empty() || title.rfind(series.front(), 0) == 0;
-    subtitle = named ? std::string("Meeting minutes") : series.front();
+    subtitle = named ? std::string(state.labels->meeting_minutes) : series.front();
   }
   if (!subtitle.empty()) add_text(add_paragraph(body, "Subtitle"), subtitle, {}, state);
-  if (!options.organisation.empty()) add_info(body, "Organisation", options.organisation, state);
-  if (!options.funder.empty()) add_info(body, "Funder", options.funder, state);
+  if (!options.organisation.empty()) add_info(body, state.labels->organisation, options.organisation, state);
+  if (!options.funder.empty()) add_info(body, state.labels->funder, options.funder, state);
   if (report) {
-    if (!period.empty() && subtitle.find(period) == std::string::npos) add_info(body, "Period", period, state);
-    if (!series.empty()) add_info(body, "Series", joined(series), state);
+    if (!period.empty() && subtitle.find(period) == std::string::npos) add_info(body, state.labels->period, period, state);
+    if (!series.empty()) add_info(body, state.labels->series, joined(series), state);
     std::vector<std::string> scribes;
     for (const auto* m : ordered)
       for (const auto& s : m->scribes)
         if (std::find(scribes.begin(), scribes.end(), s) == scribes.end()) scribes.push_back(s);
-    if (!scribes.empty()) add_info(body, scribes.size() > 1 ? "Scribes" : "Scribe", joined(scribes), state);
+    if (!scribes.empty()) add_info(body, scribes.size() > 1 ? state.labels->scribes : state.labels->scribe, joined(scribes), state);
     write_toc(body, ordered, state);
     for (size_t i = 0; i < ordered.size(); ++i) {
       const auto& m = *ordered[i];

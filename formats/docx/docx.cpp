@@ -40,8 +40,14 @@ std::string serialize(pugi::xml_document& doc) {
   return std::move(out).str();
 }
 
-// Sets the shown value of every TITLE field in a header or footer to the report title.
-void fill_title_fields(pugi::xml_document& part, const std::string& title) {
+// Sets the shown value of every TITLE field in a header or footer to the report title, and translates the
+// template footer's "Page" and "of".
+void fill_title_fields(pugi::xml_document& part, const std::string& title, const docx::Labels& labels) {
+  for (auto t : part.select_nodes("//w:r/w:t")) {
+    std::string text = t.node().text().get();
+    if (text == "Page ") t.node().text().set((std::string(labels.page) + " ").c_str());
+    if (text == " of ") t.node().text().set((" " + std::string(labels.of) + " ").c_str());
+  }
   for (auto field : part.select_nodes("//w:fldSimple")) {
     auto node = field.node();
     std::string instr = node.attribute("w:instr").value();
@@ -225,6 +231,7 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   docx::State state;
   std::string title = docx::safe(state, report_title(meetings, options));
   std::string lang = language_tag(docx::safe(state, report_language(meetings, options)));
+  state.labels = &docx::labels_for(lang);
 
   docx::Reference reference;
   reference.numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>";
@@ -253,7 +260,7 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
     bool header_or_footer = name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0;
     if (!header_or_footer || name.find("_rels") != std::string::npos) continue;
     auto part = parse(bytes);
-    fill_title_fields(part, title);
+    fill_title_fields(part, title, *state.labels);
     bytes = serialize(part);
   }
   parts["word/document.xml"] = serialize(document);

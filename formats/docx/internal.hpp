@@ -34,8 +34,18 @@ struct Media {
   std::string bytes;
 };
 
+// The words the writer adds itself, in the document's language (the same words as the ODT writer's).
+struct Labels {
+  const char *minutes, *scribe, *scribes, *participants, *date, *organisation, *funder, *meetings, *contents, *events,
+      *event, *place, *page, *of, *period, *series, *meeting_minutes, *none;
+};
+
+// German labels for "de", "de-DE"...; English otherwise.
+const Labels& labels_for(const std::string& lang);
+
 // Everything the body writer accumulates besides the body itself.
 struct State {
+  const Labels* labels = &labels_for("en");
   std::vector<Relationship> relationships;  // added to the template's
   int next_relationship = 100;              // rId numbers above the template's
   std::vector<ListInstance> lists;          // w:num ids are 1 + index + list_id_base
