@@ -193,9 +193,12 @@ void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOpt
         .append_attribute("type")
         .set_value("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   }
-  add_link(nav, html::local_href(o.root_prefix + "feed.xml"), "RSS feed").append_attribute("type").set_value("application/rss+xml");
-  add_link(nav, html::local_href(o.root_prefix + "calendar.ics"), "Calendar").append_attribute("type").set_value("text/calendar");
-  if (!o.root_prefix.empty() || !o.output_stem.empty()) add_link(nav, html::local_href(o.root_prefix + "index.html"), "All minutes");
+  auto typed = [&nav](const std::string& href, const char* text, const char* type) {
+    add_link(nav, html::local_href(href), text).append_attribute("type").set_value(type);
+  };
+  typed(o.root_prefix + "feed.xml", "RSS feed", "application/rss+xml");
+  typed(o.root_prefix + "calendar.ics", "Calendar", "text/calendar");
+  add_link(nav, html::local_href(o.root_prefix + "index.html"), "All minutes");
 }
 
 }  // namespace
