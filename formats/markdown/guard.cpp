@@ -1,4 +1,8 @@
-// Guards against cmark-gfm's quadratic table padding: tables whose columns x rows would explode stay text.
+// Guards against cmark-gfm 0.29.0.gfm.6's super-linear corners (Debian's version; fixed upstream later):
+// huge table padding, many brackets in one paragraph, many pipes in one table row. Offending markup is
+// escaped with a backslash so it is read as text: no word is lost, and parsing stays near linear.
+#include <cmath>
+
 #include "formats/markdown/internal.hpp"
 
 namespace minutes::formats::markdown {
@@ -25,54 +29,126 @@ size_t delimiter_columns(std::string_view line) {
   return any_pipe ? columns : 0;
 }
 
-bool blank_line(std::string_view line) { return trim(line).empty(); }
+// True when a line starts a new paragraph-like unit rather than continuing one (list item, table row, quote...).
+bool starts_unit(std::string_view line) {
+  std::string_view t = trim(line);
+  if (t.empty()) return true;
+  char c = t[0];
+  if (c == '|' || c == '#' || c == '>') return true;
+  if ((c == '-' || c == '*' || c == '+') && t.size() > 1 && (t[1] == ' ' || t[1] == '\t')) return true;
+  size_t d = 0;
+  while (d < t.size() && d < 9 && t[d] >= '0' && t[d] <= '9') ++d;
+  return d > 0 && d < t.size() && (t[d] == '.' || t[d] == ')');
+}
+
+// How many of n more items fit in a quadratic budget; updates what was spent.
+size_t allow(size_t n, size_t& spent, size_t budget) {
+  if (n * n <= budget - spent) {
+    spent += n * n;
+    return n;
+  }
+  auto k = static_cast<size_t>(std::sqrt(static_cast<double>(budget - spent)));
+  spent += k * k;
+  return k;
+}
+
+struct Line {
+  size_t begin, end;  // [begin, end) without the '\n'
+};
 
 }  // namespace
 
 TableGuard guard_tables(std::string& text) {
   TableGuard result;
-  // cmark-gfm pads every row of a table to the delimiter row's width: a 35 KB input can ask for 25 million
-  // cells. Budget the cells of the whole document by its size; tables beyond the budget are read as text
-  // (a backslash before their delimiter row's first '-' keeps cmark from seeing a table; it adds no words).
-  const size_t budget = 1'000'000 + text.size() / 8;
-  size_t spent = 0;
-  size_t pos = 0;
-  int line_no = 1;
-  while (pos < text.size()) {
-    // One block: a run of non-blank lines, measured first so each delimiter row knows the rows after it.
-    size_t nl = text.find('\n', pos);
-    size_t stop = nl == std::string::npos ? text.size() : nl;
-    if (blank_line(std::string_view(text).substr(pos, stop - pos))) {
-      pos = stop + 1;
-      ++line_no;
-      continue;
-    }
-    size_t block_lines = 0;
+  auto note = [&](int line) {
+    if (result.count++ == 0) result.first_line = line;
+  };
+  // Budgets: table cells (columns x rows) grow with the text; bracket pairs per paragraph and pipes per
+  // row cost their square in this cmark-gfm, so the sum of squares is capped at ~0.1 s of work.
+  const size_t cell_budget = 1'000'000 + text.size() / 8;
+  const size_t bracket_budget = 100'000'000, pipe_budget = 30'000'000;
+  size_t cells_spent = 0, brackets_spent = 0, pipes_spent = 0;
+
+  std::string out;
+  out.reserve(text.size() + 64);
+  std::vector<Line> unit;  // the lines of one paragraph-like unit
+  int unit_first_line = 1;
+  size_t block_rows_left = 0;  // lines left in the current block of non-blank lines (for table rows)
+
+  // Lines remaining in the block of non-blank lines starting at pos (measured once per block).
+  auto block_lines = [&](size_t pos) {
+    size_t n = 0;
     for (size_t p = pos; p < text.size();) {
       size_t e = text.find('\n', p);
       size_t s = e == std::string::npos ? text.size() : e;
-      if (blank_line(std::string_view(text).substr(p, s - p))) break;
-      ++block_lines;
+      if (trim(std::string_view(text).substr(p, s - p)).empty()) break;
+      ++n;
       p = s + 1;
     }
-    for (size_t i = 0; i < block_lines; ++i, ++line_no) {
-      size_t e = text.find('\n', pos);
-      size_t s = e == std::string::npos ? text.size() : e;
-      size_t columns = i > 0 ? delimiter_columns(std::string_view(text).substr(pos, s - pos)) : 0;
-      if (columns > 0) {
-        size_t rows = block_lines - i;  // header + the rows after the delimiter
-        size_t cells = columns * rows;
-        if (spent + cells > budget) {
-          text.insert(text.find('-', pos), 1, '\\');
-          ++s;
-          if (result.count++ == 0) result.first_line = line_no;
+    return n;
+  };
+
+  auto flush_unit = [&] {
+    if (unit.empty()) return;
+    size_t brackets = 0;
+    for (const auto& l : unit)
+      for (size_t i = l.begin; i < l.end; ++i) brackets += text[i] == '[';
+    size_t keep_brackets = allow(brackets, brackets_spent, bracket_budget);
+    if (keep_brackets < brackets) note(unit_first_line);
+    size_t seen_brackets = 0;
+    for (size_t li = 0; li < unit.size(); ++li) {
+      const auto& l = unit[li];
+      std::string_view line(text.data() + l.begin, l.end - l.begin);
+      size_t pipes = 0;
+      for (char c : line) pipes += c == '|';
+      size_t keep_pipes = pipes > 16 ? allow(pipes, pipes_spent, pipe_budget) : pipes;
+      if (keep_pipes < pipes) note(unit_first_line + static_cast<int>(li));
+      // The delimiter row of a table that would need too many padded cells is escaped as a whole.
+      bool defuse = false;
+      if (size_t columns = delimiter_columns(line); columns > 0 && li > 0) {
+        size_t cells = columns * (block_rows_left + 1);
+        if (cells > cell_budget - cells_spent) {
+          defuse = true;
+          note(unit_first_line + static_cast<int>(li));
         } else {
-          spent += cells;
+          cells_spent += cells;
         }
       }
-      pos = s + 1;
+      size_t seen_pipes = 0;
+      for (char c : line) {
+        if (c == '[' && ++seen_brackets > keep_brackets) out += '\\';
+        else if (c == '|' && ++seen_pipes > keep_pipes) out += '\\';
+        else if (c == '-' && defuse) { out += '\\'; defuse = false; }
+        out += c;
+      }
+      out += '\n';
+      if (block_rows_left > 0) --block_rows_left;
     }
+    unit.clear();
+  };
+
+  int line_no = 1;
+  for (size_t pos = 0; pos < text.size(); ++line_no) {
+    size_t nl = text.find('\n', pos);
+    size_t stop = nl == std::string::npos ? text.size() : nl;
+    std::string_view line(text.data() + pos, stop - pos);
+    bool blank = trim(line).empty();
+    // A delimiter row belongs with its header line in one unit, so it is never a unit's first line.
+    if (blank || (starts_unit(line) && delimiter_columns(line) == 0)) flush_unit();
+    if (blank) {
+      out.append(line);
+      out += '\n';
+      block_rows_left = 0;
+    } else {
+      if (block_rows_left == 0) block_rows_left = block_lines(pos);
+      if (unit.empty()) unit_first_line = line_no;
+      unit.push_back({pos, stop});
+    }
+    pos = stop + 1;
   }
+  flush_unit();
+  if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();  // keep a missing final newline missing
+  text = std::move(out);
   return result;
 }
 

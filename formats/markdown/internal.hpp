@@ -88,12 +88,13 @@ std::vector<TopBlock> convert_tree(cmark_node* document, ir::Meeting& meeting);
 
 // What guard_tables did.
 struct TableGuard {
-  int count = 0;       // delimiter rows defused
+  int count = 0;       // places escaped
   int first_line = 0;  // the first one's source line
 };
 
-// Keeps tables whose padded cells (columns x rows) would exceed a budget proportional to the text from being
-// parsed as tables (cmark-gfm pads rows quadratically); they are read as text. Linear time.
+// Escapes the markup that would make cmark-gfm 0.29.0.gfm.6 super-linear (tables padded to columns x rows
+// cells, thousands of '[' in one paragraph, thousands of '|' in one row) beyond budgets, so it reads as text.
+// Linear time; realistic minutes are never touched.
 TableGuard guard_tables(std::string& text);
 
 // Trims ASCII whitespace and no-break spaces at both ends.

@@ -315,7 +315,8 @@ ir::Meeting read_markdown(std::string_view bytes, const ReadOptions& options) {
     if (fm.slides || text.find("<!-- .slide") != std::string::npos) blank_slide_separators(text);
     if (auto guard = guard_tables(text); guard.count > 0)
       ir::warn(m, guard.first_line, 0,
-               std::to_string(guard.count) + " table(s) too large to lay out (columns x rows) are read as text");
+               std::to_string(guard.count) +
+                   " place(s) with too much markup to parse quickly (a huge table, thousands of '[' or '|') are read as text");
 
     std::vector<TopBlock> top;
     {
