@@ -38,6 +38,15 @@ inline void spit(const fs::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
 }
 
+// Removes this process's scratch folders when the tests end.
+struct ScratchCleanup {
+  ~ScratchCleanup() {
+    std::error_code ignored;
+    fs::remove_all(fs::temp_directory_path() / ("minutes-docx-test-" + std::to_string(::getpid())), ignored);
+  }
+};
+inline ScratchCleanup scratch_cleanup;
+
 // A fresh folder under /tmp for this process.
 inline fs::path scratch(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("minutes-docx-test-" + std::to_string(::getpid())) / name;
