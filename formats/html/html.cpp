@@ -19,7 +19,7 @@ constexpr const char* stylesheet = R"css(
 body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
 header.page, main, footer, nav.toc { max-width: 50rem; margin: 0 auto; padding: 0 1.25rem; }
 header.page { padding-top: 2rem; padding-bottom: 1rem; border-bottom: 1px solid var(--line); }
-h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .4rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; text-wrap: balance; }
 h2 { font-size: 1.45rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
 h4, h5, h6 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
