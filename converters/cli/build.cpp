@@ -282,7 +282,8 @@ int run_build(const Args& args, const CLI::App& cmd) {
   int errors = 0, warnings = 0;
   for (const auto& d : config.diagnostics) {
     print(d, "", args.quiet);
-    (d.severity == ir::Severity::error ? errors : warnings)++;
+    if (d.severity == ir::Severity::error) errors++;
+    if (d.severity == ir::Severity::warning) warnings++;
   }
   Context ctx;
   ctx.out = out;
@@ -349,8 +350,9 @@ int run_build(const Args& args, const CLI::App& cmd) {
     for (const auto& [rel, rec] : previous->sources) {
       if (current.contains(rel)) continue;
       removed++;
+      std::string own = rel.substr(0, rel.find_last_of('.')) + ".";  // a manifest cannot name other files
       for (const auto& o : rec.outputs)
-        if (!keep.contains(o)) remove_output(out, o);
+        if (!keep.contains(o) && o.starts_with(own) && o.find('/', own.size()) == std::string::npos) remove_output(out, o);
     }
   }
 

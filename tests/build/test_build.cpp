@@ -262,6 +262,23 @@ TEST_CASE("hostile names, titles and symlinks cannot make it write outside OUT")
   for (const auto& [rel, stamp] : snapshot(t.path))
     CHECK_MESSAGE((rel.starts_with("out/") || rel.starts_with("src/") || rel.starts_with("outside/")), rel);
   CHECK(slurp(t / "out/index.html").find("href=\"team/a%20b%20%26%20%27c%27%20%3Cd%3E.html\"") != std::string::npos);
+
+  // A tampered manifest cannot make it delete anything but a removed source's own outputs.
+  write(t / "out/team/keep.txt", "mine");
+  write(t / "out/team/gone.odt", "old output");
+  std::string manifest = slurp(t / "out/.minutes-manifest");
+  auto at = manifest.find("\"sources\": {");
+  REQUIRE(at != std::string::npos);
+  manifest.insert(at + 12, "\"team/gone.md\": {\"size\": 1, \"mtime_ns\": 1, \"hash\": \"0\", \"ok\": true, \"outputs\": "
+                           "[\"../outside/secret.md\", \"team/keep.txt\", \"team/gone.odt\", \"index.html\"]},");
+  write(t / "out/.minutes-manifest", manifest);
+  r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  CHECK(r.code == 0);
+  CHECK(r.err.find("1 removed") != std::string::npos);
+  CHECK(fs::exists(t / "outside/secret.md"));
+  CHECK(fs::exists(t / "out/team/keep.txt"));
+  CHECK(fs::exists(t / "out/index.html"));
+  CHECK(!fs::exists(t / "out/team/gone.odt"));
 }
 
 TEST_CASE("progress: plain lines when not on a terminal, a redrawn bar on one, nothing with --quiet") {
