@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 #include "converters/decode.hpp"
 #include "formats/formats.hpp"
@@ -240,9 +241,10 @@ void walk_sections(ir::Meeting& m, std::vector<ir::Section>& sections) {
 }
 
 void dedupe(std::vector<std::string>& v) {
+  std::unordered_set<std::string> seen;
   std::vector<std::string> out;
   for (auto& s : v)
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    if (seen.insert(s).second) out.push_back(std::move(s));
   v = std::move(out);
 }
 
