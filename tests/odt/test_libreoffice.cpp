@@ -17,7 +17,7 @@ std::map<std::string, std::string> to_text(const std::map<std::string, std::stri
     files += " '" + (dir / (stem + ".odt")).string() + "'";
   }
   std::string log;
-  int rc = run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() +
+  int rc = run("soffice --headless -env:UserInstallation=file://" + (scratch_root() / "lo-profile").string() +
                    " --convert-to txt:Text --outdir '" + (dir / "txt").string() + "'" + files,
                &log);
   INFO(log);
@@ -129,7 +129,7 @@ TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc an
   fs::path dir = scratch("lo-reference");
   spit(dir / "seed.odt", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes);
   std::string log;
-  int rc = run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() +
+  int rc = run("soffice --headless -env:UserInstallation=file://" + (scratch_root() / "lo-profile").string() +
                    " --convert-to odt --outdir '" + (dir / "out").string() + "' '" + (dir / "seed.odt").string() + "'",
                &log);
   INFO(log);
@@ -155,7 +155,7 @@ TEST_CASE("LibreOffice: the contents of a report show the page each chapter star
   letter.paper = "letter";
   spit(dir / "letter.odt", write_odt(std::vector{ms[0]}, letter).bytes);
   std::string log;
-  REQUIRE(run("soffice --headless -env:UserInstallation=file://" + (dir / "profile").string() + " --convert-to pdf --outdir '" +
+  REQUIRE(run("soffice --headless -env:UserInstallation=file://" + (scratch_root() / "lo-profile").string() + " --convert-to pdf --outdir '" +
                   dir.string() + "' '" + (dir / "report.odt").string() + "' '" + (dir / "letter.odt").string() + "'",
               &log) == 0);
   // A4 by default, US letter when asked.
