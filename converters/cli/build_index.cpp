@@ -210,7 +210,12 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
     element(tr, "th", "Meeting");
     element(tr, "th", "Formats");
     auto tbody = element(table, "tbody");
+    std::map<std::string, int> title_uses;  // a title several meetings share says little: add the series
+    for (const auto* e : list) title_uses[ir::display_title(*e->meeting)]++;
     for (const auto* e : list) {
+      std::string shown = ir::display_title(*e->meeting);
+      if (title_uses[shown] > 1 && !e->meeting->series.empty() && e->meeting->series != shown)
+        shown += " \u2013 " + e->meeting->series;
       auto row = element(tbody, "tr");
       auto date = element(row, "td");
       date.append_attribute("class").set_value("date");
@@ -220,8 +225,8 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
       }
       auto cell = element(row, "td");
       std::string page = page_of(*e);
-      if (page.empty()) cell.append_child(pugi::node_pcdata).set_value(safe(ir::display_title(*e->meeting)).c_str());
-      else link(cell, page, ir::display_title(*e->meeting));
+      if (page.empty()) cell.append_child(pugi::node_pcdata).set_value(safe(shown).c_str());
+      else link(cell, page, shown);
       auto formats_cell = element(row, "td");
       formats_cell.append_attribute("class").set_value("formats");
       for (const auto& o : e->outputs) link(formats_cell, o, extension_label(o));
