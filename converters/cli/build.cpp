@@ -562,6 +562,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
       "Skipped: hidden files and folders, node_modules, README*, LICENSE*, LICENCE*, COPYING*, CHANGELOG*,\n"
       "CONTRIBUTING*, CODE_OF_CONDUCT*, AUTHORS*, NOTICE*, SECURITY*, SOURCE*, names starting or ending with\n"
       "'template', and --exclude globs. SRC/minutes.yaml may hold the writer options; flags override it.\n"
+      "--title names the archive (index page, default feed title); each meeting keeps its own title.\n"
       "Incremental: only changed sources are rebuilt (OUT/.minutes-manifest).");
   cmd->add_option("src", args->src, "the archive's folder")->required();
   cmd->add_option("-o,--output", args->out, "output folder (created if needed)")->required();
