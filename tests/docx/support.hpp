@@ -20,70 +20,25 @@
 #include "converters/cli/pipeline.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/formats.hpp"
+#include "tests/support.hpp"
 
 namespace docx_test {
 
 namespace fs = std::filesystem;
 using namespace minutes;
 
-inline std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using minutes_test::corpus_dir;
+using minutes_test::load_markdown;
+using minutes_test::parts;
+using minutes_test::require_tool;
+using minutes_test::run;
+using minutes_test::scratch;
+using minutes_test::seed_path;
+using minutes_test::slurp;
+using minutes_test::source_dir;
+using minutes_test::spit;
 
-inline void spit(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
-// Removes this process's scratch folders when the tests end.
-struct ScratchCleanup {
-  ~ScratchCleanup() {
-    std::error_code ignored;
-    fs::remove_all(fs::temp_directory_path() / ("minutes-docx-test-" + std::to_string(::getpid())), ignored);
-  }
-};
-inline ScratchCleanup scratch_cleanup;
-
-// A fresh folder under /tmp for this process.
-inline fs::path scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("minutes-docx-test-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-// Runs a shell command; its exit status, with stdout+stderr in `output`.
-inline int run(const std::string& command, std::string* output = nullptr) {
-  fs::path log = fs::temp_directory_path() / ("minutes-docx-run-" + std::to_string(::getpid()) + ".log");
-  int rc = std::system((command + " >'" + log.string() + "' 2>&1").c_str());
-  if (output) *output = slurp(log);
-  fs::remove(log);
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-// Fails the test (never skips) when a tool the test needs is missing.
-inline void require_tool(const std::string& tool) {
-  INFO("the test needs '" << tool << "' (see scripts/packages/docx.txt)");
-  REQUIRE(run("command -v " + tool) == 0);
-}
-
-inline fs::path source_dir() { return MINUTES_SOURCE_DIR; }
-inline fs::path seed_path() { return source_dir() / "samples" / "20230504.md"; }
-inline fs::path corpus_dir() { return fs::path(MINUTES_SHARED_DIR) / "corpus" / "scs-minutes"; }
 inline fs::path schema_dir() { return source_dir() / "tests" / "schemas" / "ooxml"; }
-
-// Reads a Markdown file through the real pipeline (reader + enrichment).
-inline ir::Meeting load_markdown(const fs::path& p) { return load(slurp(p), p.string(), *find_reader("markdown")); }
-
-// The parts of a package by name.
-inline std::map<std::string, std::string> parts(const std::string& docx) {
-  std::map<std::string, std::string> out;
-  for (auto& e : formats::unzip(docx)) out[e.name] = e.data;
-  return out;
-}
 
 // A part parsed with pugixml (the test fails when it is not well-formed).
 inline std::unique_ptr<pugi::xml_document> xml(const std::string& bytes) {
@@ -133,27 +88,7 @@ inline std::string schema_errors(const std::string& docx, const std::string& lab
 
 // Converts DOCX files to text with a headless LibreOffice (one run for all); the text of each, by stem.
 inline std::map<std::string, std::string> libreoffice_text(const std::map<std::string, std::string>& docs) {
-  require_tool("soffice");
-  fs::path dir = scratch("soffice");
-  std::string files;
-  for (const auto& [stem, bytes] : docs) {
-    spit(dir / (stem + ".docx"), bytes);
-    files += " '" + (dir / (stem + ".docx")).string() + "'";
-  }
-  std::string log;
-  int rc = run("soffice --headless -env:UserInstallation=file:///tmp/lo-docx-" + std::to_string(::getpid()) +
-                   " --convert-to txt:Text --outdir '" + (dir / "txt").string() + "'" + files,
-               &log);
-  INFO(log);
-  REQUIRE(rc == 0);
-  std::map<std::string, std::string> out;
-  for (const auto& [stem, bytes] : docs) {
-    auto txt = dir / "txt" / (stem + ".txt");
-    REQUIRE_MESSAGE(fs::exists(txt), "LibreOffice made no " << txt);
-    out[stem] = slurp(txt);
-  }
-  fs::remove_all("/tmp/lo-docx-" + std::to_string(::getpid()));
-  return out;
+  return minutes_test::libreoffice_convert(docs, "docx", "txt:Text", "txt");
 }
 
 // Shorthands for building meetings by hand.

@@ -19,75 +19,25 @@
 #include "formats/common/report.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/formats.hpp"
+#include "tests/support.hpp"
 
 namespace odt_test {
 
 namespace fs = std::filesystem;
 using namespace minutes;
 
-inline std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-inline void spit(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
-
-// This process's folder under /tmp, removed (LibreOffice profiles included) when the tests end.
-inline fs::path scratch_root() {
-  static struct Root {
-    fs::path path = fs::temp_directory_path() / ("minutes-odt-test-" + std::to_string(::getpid()));
-    ~Root() {
-      std::error_code ec;
-      fs::remove_all(path, ec);
-    }
-  } root;
-  return root.path;
-}
-
-// A fresh folder under scratch_root().
-inline fs::path scratch(const std::string& name) {
-  fs::path dir = scratch_root() / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-// Runs a shell command; its exit status, with stdout+stderr in `output`.
-inline int run(const std::string& command, std::string* output = nullptr) {
-  fs::path log = fs::temp_directory_path() / ("minutes-odt-run-" + std::to_string(::getpid()) + ".log");
-  int rc = std::system((command + " >'" + log.string() + "' 2>&1").c_str());
-  if (output) *output = slurp(log);
-  fs::remove(log);
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-// Fails the test (never skips) when a tool the test needs is missing.
-inline void require_tool(const std::string& tool) {
-  INFO("the test needs '" << tool << "' (see scripts/packages/odt.txt)");
-  REQUIRE(run("command -v " + tool) == 0);
-}
-
-inline fs::path source_dir() { return MINUTES_SOURCE_DIR; }
-inline fs::path shared_dir() { return MINUTES_SHARED_DIR; }
-inline fs::path seed_path() { return source_dir() / "samples" / "20230504.md"; }
-inline fs::path corpus_dir() { return shared_dir() / "corpus" / "scs-minutes"; }
-
-// Reads a Markdown file through the real pipeline (reader + enrichment).
-inline ir::Meeting load_markdown(const fs::path& p) {
-  return load(slurp(p), p.string(), *find_reader("markdown"));
-}
-
-// The parts of a package by name.
-inline std::map<std::string, std::string> parts(const std::string& odt) {
-  std::map<std::string, std::string> out;
-  for (auto& e : formats::unzip(odt)) out[e.name] = e.data;
-  return out;
-}
+using minutes_test::corpus_dir;
+using minutes_test::load_markdown;
+using minutes_test::parts;
+using minutes_test::require_tool;
+using minutes_test::run;
+using minutes_test::scratch;
+using minutes_test::scratch_root;
+using minutes_test::seed_path;
+using minutes_test::shared_dir;
+using minutes_test::slurp;
+using minutes_test::source_dir;
+using minutes_test::spit;
 
 // jing -i on one XML part against an ODF 1.3 schema of tests/schemas/odf-1.3; true when valid.
 inline bool jing_valid(const std::string& xml, const std::string& name, const std::string& schema,

@@ -9,26 +9,7 @@ namespace {
 
 // Converts ODT files to text with a headless LibreOffice (one run for all); the text of each, by stem.
 std::map<std::string, std::string> to_text(const std::map<std::string, std::string>& odts) {
-  require_tool("soffice");
-  fs::path dir = scratch("soffice");
-  std::string files;
-  for (const auto& [stem, bytes] : odts) {
-    spit(dir / (stem + ".odt"), bytes);
-    files += " '" + (dir / (stem + ".odt")).string() + "'";
-  }
-  std::string log;
-  int rc = run("soffice --headless -env:UserInstallation=file://" + (scratch_root() / "lo-profile").string() +
-                   " --convert-to txt:Text --outdir '" + (dir / "txt").string() + "'" + files,
-               &log);
-  INFO(log);
-  REQUIRE(rc == 0);
-  std::map<std::string, std::string> out;
-  for (const auto& [stem, bytes] : odts) {
-    auto txt = dir / "txt" / (stem + ".txt");
-    REQUIRE_MESSAGE(fs::exists(txt), "LibreOffice made no " << txt);
-    out[stem] = slurp(txt);
-  }
-  return out;
+  return minutes_test::libreoffice_convert(odts, "odt", "txt:Text", "txt");
 }
 
 struct Expected {
@@ -127,16 +108,11 @@ TEST_CASE("LibreOffice: a report of several meetings opens with its contents and
 TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc and the result still validates") {
   require_tool("soffice");
   fs::path dir = scratch("lo-reference");
-  spit(dir / "seed.odt", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes);
-  std::string log;
-  int rc = run("soffice --headless -env:UserInstallation=file://" + (scratch_root() / "lo-profile").string() +
-                   " --convert-to odt --outdir '" + (dir / "out").string() + "' '" + (dir / "seed.odt").string() + "'",
-               &log);
-  INFO(log);
-  REQUIRE(rc == 0);
-  REQUIRE(fs::exists(dir / "out" / "seed.odt"));
+  // LibreOffice saves our document again as its own ODT: styles.xml then carries its extensions.
+  spit(dir / "saved.odt", minutes_test::libreoffice_convert(
+                              {{"seed", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes}}, "odt", "odt", "odt")["seed"]);
   WriteOptions o;
-  o.reference_doc = (dir / "out" / "seed.odt").string();
+  o.reference_doc = (dir / "saved.odt").string();
   auto out = write_odt(std::vector{load_markdown(seed_path())}, o);
   for (const auto& d : out.diagnostics) CHECK_MESSAGE(d.message.find("reference document not used") == std::string::npos, d.message);
   check_package_valid(out.bytes, "LibreOffice reference doc");
@@ -150,14 +126,13 @@ TEST_CASE("LibreOffice: the contents of a report show the page each chapter star
   for (const char* f : {"20230511.md", "20230504.md", "20230427.md", "20230420.md"})
     ms.push_back(load_markdown(corpus_dir() / "community-call" / f));
   fs::path dir = scratch("toc-pages");
-  spit(dir / "report.odt", write_odt(ms, {}).bytes);
   WriteOptions letter;
   letter.paper = "letter";
-  spit(dir / "letter.odt", write_odt(std::vector{ms[0]}, letter).bytes);
+  auto pdfs = minutes_test::libreoffice_convert(
+      {{"report", write_odt(ms, {}).bytes}, {"letter", write_odt(std::vector{ms[0]}, letter).bytes}}, "odt", "pdf", "pdf");
+  spit(dir / "report.pdf", pdfs["report"]);
+  spit(dir / "letter.pdf", pdfs["letter"]);
   std::string log;
-  REQUIRE(run("soffice --headless -env:UserInstallation=file://" + (scratch_root() / "lo-profile").string() + " --convert-to pdf --outdir '" +
-                  dir.string() + "' '" + (dir / "report.odt").string() + "' '" + (dir / "letter.odt").string() + "'",
-              &log) == 0);
   // A4 by default, US letter when asked.
   REQUIRE(run("pdfinfo '" + (dir / "report.pdf").string() + "'", &log) == 0);
   CHECK(log.find("595.") != std::string::npos);  // 595.3 x 841.9 pt
