@@ -77,6 +77,9 @@ void blank_slide_separators(std::string& text) {
 cmark_node* parse(const std::string& text) {
   static std::once_flag registered;  // the extension registry is global and not thread-safe
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  // cmark-gfm switches a global table of special characters per parse: parses must not overlap.
+  static std::mutex parsing;
+  std::lock_guard lock(parsing);
   std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
