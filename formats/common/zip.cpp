@@ -32,7 +32,10 @@ std::string zip_package(const std::vector<ZipEntry>& entries, int64_t mtime) {
       zip_source_free(s);
       throw std::runtime_error("zip: cannot add " + e.name);
     }
-    zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), e.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6);
+    // Small parts gain little from deflate, and each deflate stream costs a fixed set-up (zlib clears its
+    // hash tables): store them. Level 1 keeps the rest fast; the packages stay small XML archives.
+    bool store = e.store || e.data.size() < 1024;
+    zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 1);
     zip_file_set_mtime(za, static_cast<zip_uint64_t>(idx), static_cast<time_t>(mtime), 0);
   }
   if (zip_close(za) != 0) {
