@@ -129,18 +129,10 @@ bool read_source(const Source& s, FileResult& r, std::string* bytes_out) {
   return true;
 }
 
-// cmark-gfm keeps the inline parser's table of special characters in a global that every parse switches its
-// extensions' characters on and off in (cmark_manage_extensions_special_characters): two Markdown parses at
-// once lose autolinks at random. Until the reader serialises that itself, build runs one Markdown read at a time.
-std::mutex markdown_mutex;
-
 bool parse_source(const Source& s, std::string_view bytes, FileResult& r) {
   const ReaderEntry* reader = reader_for_path(s.rel);
   try {
-    std::unique_lock lock(markdown_mutex, std::defer_lock);
-    if (reader->name == "markdown") lock.lock();
-    ir::Meeting m = load(bytes, s.rel, *reader);
-    if (lock.owns_lock()) lock.unlock();
+    ir::Meeting m = load(bytes, s.rel, *reader);  // readers are thread-safe (the Markdown one serialises cmark-gfm)
     for (auto& d : m.diagnostics)
       if (d.file.empty()) d.file = s.rel;
     r.diagnostics.insert(r.diagnostics.end(), m.diagnostics.begin(), m.diagnostics.end());

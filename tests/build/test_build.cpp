@@ -115,7 +115,9 @@ TEST_CASE("-j 1 and -j 2 give byte-identical output") {
   REQUIRE(minutes_build(build_args(t, "four", {"-j", "4"})).code == 0);
   auto one = contents(t / "one"), two = contents(t / "two"), four = contents(t / "four");
   CHECK(one.size() == 3 * 33 + 3 + 2);  // 33 meetings, calendar/feed/index, manifest and summaries
-  for (const auto& [rel, bytes] : one) {
+  for (const auto& entry : one) {
+    const std::string& rel = entry.first;
+    const std::string& bytes = entry.second;
     CHECK_MESSAGE(two[rel] == bytes, rel);
     CHECK_MESSAGE(four[rel] == bytes, rel);
   }
@@ -138,8 +140,8 @@ TEST_CASE("an unchanged rebuild writes nothing; a touched file rewrites no outpu
   r = minutes_build(build_args(t, "out"));
   CHECK(r.code == 0);
   auto after = snapshot(t / "out");
-  for (const auto& [rel, stamp] : before)
-    if (rel != ".minutes-manifest") CHECK_MESSAGE(after.at(rel) == stamp, rel);
+  for (const auto& entry : before)
+    if (entry.first != ".minutes-manifest") CHECK_MESSAGE(after.at(entry.first) == entry.second, entry.first);
   CHECK(r.err.find("0 built") != std::string::npos);
 }
 
@@ -182,7 +184,8 @@ TEST_CASE("an incremental build gives the same bytes as a full build of the same
   CHECK(r.err.find("reading 2 files") != std::string::npos);  // only the feed's two newest are read again
   REQUIRE(minutes_build(build_args(t, "full", {"--feed-items", "2"})).code == 0);
   auto inc = contents(t / "inc"), full = contents(t / "full");
-  for (const auto& [rel, bytes] : full) CHECK_MESSAGE((inc.count(rel) && inc.at(rel) == bytes), rel);
+  for (const auto& entry : full)
+    CHECK_MESSAGE((inc.count(entry.first) && inc.at(entry.first) == entry.second), entry.first);
   CHECK(inc.size() == full.size());
   CHECK(slurp(t / "inc/calendar.ics").find("20240701") != std::string::npos);
 }
@@ -259,8 +262,10 @@ TEST_CASE("hostile names, titles and symlinks cannot make it write outside OUT")
   CHECK(!fs::exists(t / "out/team/link.odt"));
   CHECK(!fs::exists(t / "out/team/..evil.odt"));  // hidden names are skipped
   CHECK(!fs::exists(t / "out/linked-folder"));
-  for (const auto& [rel, stamp] : snapshot(t.path))
+  for (const auto& entry : snapshot(t.path)) {
+    const std::string& rel = entry.first;
     CHECK_MESSAGE((rel.starts_with("out/") || rel.starts_with("src/") || rel.starts_with("outside/")), rel);
+  }
   CHECK(slurp(t / "out/index.html").find("href=\"team/a%20b%20%26%20%27c%27%20%3Cd%3E.html\"") != std::string::npos);
 
   // A tampered manifest cannot make it delete anything but a removed source's own outputs.

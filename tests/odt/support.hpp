@@ -65,7 +65,8 @@ inline void check_packages_valid(const std::vector<std::pair<std::string, std::s
   std::string documents, manifests;
   std::map<std::string, std::string> label_of;  // file path -> "label part"
   for (size_t i = 0; i < packages.size(); ++i) {
-    const auto& [label, odt] = packages[i];
+    const std::string& label = packages[i].first;
+    const std::string& odt = packages[i].second;
     auto p = parts(odt);
     REQUIRE_MESSAGE(!p.empty(), label << ": not a zip package");
     fs::path sub = dir / std::to_string(i);
@@ -79,8 +80,10 @@ inline void check_packages_valid(const std::vector<std::pair<std::string, std::s
       (name == "META-INF/manifest.xml" ? manifests : documents) += " '" + (sub / name).string() + "'";
     }
   }
-  for (const auto& [schema, files] : {std::pair{"OpenDocument-v1.3-schema.rng", documents},
-                                      std::pair{"OpenDocument-v1.3-manifest-schema.rng", manifests}}) {
+  for (const auto& group : {std::pair<std::string, std::string>{"OpenDocument-v1.3-schema.rng", documents},
+                             std::pair<std::string, std::string>{"OpenDocument-v1.3-manifest-schema.rng", manifests}}) {
+    const std::string& schema = group.first;
+    const std::string& files = group.second;
     if (files.empty()) continue;
     std::string out;
     int rc = run("jing -i '" + (source_dir() / "tests/schemas/odf-1.3" / schema).string() + "'" + files, &out);

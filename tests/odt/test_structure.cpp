@@ -104,8 +104,8 @@ TEST_CASE("package: mimetype first, stored, no extra field; manifest lists every
   std::set<std::string> listed;
   for (auto e : w->manifest.document_element().children("manifest:file-entry"))
     listed.insert(e.attribute("manifest:full-path").value());
-  for (const auto& [name, data] : w->parts)
-    if (name != "mimetype" && name != "META-INF/manifest.xml") CHECK_MESSAGE(listed.count(name), name);
+  for (const auto& part : w->parts)
+    if (part.first != "mimetype" && part.first != "META-INF/manifest.xml") CHECK_MESSAGE(listed.count(part.first), part.first);
   CHECK(listed.count("/"));
   CHECK(std::string(w->content.document_element().attribute("office:version").value()) == "1.3");
   CHECK(std::string(w->styles.document_element().attribute("office:version").value()) == "1.3");
