@@ -93,19 +93,6 @@ void push_break(ir::Inlines& out, int line) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  auto is_ws = [](std::string_view v, bool front) {
-    if (v.empty()) return size_t{0};
-    unsigned char c = front ? v.front() : v.back();
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return size_t{1};
-    if (front ? v.starts_with("\xC2\xA0") : v.ends_with("\xC2\xA0")) return size_t{2};
-    return size_t{0};
-  };
-  while (size_t n = is_ws(s, true)) s.remove_prefix(n);
-  while (size_t n = is_ws(s, false)) s.remove_suffix(n);
-  return s;
-}
-
 std::string decode_entities(std::string_view s) {
   std::string out;
   out.reserve(s.size());

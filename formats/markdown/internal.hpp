@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "converters/meeting.hpp"
+#include "converters/titles.hpp"
 
 struct cmark_node;
 
@@ -56,21 +57,10 @@ ir::Inlines html_block_inlines(std::string_view html, int line, int column);
 // Appends text to inlines, splitting out `@handle` mentions (not in e-mail addresses or URLs).
 void append_text_with_mentions(ir::Inlines& out, std::string_view text, int line, int column);
 
-// A date found inside a string and where it was.
-struct FoundDate {
-  ir::Date date;
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-// The first plausible calendar date in a string: 2023-05-04, 2023/05/04, 2023.05.04, 20230504, 04.05.2023.
-std::optional<FoundDate> find_date(std::string_view s);
-
-// The series name left when the date is cut out of a title ("SCS Tech Weekly (2023-05-04)" -> "SCS Tech Weekly").
-std::string series_from_title(std::string_view title, const FoundDate& found);
-
-// The date in a file name such as "20230504.md" or "path/2023-05-04-notes.md".
-std::optional<ir::Date> date_from_file_name(std::string_view path);
+using minutes::date_from_file_name;
+using minutes::find_date;
+using minutes::FoundDate;
+using minutes::series_from_title;
 
 // One top-level piece of a document: a heading (which starts a section) or any other block.
 struct TopBlock {
@@ -97,7 +87,6 @@ struct TableGuard {
 // Linear time; realistic minutes are never touched.
 TableGuard guard_tables(std::string& text);
 
-// Trims ASCII whitespace and no-break spaces at both ends.
-std::string_view trim(std::string_view s);
+using minutes::trim;
 
 }  // namespace minutes::formats::markdown

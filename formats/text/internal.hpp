@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "converters/meeting.hpp"
+#include "converters/titles.hpp"
 
 namespace minutes::formats::text {
 
@@ -45,8 +46,7 @@ std::vector<Line> classify_lines(std::string_view text);
 // Number of code points in a string (its display width, near enough).
 int display_width(std::string_view s);
 
-// Trims spaces, tabs and no-break spaces at both ends.
-std::string_view trim(std::string_view s);
+using minutes::trim;
 
 // True when a line is a run of at least three '=' (c == '=') or '-' (c == '-') and nothing else but spaces.
 bool is_underline(std::string_view s, char c);
@@ -70,25 +70,12 @@ struct Segment {
 // The inlines of several source lines joined by soft breaks (spaces before each line end dropped).
 ir::Inlines join_segments(const std::vector<Segment>& segments);
 
-// A date found inside a string and where it was.
-struct FoundDate {
-  ir::Date date;
-  size_t begin = 0;
-  size_t end = 0;
-};
+using minutes::date_from_file_name;
+using minutes::find_date;
+using minutes::FoundDate;
+using minutes::series_from_title;
 
-// The first plausible date in a string: 2023-05-04, 2023/05/04, 20230504, 04.05.2023, 4 May 2023,
-// May 4th, 2023, Thu, 4 May 2023 (e-mail), with English and German month names.
-std::optional<FoundDate> find_date(std::string_view s);
-
-// The series name left when the date is cut out of a title ("SCS Tech Weekly (2023-05-04)" -> "SCS Tech Weekly").
-std::string series_from_title(std::string_view title, const FoundDate& found);
-
-// The date in a file name such as "20230504.txt" or "path/2023-05-04-notes.txt".
-std::optional<ir::Date> date_from_file_name(std::string_view path);
-
-// Names from a "Participants:" value: split at ',', ';', " and ", " & "; '@' dropped; empty ones skipped.
-std::vector<std::string> split_names(std::string_view value);
+using minutes::split_names;
 
 // Case-insensitive comparison of ASCII text.
 bool iequals(std::string_view a, std::string_view b);

@@ -129,22 +129,6 @@ int display_width(std::string_view s) {
   return n;
 }
 
-std::string_view trim(std::string_view s) {
-  auto space_at_front = [&] {
-    if (s.empty()) return size_t{0};
-    if (s[0] == ' ' || s[0] == '\t') return size_t{1};
-    return s.starts_with("\xC2\xA0") ? size_t{2} : size_t{0};
-  };
-  auto space_at_back = [&] {
-    if (s.empty()) return size_t{0};
-    if (s.back() == ' ' || s.back() == '\t') return size_t{1};
-    return s.ends_with("\xC2\xA0") ? size_t{2} : size_t{0};
-  };
-  for (size_t n; (n = space_at_front()) != 0;) s.remove_prefix(n);
-  for (size_t n; (n = space_at_back()) != 0;) s.remove_suffix(n);
-  return s;
-}
-
 bool is_underline(std::string_view s, char c) {
   s = trim(s);
   if (s.size() < 3) return false;

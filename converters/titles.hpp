@@ -1,0 +1,36 @@
+// Dates, series and names in meeting titles, file names and meta lines, shared by every reader.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "converters/meeting.hpp"
+
+namespace minutes {
+
+// Text without surrounding spaces, tabs, line ends and no-break spaces.
+std::string_view trim(std::string_view s);
+
+// A date found inside a string and where it was.
+struct FoundDate {
+  ir::Date date;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The first plausible date in a string: 2023-05-04, 2023/05/04, 20230504, 04.05.2023, 4 May 2023,
+// May 4th, 2023, Thu, 4 May 2023 (e-mail), with English and German month names.
+std::optional<FoundDate> find_date(std::string_view s);
+
+// The series name left when the date is cut out of a title ("SCS Tech Weekly (2023-05-04)" -> "SCS Tech Weekly").
+std::string series_from_title(std::string_view title, const FoundDate& found);
+
+// The date in a file name such as "20230504.md" or "path/2023-05-04-notes.txt".
+std::optional<ir::Date> date_from_file_name(std::string_view path);
+
+// Names from a "Participants:" value: split at ',', ';', " and ", " & "; '@' dropped; empty ones skipped.
+std::vector<std::string> split_names(std::string_view value);
+
+}  // namespace minutes
