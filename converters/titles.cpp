@@ -192,6 +192,16 @@ std::optional<ir::Date> date_from_file_name(std::string_view path) {
   return found->date;
 }
 
+void settle_date_with_file_name(ir::Meeting& m, int line) {
+  auto from_name = date_from_file_name(m.source);
+  if (!from_name) return;
+  if (m.date && *m.date != *from_name)
+    ir::warn(m, line, 0,
+             "the minutes say " + ir::iso(*m.date) + " but the file name says " + ir::iso(*from_name) +
+                 "; the file name's date is used");
+  m.date = from_name;
+}
+
 std::vector<std::string> split_names(std::string_view value) {
   std::vector<std::string> out;
   std::string v(value.substr(0, 4096));  // a name list, not a novel: bounded so dedupe stays cheap

@@ -30,6 +30,11 @@ std::string series_from_title(std::string_view title, const FoundDate& found);
 // The date in a file name such as "20230504.md" or "path/2023-05-04-notes.txt".
 std::optional<ir::Date> date_from_file_name(std::string_view path);
 
+// Settles a meeting's date against its file name's: the file name's date wins when they differ, with a
+// warning on `line` (titles are often copied from last week's minutes; file names are set on commit);
+// it is also the date when the minutes give none.
+void settle_date_with_file_name(ir::Meeting& meeting, int line);
+
 // Names from a "Participants:" value: split at ',', ';', " and ", " & "; '@' dropped; empty ones skipped.
 std::vector<std::string> split_names(std::string_view value);
 

@@ -61,6 +61,7 @@ using minutes::date_from_file_name;
 using minutes::find_date;
 using minutes::FoundDate;
 using minutes::series_from_title;
+using minutes::settle_date_with_file_name;
 
 // One top-level piece of a document: a heading (which starts a section) or any other block.
 struct TopBlock {

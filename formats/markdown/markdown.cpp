@@ -287,12 +287,7 @@ void read_title(ir::Meeting& m, const std::vector<TopBlock>& top, size_t title_i
     auto d = find_date(t);
     m.series = d ? series_from_title(t, *d) : t;
   }
-  auto from_name = date_from_file_name(m.source);
-  if (!m.date) {
-    m.date = from_name;
-  } else if (from_name && *from_name != *m.date) {
-    ir::warn(m, dated_line, 0, "the date in the title (" + ir::iso(*m.date) + ") differs from the file name's (" + ir::iso(*from_name) + ")");
-  }
+  settle_date_with_file_name(m, dated_line);
   m.language = meta("lang");
   if (m.language.empty()) m.language = meta("language");
 }

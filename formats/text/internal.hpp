@@ -74,6 +74,7 @@ using minutes::date_from_file_name;
 using minutes::find_date;
 using minutes::FoundDate;
 using minutes::series_from_title;
+using minutes::settle_date_with_file_name;
 
 using minutes::split_names;
 

@@ -303,7 +303,7 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
                "the date line says " + ir::iso(*date_line) + " but the title says " + ir::iso(*m.date) + "; the title wins");
     }
   }
-  if (!m.date) m.date = text::date_from_file_name(options.source);
+  settle_date_with_file_name(m, title_line);
   if (auto sent = m.metadata.find("mail.date"); !m.date && sent != m.metadata.end()) {
     if (auto found = text::find_date(std::string_view(sent->second).substr(0, 200))) {
       m.date = found->date;
@@ -311,9 +311,6 @@ ir::Meeting read_text(std::string_view bytes, const ReadOptions& options) {
                ir::Severity::note);
     }
   }
-  if (auto from_name = text::date_from_file_name(options.source); from_name && m.date && *from_name != *m.date)
-    ir::warn(m, title_line, 1,
-             "the file name says " + ir::iso(*from_name) + " but the minutes say " + ir::iso(*m.date));
   return m;
 }
 
