@@ -5,12 +5,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "converters/cli/pipeline.hpp"
 #include "formats/common/zip.hpp"
@@ -93,6 +95,16 @@ inline fs::path source_dir() { return MINUTES_SOURCE_DIR; }
 inline fs::path shared_dir() { return MINUTES_SHARED_DIR; }
 inline fs::path seed_path() { return source_dir() / "samples" / "20230504.md"; }
 inline fs::path corpus_dir() { return shared_dir() / "corpus" / "scs-minutes"; }
+
+// Every Markdown file of the shared corpus, sorted (the test fails when the corpus is missing).
+inline std::vector<fs::path> corpus_files() {
+  REQUIRE_MESSAGE(fs::is_directory(corpus_dir()), "the shared corpus is not beside the checkout: " << corpus_dir());
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus_dir()))
+    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 // Reads a Markdown file through the real pipeline (reader + enrichment).
 inline minutes::ir::Meeting load_markdown(const fs::path& p) {

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "formats/formats.hpp"
+#include "tests/support.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -21,13 +22,6 @@ namespace {
 
 // Each word with how often it occurs.
 using Words = std::map<std::string, size_t>;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Words: runs of ASCII letters/digits and non-ASCII bytes (but not no-break spaces), lower-cased.
 void add_words(Words& out, std::string_view text) {
@@ -142,12 +136,8 @@ void json_words(const json& j, Words& out) {
 }  // namespace
 
 TEST_CASE("every file of the real archive is read, written as JSON and keeps its visible words") {
-  fs::path root = fs::path(MINUTES_SHARED_DIR) / "corpus" / "scs-minutes";
-  REQUIRE(fs::is_directory(root));
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  fs::path root = minutes_test::corpus_dir();
+  auto files = minutes_test::corpus_files();
   REQUIRE(files.size() >= 700);
 
   size_t ref_total = 0, found_total = 0, occ_total = 0, occ_found = 0, errors = 0;
@@ -155,7 +145,7 @@ TEST_CASE("every file of the real archive is read, written as JSON and keeps its
   std::string worst_file, occ_worst_file;
   std::multimap<double, std::string> low;
   for (const auto& path : files) {
-    std::string bytes = slurp(path);
+    std::string bytes = minutes_test::slurp(path);
     std::string rel = fs::relative(path, root).string();
     auto meeting = minutes::formats::read_markdown(bytes, {rel});
     for (const auto& d : meeting.diagnostics)

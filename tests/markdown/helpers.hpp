@@ -11,6 +11,7 @@
 #include <string>
 
 #include "formats/formats.hpp"
+#include "tests/support.hpp"
 
 namespace md_test {
 
@@ -35,41 +36,10 @@ inline bool has_message(const minutes::ir::Meeting& m, std::string_view text) {
   return false;
 }
 
-// What a command printed and how it ended.
-struct Run {
-  int status = -1;     // exit code; -1 when killed by a signal
-  std::string out;     // stdout
-  std::string err;     // stderr
-};
-
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs the minutes CLI with arguments (already shell-quoted), capturing stdout and stderr.
-inline Run run_cli(const std::string& args) {
-  auto dir = std::filesystem::path(MINUTES_BUILD_DIR) / "tests" / "markdown-tmp";
-  std::filesystem::create_directories(dir);
-  auto out = dir / "stdout.txt", err = dir / "stderr.txt";
-  std::string cmd = std::string("'") + MINUTES_BINARY + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  int rc = std::system(cmd.c_str());
-  Run r;
-  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-// A fresh scratch folder for one test.
-inline std::filesystem::path scratch(const std::string& name) {
-  auto dir = std::filesystem::path(MINUTES_BUILD_DIR) / "tests" / "markdown-tmp" / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+using minutes_test::Run;
+using minutes_test::run_cli;
+using minutes_test::scratch;
+using minutes_test::slurp;
 
 inline void write(const std::filesystem::path& p, std::string_view bytes) {
   std::ofstream out(p, std::ios::binary);

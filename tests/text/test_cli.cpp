@@ -9,40 +9,20 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// A scratch folder for these tests inside the build folder.
-fs::path scratch() {
-  fs::path dir = fs::path(MINUTES_BUILD_DIR) / "text-cli-scratch";
-  fs::create_directories(dir);
-  return dir;
-}
+using minutes_test::Run;
+using minutes_test::slurp;
 
 // Runs the CLI with shell-quoted arguments, capturing its output.
-Run run(const std::string& args) {
-  fs::path out = scratch() / "stdout", err = scratch() / "stderr";
-  std::string cmd = std::string("'") + MINUTES_BINARY + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  int rc = std::system(cmd.c_str());
-  Run r;
-  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
+Run run(const std::string& args) { return minutes_test::run_cli(args); }
+
+// A scratch folder for these tests.
+fs::path scratch() { return minutes_test::scratch("text-cli"); }
 
 std::string draft(const char* name) { return std::string("'") + MINUTES_SOURCE_DIR + "/samples/drafts/" + name + "'"; }
 

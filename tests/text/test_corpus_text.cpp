@@ -13,6 +13,7 @@
 #include "converters/decode.hpp"
 #include "converters/enrich.hpp"
 #include "formats/formats.hpp"
+#include "tests/support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,27 +45,16 @@ void strings(const nlohmann::json& j, std::string& out) {
   }
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("every corpus file read as a plain-text draft keeps all its words") {
-  fs::path root = fs::path(MINUTES_SHARED_DIR) / "corpus" / "scs-minutes";
-  REQUIRE(fs::is_directory(root));
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(root))
-    if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  fs::path root = minutes_test::corpus_dir();
+  auto files = minutes_test::corpus_files();
   REQUIRE(files.size() > 700);
   size_t total = 0, kept = 0, errors = 0;
   std::vector<std::pair<double, std::string>> worst;
   for (const auto& f : files) {
-    std::string bytes = slurp(f);
+    std::string bytes = minutes_test::slurp(f);
     auto m = minutes::formats::read_text(bytes, {f.string()});
     minutes::enrich(m);
     for (const auto& d : m.diagnostics) errors += d.severity == minutes::ir::Severity::error;
