@@ -106,6 +106,31 @@ inline std::vector<fs::path> corpus_files() {
   return files;
 }
 
+// A list item as a reader of the document sees it: its own text and its nesting depth (0 at the top).
+struct ItemAt {
+  std::string text;
+  int depth = 0;
+};
+
+// Appends the items of the lists among blocks, depth first, in document order.
+inline void list_items(const minutes::ir::Blocks& blocks, int depth, std::vector<ItemAt>& out) {
+  for (const auto& b : blocks) {
+    if (b.kind != minutes::ir::BlockKind::list) continue;
+    for (const auto& item : b.items) {
+      out.push_back({minutes::ir::item_text(item), depth});
+      list_items(item.blocks, depth + 1, out);
+    }
+  }
+}
+
+// Every list item of a meeting, in document order.
+inline std::vector<ItemAt> list_items(const minutes::ir::Meeting& m) {
+  std::vector<ItemAt> out;
+  list_items(m.blocks, 0, out);
+  minutes::ir::for_each_section(m.sections, [&](const minutes::ir::Section& s) { list_items(s.blocks, 0, out); });
+  return out;
+}
+
 // Reads a Markdown file through the real pipeline (reader + enrichment).
 inline minutes::ir::Meeting load_markdown(const fs::path& p) {
   return minutes::load(slurp(p), p.string(), *minutes::find_reader("markdown"));

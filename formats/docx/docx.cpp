@@ -15,17 +15,7 @@ namespace minutes::embedded {
 const std::vector<std::pair<std::string_view, std::string_view>>& docx_template();
 }  // namespace minutes::embedded
 
-namespace minutes::formats {
-
-namespace {
-
-using Parts = std::map<std::string, std::string>;
-
-pugi::xml_document parse(std::string_view bytes) {
-  pugi::xml_document doc;
-  doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
-  return doc;
-}
+namespace minutes::formats::docx {
 
 std::string serialize(pugi::xml_document& doc) {
   auto first = doc.first_child();
@@ -38,6 +28,21 @@ std::string serialize(pugi::xml_document& doc) {
   std::ostringstream out;
   doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
   return std::move(out).str();
+}
+
+}  // namespace minutes::formats::docx
+
+namespace minutes::formats {
+
+namespace {
+
+using Parts = std::map<std::string, std::string>;
+using docx::serialize;
+
+pugi::xml_document parse(std::string_view bytes) {
+  pugi::xml_document doc;
+  doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
+  return doc;
 }
 
 // Sets the shown value of every TITLE field in a header or footer to the report title, and translates the

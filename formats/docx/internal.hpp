@@ -43,6 +43,9 @@ struct Labels {
 // German labels for "de", "de-DE"...; English otherwise.
 const Labels& labels_for(const std::string& lang);
 
+// A part as bytes: the XML declaration (standalone) and the tree without indentation.
+std::string serialize(pugi::xml_document& doc);
+
 // Everything the body writer accumulates besides the body itself.
 struct State {
   const Labels* labels = &labels_for("en");

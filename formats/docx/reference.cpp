@@ -22,18 +22,6 @@ pugi::xml_document parse(const std::string& bytes) {
   return doc;
 }
 
-std::string serialize(pugi::xml_document& doc) {
-  if (doc.first_child().type() != pugi::node_declaration) {
-    auto decl = doc.prepend_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    decl.append_attribute("standalone") = "yes";
-  }
-  std::ostringstream out;
-  doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-  return std::move(out).str();
-}
-
 // A relationship target resolved against the folder of its source part ("word/"), without "./" and "../".
 std::string resolve(const std::string& folder, const std::string& target) {
   std::string path = !target.empty() && target.front() == '/' ? target.substr(1) : folder + target;

@@ -6,28 +6,6 @@ using minutes::formats::write_docx;
 
 namespace {
 
-struct Expected {
-  std::string text;
-  int depth;  // 0 for a top-level item
-};
-
-void collect(const ir::Blocks& blocks, int depth, std::vector<Expected>& out) {
-  for (const auto& b : blocks) {
-    if (b.kind != ir::BlockKind::list) continue;
-    for (const auto& item : b.items) {
-      out.push_back({ir::item_text(item), depth});
-      collect(item.blocks, depth + 1, out);
-    }
-  }
-}
-
-std::vector<Expected> seed_items(const ir::Meeting& m) {
-  std::vector<Expected> out;
-  collect(m.blocks, 0, out);
-  ir::for_each_section(m.sections, [&](const ir::Section& s) { collect(s.blocks, 0, out); });
-  return out;
-}
-
 std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t");
   auto e = s.find_last_not_of(" \t\r");
@@ -38,7 +16,7 @@ std::string trim(const std::string& s) {
 
 TEST_CASE("LibreOffice's text export holds every seed list item, in order, at three levels") {
   auto seed = load_markdown(seed_path());
-  auto expected = seed_items(seed);
+  auto expected = minutes_test::list_items(seed);
   REQUIRE(expected.size() > 40);
   auto out = write_docx(std::vector<ir::Meeting>{seed}, {});
   auto text = libreoffice_text({{"seed", out.bytes}})["seed"];

@@ -12,28 +12,6 @@ std::map<std::string, std::string> to_text(const std::map<std::string, std::stri
   return minutes_test::libreoffice_convert(odts, "odt", "txt:Text", "txt");
 }
 
-struct Expected {
-  std::string text;
-  int depth;  // 0 for a top-level item
-};
-
-void collect(const ir::Blocks& blocks, int depth, std::vector<Expected>& out) {
-  for (const auto& b : blocks) {
-    if (b.kind != ir::BlockKind::list) continue;
-    for (const auto& it : b.items) {
-      out.push_back({ir::item_text(it), depth});
-      collect(it.blocks, depth + 1, out);
-    }
-  }
-}
-
-void collect(const std::vector<ir::Section>& sections, std::vector<Expected>& out) {
-  for (const auto& s : sections) {
-    collect(s.blocks, 0, out);
-    collect(s.sections, out);
-  }
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -53,9 +31,7 @@ TEST_CASE("LibreOffice: every list item of the seed in order, nested levels kept
   auto text = to_text({{"seed", write_odt(std::vector{seed}, {}).bytes},
                        {"numbered", write_odt(std::vector{numbered}, {}).bytes}});
 
-  std::vector<Expected> items;
-  collect(seed.blocks, 0, items);
-  collect(seed.sections, items);
+  auto items = minutes_test::list_items(seed);
   REQUIRE(items.size() > 60);
   int max_depth = 0;
   for (const auto& e : items) max_depth = std::max(max_depth, e.depth);
