@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace minutes::ir {
 
 void warn(Meeting& m, int line, int column, std::string message, Severity severity) {
@@ -123,6 +125,13 @@ Date civil_from_days(int64_t z) {
 int weekday(const Date& d) {
   int64_t z = days_from_civil(d);  // 1970-01-01 was a Thursday (3)
   return static_cast<int>(((z % 7) + 7 + 3) % 7);
+}
+
+bool consumed_meta(const Section& s) {
+  if (!s.blocks.empty() || !s.sections.empty() || s.minutes || s.title.size() != 4) return false;
+  std::string t;
+  for (char c : s.title) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t == "meta";
 }
 
 std::string display_title(const Meeting& m) {

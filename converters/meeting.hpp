@@ -214,6 +214,10 @@ void for_each_section(const std::vector<Section>& sections, F&& f) {
   }
 }
 
+// True for a "Meta" section whose only content (the scribe line) the reader moved into the meeting:
+// documents leave out its empty heading.
+bool consumed_meta(const Section& section);
+
 // The meeting's display name: its title, or the file name when it has none.
 std::string display_title(const Meeting& m);
 

@@ -227,15 +227,8 @@ bool starts_with_minutes(const ir::Block& b) {
   return text.rfind("Minutes:", 0) == 0;
 }
 
-// The "Meta" section whose only content (the scribe line) the reader moved into the meeting's metadata.
-bool consumed_meta(const ir::Section& s) {
-  std::string t;
-  for (char c : s.title) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return t == "meta" && s.blocks.empty() && s.sections.empty() && !s.minutes;
-}
-
 void write_section(pugi::xml_node body, const ir::Section& s, int offset, const BlockContext& context, State& state) {
-  if (consumed_meta(s)) return;
+  if (ir::consumed_meta(s)) return;
   auto h = add_heading(body, s.level + offset);
   if (!s.title_inlines.empty())
     add_inlines(h, s.title_inlines, inline_context(context), state);

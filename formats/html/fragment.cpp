@@ -235,6 +235,7 @@ struct SectionContext {
 };
 
 void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext& ctx) {
+  if (ir::consumed_meta(s)) return;
   auto sec = element(parent, "section");
   std::string id = ctx.options.id_prefix + slug(s.title);
   for (int n = 2; ctx.used_ids.count(id); ++n) id = ctx.options.id_prefix + slug(s.title) + "-" + std::to_string(n);

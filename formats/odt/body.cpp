@@ -427,6 +427,7 @@ void Body::table(pugi::xml_node parent, const ir::Block& b, bool in_list) {
 }
 
 void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
+  if (ir::consumed_meta(s)) return;
   auto h = add_heading(parent, base_ + depth);
   if (!s.title_inlines.empty())
     inlines(h, s.title_inlines);
