@@ -11,12 +11,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  return true;
-}
 
 
 // Reads a run of digits at s[i] (at most 9); returns its length, 0 when none or when longer.
@@ -114,6 +108,13 @@ std::optional<FoundDate> month_day_year(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (lower(s[i]) != lower(prefix[i])) return false;
+  return true;
+}
 
 std::string_view trim(std::string_view s) {
   auto space = [](std::string_view v, bool front) {

@@ -10,6 +10,9 @@
 
 namespace minutes {
 
+// True when s starts with prefix, ASCII letters compared without case.
+bool starts_with_icase(std::string_view s, std::string_view prefix);
+
 // Text without surrounding spaces, tabs, line ends and no-break spaces.
 std::string_view trim(std::string_view s);
 

@@ -14,12 +14,7 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  return true;
-}
+using minutes::starts_with_icase;
 
 // Length of a bare URL starting at s[i] (http://, https://, www.), 0 when none; trailing punctuation excluded.
 size_t bare_url_length(std::string_view s, size_t i) {

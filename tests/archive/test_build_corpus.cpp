@@ -1,7 +1,7 @@
 // `minutes build` over the real SCS minutes archive: every meeting gets its ODT, DOCX and HTML, plus the aggregates.
 #include <doctest/doctest.h>
 
-#include "build/build_test_util.hpp"
+#include "archive/build_test_util.hpp"
 
 using namespace build_test;
 

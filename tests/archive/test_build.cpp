@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "build/build_test_util.hpp"
+#include "archive/build_test_util.hpp"
 
 using namespace build_test;
 
