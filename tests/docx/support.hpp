@@ -27,16 +27,7 @@ namespace docx_test {
 namespace fs = std::filesystem;
 using namespace minutes;
 
-using minutes_test::corpus_dir;
-using minutes_test::load_markdown;
-using minutes_test::parts;
-using minutes_test::require_tool;
-using minutes_test::run;
-using minutes_test::scratch;
-using minutes_test::seed_path;
-using minutes_test::slurp;
-using minutes_test::source_dir;
-using minutes_test::spit;
+using namespace minutes_test;  // files, scratch folders, tools, LibreOffice
 
 inline fs::path schema_dir() { return source_dir() / "tests" / "schemas" / "ooxml"; }
 

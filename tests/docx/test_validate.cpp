@@ -8,7 +8,7 @@ using minutes::formats::WriteOptions;
 namespace {
 
 // Corpus files of different kinds: images, tables, ordered lists, deep nesting, other series.
-const char* const corpus_files[] = {
+const char* const spread_of_kinds[] = {
     "community-call/20230504.md", "community-call/20240208.md",     "sig-documentation/20230904.md",
     "sig-documentation/20230710.md", "sig-standardization/20230112.md", "product-board/20240701.md",
     "container/20240222.md",       "ops/20230209.md",                "community-call/20230928.md",
@@ -26,7 +26,7 @@ TEST_CASE("the seed validates against wml.xsd and the OPC schemas") {
 
 TEST_CASE("corpus files of different kinds validate") {
   int checked = 0;
-  for (const char* name : corpus_files) {
+  for (const char* name : spread_of_kinds) {
     fs::path file = corpus_dir() / name;
     if (!fs::exists(file)) continue;  // the spread is checked below
     auto out = write_docx(std::vector<ir::Meeting>{load_markdown(file)}, {});

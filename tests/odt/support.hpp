@@ -26,18 +26,7 @@ namespace odt_test {
 namespace fs = std::filesystem;
 using namespace minutes;
 
-using minutes_test::corpus_dir;
-using minutes_test::load_markdown;
-using minutes_test::parts;
-using minutes_test::require_tool;
-using minutes_test::run;
-using minutes_test::scratch;
-using minutes_test::scratch_root;
-using minutes_test::seed_path;
-using minutes_test::shared_dir;
-using minutes_test::slurp;
-using minutes_test::source_dir;
-using minutes_test::spit;
+using namespace minutes_test;  // files, scratch folders, tools, LibreOffice
 
 // jing -i on one XML part against an ODF 1.3 schema of tests/schemas/odf-1.3; true when valid.
 inline bool jing_valid(const std::string& xml, const std::string& name, const std::string& schema,
