@@ -1,4 +1,6 @@
 // The ODT writer's structure on hand-built meetings and the seed: lists, links, tables, images, meta, package layout.
+#include <thread>
+
 #include "tests/odt/support.hpp"
 
 using namespace odt_test;
@@ -295,6 +297,31 @@ TEST_CASE("same input, same bytes") {
   o.source_date_epoch = 1700000000;
   auto e = write_odt(std::vector{seed}, o);
   CHECK(e.bytes != c.bytes);  // the timestamp is the only difference and it does reach the package
+}
+
+TEST_CASE("packages written many times in one process, in parallel, are the same as the first") {
+  // Parts that recur from report to report (styles, settings) are compressed once per process and reused: the
+  // reuse must not change a byte, whichever thread packs first.
+  auto seed = load_markdown(seed_path());
+  auto first = write_odt(std::vector{seed}, {}).bytes;
+  auto other = write_odt(std::vector{sample_meeting()}, {}).bytes;
+  std::vector<std::string> again(8), others(8);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 2; ++k)
+    threads.emplace_back([&, k] {
+      for (size_t i = static_cast<size_t>(k); i < again.size(); i += 2) {
+        again[i] = write_odt(std::vector{seed}, {}).bytes;
+        others[i] = write_odt(std::vector{sample_meeting()}, {}).bytes;
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (size_t i = 0; i < again.size(); ++i) {
+    CHECK(again[i] == first);
+    CHECK(others[i] == other);
+  }
+  auto entries = formats::unzip(first);
+  REQUIRE(entries.size() >= 5);
+  for (const auto& e : entries) CHECK_MESSAGE(!e.data.empty(), e.name);
 }
 
 TEST_CASE("the seed: Team IaaS minutes link is a real hyperlink") {
