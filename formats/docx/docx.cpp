@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "formats/common/report.hpp"
@@ -50,8 +51,8 @@ pugi::xml_document parse(std::string_view bytes) {
 void fill_title_fields(pugi::xml_document& part, const std::string& title, const docx::Labels& labels) {
   for (auto t : part.select_nodes("//w:r/w:t")) {
     std::string text = t.node().text().get();
-    if (text == "Page ") t.node().text().set((std::string(labels.page) + " ").c_str());
-    if (text == " of ") t.node().text().set((" " + std::string(labels.of) + " ").c_str());
+    if (text == "Page ") t.node().text().set(fmt::format("{} ", labels.page).c_str());
+    if (text == " of ") t.node().text().set(fmt::format(" {} ", labels.of).c_str());
   }
   for (auto field : part.select_nodes("//w:fldSimple")) {
     auto node = field.node();
@@ -210,6 +211,25 @@ void set_paper(pugi::xml_node sect_pr, const std::string& paper, bool force) {
   size.attribute("w:h") = h;
 }
 
+// The styles part set to a language. A build's reports share their styles and mostly their language, so the
+// result is kept per (styles, language) for the rest of the process.
+std::string styles_in_language(const std::string& styles, const std::string& lang) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::string>, std::string> memo;
+  auto key = std::make_pair(lang, styles);
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+  }
+  auto doc = parse(styles);
+  set_language(doc, lang);
+  std::string out = serialize(doc);
+  std::lock_guard lock(mutex);
+  if (memo.size() >= 16) memo.clear();
+  memo.emplace(std::move(key), out);
+  return out;
+}
+
 // The embedded template parts, XML without the templates' comments and indentation (computed once).
 const Parts& template_parts() {
   static const Parts parts = [] {
@@ -257,9 +277,7 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   docx::write_body(body, meetings, options, state);
   body.append_copy(sect_pr);
 
-  auto styles = parse(parts["word/styles.xml"]);
-  set_language(styles, lang);
-  parts["word/styles.xml"] = serialize(styles);
+  parts["word/styles.xml"] = styles_in_language(parts["word/styles.xml"], lang);
   parts["word/numbering.xml"] = numbering_part(reference.numbering, own_numbering, state, reference.abstract_base);
   for (auto& [name, bytes] : parts) {
     bool header_or_footer = name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0;

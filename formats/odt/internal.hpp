@@ -102,7 +102,7 @@ std::string clean_url(std::string_view url);
 // The styles part: the template (or the reference document's styles) adapted to the report.
 struct StylesPart {
   std::string xml;
-  std::shared_ptr<pugi::xml_document> doc;  // the same, parsed
+  std::shared_ptr<const pugi::xml_document> doc;  // the same, parsed (shared between reports: read only)
   std::vector<Picture> pictures;  // pictures the reference document's styles use
 };
 

@@ -2,8 +2,11 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "formats/common/report.hpp"
 #include "formats/odt/internal.hpp"
@@ -178,18 +181,29 @@ void collect_pictures(pugi::xml_node node, const std::vector<ZipEntry>& entries,
 
 }  // namespace
 
-StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink,
-                       const Labels& labels) {
-  StylesPart part;
+namespace {
+
+// styles.xml for one language, paper and reference document, with a marker where the report title goes.
+struct PreparedStyles {
+  std::vector<std::string> pieces;  // the serialised part, split at the title marker
+  std::shared_ptr<const pugi::xml_document> doc;
+  std::vector<Picture> pictures;
+  std::vector<ir::Diagnostic> diagnostics;
+};
+
+constexpr std::string_view title_marker = "minutes-report-title-3f9c1e7a";
+
+PreparedStyles prepare_styles(const std::string& lang, const WriteOptions& options, const Labels& labels) {
+  PreparedStyles part;
   pugi::xml_document tmpl;
   auto text = template_file("styles.xml");
   tmpl.load_buffer(text.data(), text.size());
-  part.doc = std::make_shared<pugi::xml_document>();
-  pugi::xml_document& doc = *part.doc;
+  auto shared = std::make_shared<pugi::xml_document>();
+  pugi::xml_document& doc = *shared;
   bool from_reference = false;
   if (!options.reference_doc.empty()) {
     auto warn = [&](const std::string& why) {
-      sink.diagnostics.push_back({ir::Severity::warning, options.reference_doc, 0, 0,
+      part.diagnostics.push_back({ir::Severity::warning, options.reference_doc, 0, 0,
                                   "reference document not used (" + why + "); the default styles are used"});
     };
     std::ifstream f(options.reference_doc, std::ios::binary);
@@ -221,8 +235,8 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
       for (auto c : p.node().children()) {
         if (c.type() != pugi::node_pcdata) continue;
         std::string v = c.value();
-        if (v == "Page ") c.set_value((std::string(labels.page) + " ").c_str());
-        if (v == " of ") c.set_value((" " + std::string(labels.of) + " ").c_str());
+        if (v == "Page ") c.set_value(fmt::format("{} ", labels.page).c_str());
+        if (v == " of ") c.set_value(fmt::format(" {} ", labels.of).c_str());
       }
     }
   }
@@ -235,8 +249,62 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
       "1.3";
   set_language(root, lang);
   if (!from_reference || options.paper == "letter") set_paper(root, options.paper);
-  fill_title_fields(root.child("office:master-styles"), title);
-  part.xml = to_string(doc);
+  fill_title_fields(root.child("office:master-styles"), std::string(title_marker));
+  std::string xml = to_string(doc);
+  for (size_t from = 0;;) {
+    size_t at = xml.find(title_marker, from);
+    part.pieces.push_back(xml.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) break;
+    from = at + title_marker.size();
+  }
+  part.doc = std::move(shared);
+  return part;
+}
+
+// The title as pugixml writes character data.
+std::string escape_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink,
+                       const Labels& labels) {
+  // The part only changes with the language, paper and reference document, not from meeting to meeting, so a build
+  // prepares it once per combination and fills in each report's title.
+  static std::mutex mutex;
+  static std::map<std::tuple<std::string, std::string, std::string>, std::shared_ptr<const PreparedStyles>> cache;
+  auto key = std::make_tuple(lang, options.paper, options.reference_doc);
+  std::shared_ptr<const PreparedStyles> prepared;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) prepared = it->second;
+  }
+  if (!prepared) {
+    prepared = std::make_shared<const PreparedStyles>(prepare_styles(lang, options, labels));
+    std::lock_guard lock(mutex);
+    if (cache.size() >= 16) cache.clear();
+    cache.emplace(key, prepared);
+  }
+  StylesPart part;
+  std::string escaped = escape_text(title);
+  for (size_t i = 0; i < prepared->pieces.size(); ++i) {
+    if (i > 0) part.xml += escaped;
+    part.xml += prepared->pieces[i];
+  }
+  part.doc = prepared->doc;
+  part.pictures = prepared->pictures;
+  sink.diagnostics.insert(sink.diagnostics.end(), prepared->diagnostics.begin(), prepared->diagnostics.end());
   return part;
 }
 
