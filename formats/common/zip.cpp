@@ -3,6 +3,7 @@
 
 #include <libdeflate.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <functional>
@@ -18,12 +19,14 @@ namespace {
 
 // A part compressed as a raw deflate stream, with what the zip directory needs.
 struct Deflated {
-  std::string data;      // the part itself, to tell a hash collision from a recurring part
-  std::string deflated;  // empty: the part does not shrink and is stored
+  std::string data;      // the part itself when cached, to tell a hash collision from a recurring part
+  std::string deflated;  // raw deflate data
+  size_t size = 0;       // of the part
   uint32_t crc = 0;
 };
 
-std::shared_ptr<const Deflated> deflate_part(std::string_view data) {
+// The whole of data as a raw deflate stream that ends in a final block.
+std::shared_ptr<const Deflated> deflate_final(std::string_view data) {
   // libdeflate compresses a whole buffer in one call without zlib's per-stream set-up, twice as fast at level 1
   // and a little smaller; one compressor per thread.
   struct Free {
@@ -32,44 +35,86 @@ std::shared_ptr<const Deflated> deflate_part(std::string_view data) {
   thread_local std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(1));
   if (!compressor) throw std::runtime_error("zip: cannot allocate a compressor");
   auto out = std::make_shared<Deflated>();
-  out->data = data;
+  out->size = data.size();
   out->crc = libdeflate_crc32(0, data.data(), data.size());
   out->deflated.resize(libdeflate_deflate_compress_bound(compressor.get(), data.size()));
   size_t n = libdeflate_deflate_compress(compressor.get(), data.data(), data.size(), out->deflated.data(),
                                          out->deflated.size());
-  out->deflated.resize(n == 0 || n >= data.size() ? 0 : n);
+  if (n == 0) throw std::runtime_error("zip: deflate failed");
+  out->deflated.resize(n);
   return out;
 }
 
-// Parts recur from document to document (styles, settings, footers, the numbering of similar meetings): the second
-// time the same bytes are packed, their compression is kept for the rest of the process. Bounded, thread-safe.
+// data as deflate blocks that are not final and end on a byte boundary (zlib's sync flush), so that another
+// stream can follow: the compressed form of a part's beginning that recurs in every report. Done once per process,
+// so at zlib's best level.
+std::shared_ptr<const Deflated> deflate_open_ended(std::string_view data) {
+  z_stream z{};
+  if (deflateInit2(&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zip: cannot set up zlib");
+  auto out = std::make_shared<Deflated>();
+  out->size = data.size();
+  out->crc = libdeflate_crc32(0, data.data(), data.size());
+  // deflateBound covers a finished stream; a sync flush adds an empty stored block (5 bytes) at most
+  out->deflated.resize(deflateBound(&z, data.size()) + 64);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out->deflated.data());
+  z.avail_out = static_cast<uInt>(out->deflated.size());
+  int rc = deflate(&z, Z_SYNC_FLUSH);
+  bool done = rc == Z_OK && z.avail_in == 0 && z.avail_out > 0;
+  out->deflated.resize(out->deflated.size() - z.avail_out);
+  deflateEnd(&z);
+  if (!done) throw std::runtime_error("zip: deflate failed");
+  return out;
+}
+
+// Parts recur from document to document (styles, settings, footers): the second time the same bytes are packed,
+// their compression is kept for the rest of the process. Bounded, thread-safe.
 class RecurringParts {
  public:
+  using Compress = std::shared_ptr<const Deflated> (*)(std::string_view);
+  explicit RecurringParts(Compress compress) : compress_(compress) {}
+
   std::shared_ptr<const Deflated> deflate(std::string_view data) {
     size_t key = std::hash<std::string_view>{}(data);
     {
       std::lock_guard lock(mutex_);
       if (auto it = kept_.find(key); it != kept_.end() && it->second->data == data) return it->second;
     }
-    auto part = deflate_part(data);
+    auto part = compress_(data);
     std::lock_guard lock(mutex_);
     if (seen_.size() > 65536) seen_.clear();
     if (!seen_.insert(key).second) {
       if (kept_.size() >= 256) kept_.clear();
-      kept_[key] = part;
+      auto kept = std::make_shared<Deflated>(*part);
+      kept->data = data;
+      kept_[key] = kept;
     }
     return part;
   }
 
  private:
+  Compress compress_;
   std::mutex mutex_;
   std::unordered_set<size_t> seen_;
   std::unordered_map<size_t, std::shared_ptr<const Deflated>> kept_;
 };
 
-RecurringParts& recurring_parts() {
-  static RecurringParts parts;
-  return parts;
+// One part: whole, or its recurring beginning (compressed once) followed by the rest as a final stream.
+std::shared_ptr<const Deflated> deflate_entry(const ZipEntry& e) {
+  static RecurringParts whole(deflate_final), beginnings(deflate_open_ended);
+  std::string_view data = e.data;
+  if (e.recurring_prefix == 0 || e.recurring_prefix >= data.size()) return whole.deflate(data);
+  auto head = beginnings.deflate(data.substr(0, e.recurring_prefix));
+  auto tail = deflate_final(data.substr(e.recurring_prefix));
+  auto out = std::make_shared<Deflated>();
+  out->size = data.size();
+  out->crc = libdeflate_crc32(head->crc, data.data() + e.recurring_prefix, data.size() - e.recurring_prefix);
+  out->deflated.reserve(head->deflated.size() + tail->deflated.size());
+  out->deflated = head->deflated;
+  out->deflated += tail->deflated;
+  return out;
 }
 
 // A libzip source that hands over data already deflated, with its size and CRC, so libzip copies it as it is.
@@ -99,7 +144,7 @@ zip_int64_t raw_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_
       auto* st = static_cast<zip_stat_t*>(data);
       zip_stat_init(st);
       st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_MTIME;
-      st->size = s->part->data.size();
+      st->size = s->part->size;
       st->comp_size = bytes.size();
       st->comp_method = ZIP_CM_DEFLATE;
       st->crc = s->part->crc;
@@ -141,9 +186,10 @@ std::string zip_package(const std::vector<ZipEntry>& entries, int64_t mtime) {
   } keep{buffer};
   for (const auto& e : entries) {
     std::shared_ptr<const Deflated> part;
-    if (!e.store) part = recurring_parts().deflate(e.data);
+    if (!e.store) part = deflate_entry(e);
+    if (part && part->deflated.size() >= part->size) part.reset();  // it does not shrink: stored
     zip_source_t* s = nullptr;
-    if (part && !part->deflated.empty()) {
+    if (part) {
       auto* raw = new RawSource{part, static_cast<time_t>(mtime), 0, {}};
       zip_error_init(&raw->error);
       s = zip_source_function(za, raw_source, raw);
@@ -161,7 +207,7 @@ std::string zip_package(const std::vector<ZipEntry>& entries, int64_t mtime) {
       throw std::runtime_error("zip: cannot add " + e.name);
     }
     auto i = static_cast<zip_uint64_t>(idx);
-    if (!part || part->deflated.empty()) zip_set_file_compression(za, i, ZIP_CM_STORE, 0);
+    if (!part) zip_set_file_compression(za, i, ZIP_CM_STORE, 0);
     zip_file_set_mtime(za, i, static_cast<time_t>(mtime), 0);
   }
   if (zip_close(za) != 0) {

@@ -12,6 +12,10 @@ struct ZipEntry {
   std::string name;
   std::string data;
   bool store = false;  // true: no compression (ODF's mimetype)
+  // The first bytes that recur unchanged in every report (the styles before the report title, say): compressed
+  // once per process and reused. The package's bytes depend on the data and this count only, never on what the
+  // process packed before.
+  size_t recurring_prefix = 0;
 };
 
 // Packs entries in the given order, every entry stamped with mtime (seconds since the epoch, UTC);

@@ -303,9 +303,17 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   // fixed order: content types and package relationships first, then the main part and the rest by name
   std::vector<ZipEntry> entries;
   const std::vector<std::string> first = {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"};
-  for (const auto& name : first) entries.push_back({name, parts[name], false});
+  // The beginnings of the main part (namespaces) and of the numbering (our list definitions, before each list's
+  // own numbering) are the same in every report: the zip layer compresses them once.
+  auto recurring = [](const std::string& name, const std::string& bytes) -> size_t {
+    std::string_view until = name == "word/document.xml" ? "<w:body>" : name == "word/numbering.xml" ? "<w:num " : "";
+    size_t at = until.empty() ? std::string::npos : bytes.find(until);
+    return at == std::string::npos ? 0 : at;
+  };
+  for (const auto& name : first) entries.push_back({name, parts[name], false, recurring(name, parts[name])});
   for (const auto& [name, bytes] : parts)
-    if (std::find(first.begin(), first.end(), name) == first.end()) entries.push_back({name, bytes, false});
+    if (std::find(first.begin(), first.end(), name) == first.end())
+      entries.push_back({name, bytes, false, recurring(name, bytes)});
   try {
     out.bytes = zip_package(entries, output_timestamp(meetings, options));
   } catch (const std::exception& e) {

@@ -48,13 +48,12 @@ ir::Inline link_to(const std::string& url, const std::string& label) {
   return link;
 }
 
-std::string two(int v) { return fmt::format("{:02}", v); }
-
 std::string event_when(const ir::Event& e) {
   std::string s = ir::iso(e.start);
-  if (e.start_time) s += " " + two(e.start_time->hour) + ":" + two(e.start_time->minute);
-  if (e.end && *e.end != e.start) s += " – " + ir::iso(*e.end);
-  if (e.end_time) s += (e.end && *e.end != e.start ? " " : "–") + two(e.end_time->hour) + ":" + two(e.end_time->minute);
+  if (e.start_time) s += fmt::format(" {:02}:{:02}", e.start_time->hour, e.start_time->minute);
+  bool days = e.end && *e.end != e.start;
+  if (days) s += fmt::format(" – {}", ir::iso(*e.end));
+  if (e.end_time) s += fmt::format("{}{:02}:{:02}", days ? " " : "–", e.end_time->hour, e.end_time->minute);
   return s;
 }
 

@@ -103,6 +103,7 @@ std::string clean_url(std::string_view url);
 struct StylesPart {
   std::string xml;
   std::shared_ptr<const pugi::xml_document> doc;  // the same, parsed (shared between reports: read only)
+  size_t recurring_prefix = 0;  // bytes before the report title: the same for every report
   std::vector<Picture> pictures;  // pictures the reference document's styles use
 };
 

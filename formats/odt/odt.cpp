@@ -231,8 +231,11 @@ Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   for (auto& p : sink.pictures) pictures.push_back(std::move(p));
   std::vector<ZipEntry> entries;
   entries.push_back({"mimetype", odt::mimetype, true});
-  entries.push_back({"content.xml", std::move(content)});
-  entries.push_back({"styles.xml", std::move(styles.xml)});
+  // The beginnings of content.xml (namespaces, automatic styles) and styles.xml (up to the report title) are the
+  // same in every report: the zip layer compresses them once.
+  size_t body_at = content.find("<office:body>");
+  entries.push_back({"content.xml", std::move(content), false, body_at == std::string::npos ? 0 : body_at});
+  entries.push_back({"styles.xml", std::move(styles.xml), false, styles.recurring_prefix});
   entries.push_back({"meta.xml", std::move(meta)});
   for (auto& p : pictures) entries.push_back({p.name, p.data, p.media_type != "image/svg+xml"});
   entries.push_back({"META-INF/manifest.xml", odt::manifest_xml({"content.xml", "styles.xml", "meta.xml"}, pictures)});

@@ -303,6 +303,7 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
     part.xml += prepared->pieces[i];
   }
   part.doc = prepared->doc;
+  if (prepared->pieces.size() > 1) part.recurring_prefix = prepared->pieces[0].size();
   part.pictures = prepared->pictures;
   sink.diagnostics.insert(sink.diagnostics.end(), prepared->diagnostics.begin(), prepared->diagnostics.end());
   return part;
