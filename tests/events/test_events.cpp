@@ -12,7 +12,11 @@ using namespace minutes;
 
 namespace {
 
-ir::Inlines text(const std::string& s) { return {ir::Inline{ir::InlineKind::text, s}}; }
+ir::Inlines text(const std::string& s) {
+  ir::Inline i;
+  i.text = s;
+  return {i};
+}
 
 ir::Block list(const std::vector<std::string>& items, int first_line) {
   ir::Block b;
