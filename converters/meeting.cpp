@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "converters/titles.hpp"
+
 namespace minutes::ir {
 
 void warn(Meeting& m, int line, int column, std::string message, Severity severity) {
@@ -135,6 +137,11 @@ bool consumed_meta(const Section& s) {
 }
 
 std::string display_title(const Meeting& m) {
+  // Most archive minutes are titled with their date alone; in a feed, an index or a report's contents the
+  // series has to come first to tell one team's meeting from another's.
+  bool date_only = false;
+  if (auto found = find_date(m.title)) date_only = series_from_title(m.title, *found).empty();
+  if ((m.title.empty() || date_only) && !m.series.empty() && m.date) return m.series + " " + iso(*m.date);
   if (!m.title.empty()) return m.title;
   auto slash = m.source.find_last_of('/');
   return slash == std::string::npos ? m.source : m.source.substr(slash + 1);

@@ -218,7 +218,8 @@ void for_each_section(const std::vector<Section>& sections, F&& f) {
 // documents leave out its empty heading.
 bool consumed_meta(const Section& section);
 
-// The meeting's display name: its title, or the file name when it has none.
+// The meeting's display name: its title; "<series> <date>" when the title is only a date (or missing) and the
+// series is known; else the file name.
 std::string display_title(const Meeting& m);
 
 }  // namespace minutes::ir

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <fmt/format.h>
 #include <memory>
 #include <mutex>
@@ -64,6 +65,7 @@ struct Context {
   std::string out;
   formats::WriteOptions options;
   std::vector<const WriterEntry*> writers;
+  std::map<std::string, std::string> series;  // minutes.yaml: top folder -> series name
   const Manifest* previous = nullptr;
   bool force = false;  // options or binary changed: rebuild everything
 };
@@ -97,12 +99,14 @@ std::vector<std::string> expected_outputs(const Source& s, const Context& ctx) {
   return out;
 }
 
-std::string options_key(const formats::WriteOptions& o, const std::vector<const WriterEntry*>& writers) {
+std::string options_key(const formats::WriteOptions& o, const std::vector<const WriterEntry*>& writers,
+                        const std::map<std::string, std::string>& series) {
   std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", o.title, o.organisation, o.funder,
                                 o.paper, o.lang, o.reference_doc, o.calendar_name, o.timezone, o.todos, o.feed_title,
                                 o.feed_link, o.feed_description, o.feed_self, o.base_url, o.feed_items,
                                 o.source_date_epoch ? std::to_string(*o.source_date_epoch) : std::string("-"));
   for (const auto* w : writers) key += std::string(w->name) + ",";
+  for (const auto& [folder, name] : series) key += fmt::format("{}={};", folder, name);
   if (!o.reference_doc.empty()) {
     std::string error;
     auto bytes = read_file(o.reference_doc, error);
@@ -129,10 +133,20 @@ bool read_source(const Source& s, FileResult& r, std::string* bytes_out) {
   return true;
 }
 
-bool parse_source(const Source& s, std::string_view bytes, FileResult& r) {
+// In an archive, the top folder is the series ("iaas/20230503.md"), named in minutes.yaml or as it is.
+std::string folder_series(const std::string& rel, const std::map<std::string, std::string>& names) {
+  auto slash = rel.find('/');
+  if (slash == std::string::npos) return {};
+  std::string folder = rel.substr(0, slash);
+  auto it = names.find(folder);
+  return it != names.end() ? it->second : folder;
+}
+
+bool parse_source(const Source& s, std::string_view bytes, const Context& ctx, FileResult& r) {
   const ReaderEntry* reader = reader_for_path(s.rel);
   try {
     ir::Meeting m = load(bytes, s.rel, *reader);  // readers are thread-safe (the Markdown one serialises cmark-gfm)
+    if (m.series.empty()) m.series = folder_series(s.rel, ctx.series);
     for (auto& d : m.diagnostics)
       if (d.file.empty()) d.file = s.rel;
     r.diagnostics.insert(r.diagnostics.end(), m.diagnostics.begin(), m.diagnostics.end());
@@ -161,7 +175,7 @@ void build_source(const Source& s, const Context& ctx, FileResult& r) {
     return;
   }
   r.rebuilt = true;
-  if (!parse_source(s, bytes, r)) return;
+  if (!parse_source(s, bytes, ctx, r)) return;
   bytes.clear();
   bytes.shrink_to_fit();
   formats::WriteOptions o = ctx.options;
@@ -280,6 +294,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
   Context ctx;
   ctx.out = out;
   ctx.options = config.options;
+  ctx.series = config.series;
   build::override_from_flags(cmd, args.options, ctx.options);
   apply_environment(ctx.options);
   auto format_names = !args.formats.empty() ? args.formats : !config.formats.empty() ? config.formats
@@ -307,7 +322,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
   std::optional<Manifest> previous = manifest_text ? build::parse_manifest(*manifest_text) : std::nullopt;
   Manifest next;
   next.binary = build::binary_hash();
-  next.options = options_key(ctx.options, ctx.writers);
+  next.options = options_key(ctx.options, ctx.writers, ctx.series);
   ctx.previous = previous ? &*previous : nullptr;
   ctx.force = !previous || previous->binary != next.binary || previous->options != next.options;
 
@@ -397,7 +412,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
         size_t i = which[k];
         FileResult probe;
         std::string bytes;
-        if (read_source(sources[i], probe, &bytes) && parse_source(sources[i], bytes, probe)) {
+        if (read_source(sources[i], probe, &bytes) && parse_source(sources[i], bytes, ctx, probe)) {
           results[i].meeting = std::move(probe.meeting);
           results[i].events = probe.events;
         } else {

@@ -109,6 +109,17 @@ Config load_config(const std::string& path, const std::string& src, const format
         c.excludes.insert(c.excludes.end(), globs.begin(), globs.end());
         continue;
       }
+      if (key == "series") {
+        if (!value.IsMap()) {
+          c.diagnostics.push_back(problem(path, line_of(value), "series: expected a mapping of folder to series name"));
+          continue;
+        }
+        for (const auto& sub : value) {
+          if (sub.second.IsScalar()) c.series[sub.first.as<std::string>()] = sub.second.as<std::string>();
+          else c.diagnostics.push_back(problem(path, line_of(sub.second), "series: expected a name for each folder"));
+        }
+        continue;
+      }
       if (key == "formats") {
         c.formats = string_list(value, path, "formats", c);
         continue;

@@ -337,3 +337,33 @@ TEST_CASE("minutes.yaml sets names and organisation; flags override it") {
   CHECK(slurp(t / "out/calendar.ics").find("X-WR-CALNAME:Flag events") != std::string::npos);
   CHECK(slurp(t / "out/feed.xml").find("Example weekly news") != std::string::npos);
 }
+
+TEST_CASE("minutes titled with their date alone take their series from the top folder, or from minutes.yaml") {
+  TempDir t;
+  write(t / "src/iaas/20241211.md", "# 2024-12-11\n\n## Participants\n\n* @someone\n\n## Notes\n\n* Sprint review\n");
+  write(t / "src/iaas/20241204.md", "## Notes\n\n* No title at all\n");
+  write(t / "src/ops/20241212.md", "# Team Ops Weekly 2024-12-12\n\n## Notes\n\n* A title that names its series\n");
+  Run r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  std::string feed = slurp(t / "out/feed.xml");
+  CHECK(feed.find("<title>iaas 2024-12-11</title>") != std::string::npos);
+  CHECK(feed.find("<title>iaas 2024-12-04</title>") != std::string::npos);
+  CHECK(feed.find("<title>Team Ops Weekly 2024-12-12</title>") != std::string::npos);
+  CHECK(slurp(t / "out/index.html").find("iaas 2024-12-11") != std::string::npos);
+  // Named in minutes.yaml: the name is used, and the changed setting rebuilds every output.
+  write(t / "src/minutes.yaml", "series:\n  iaas: Team IaaS\n  ops: Never used\n");
+  r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("3 built") != std::string::npos);
+  feed = slurp(t / "out/feed.xml");
+  CHECK(feed.find("<title>Team IaaS 2024-12-11</title>") != std::string::npos);
+  CHECK(feed.find("<title>Team Ops Weekly 2024-12-12</title>") != std::string::npos);
+  CHECK(feed.find("Never used") == std::string::npos);
+  CHECK(slurp(t / "out/iaas/20241211.html").find("Team IaaS 2024-12-11") != std::string::npos);
+  // A wrong shape is reported with its line, not ignored.
+  write(t / "src/minutes.yaml", "series:\n  - iaas\n");
+  r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  CHECK(r.err.find("minutes.yaml:2") != std::string::npos);
+  CHECK(r.err.find("series: expected a mapping") != std::string::npos);
+}

@@ -59,3 +59,24 @@ TEST_CASE("calendar arithmetic round-trips and knows weekdays") {
   CHECK_FALSE(ir::valid({2023, 2, 29}));
   CHECK_FALSE(ir::valid({2923, 13, 1}));
 }
+
+TEST_CASE("a meeting titled with its date alone is shown with its series first") {
+  ir::Meeting m;
+  m.source = "iaas/20241211.md";
+  m.date = ir::Date{2024, 12, 11};
+  m.title = "2024-12-11";
+  CHECK(ir::display_title(m) == "2024-12-11");  // no series known: the title as it is
+  m.series = "Team IaaS";
+  CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
+  m.title = "11.12.2024";  // any written form of a date alone
+  CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
+  m.title.clear();
+  CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
+  m.title = "Team IaaS Weekly 2024-12-11";  // a title that says more is kept
+  CHECK(ir::display_title(m) == "Team IaaS Weekly 2024-12-11");
+  m.title = "API Minihackathon @ GONICUS";
+  CHECK(ir::display_title(m) == "API Minihackathon @ GONICUS");
+  m.title.clear();
+  m.date.reset();
+  CHECK(ir::display_title(m) == "20241211.md");  // nothing else to go by: the file name
+}
