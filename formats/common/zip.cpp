@@ -111,9 +111,7 @@ std::shared_ptr<const Deflated> deflate_entry(const ZipEntry& e) {
   auto out = std::make_shared<Deflated>();
   out->size = data.size();
   out->crc = libdeflate_crc32(head->crc, data.data() + e.recurring_prefix, data.size() - e.recurring_prefix);
-  out->deflated.reserve(head->deflated.size() + tail->deflated.size());
-  out->deflated = head->deflated;
-  out->deflated += tail->deflated;
+  out->deflated = head->deflated + tail->deflated;
   return out;
 }
 
