@@ -285,8 +285,9 @@ void Body::image(pugi::xml_node parent, const ir::Inline& img, bool in_link) {
   int w = 0, h = 0;
   std::string media_type, ext;
   if (data.empty() || !picture_size(data, w, h, media_type, ext)) {
-    // Not embeddable: a link to it with the alt text, never an empty frame.
-    if (!img.url.empty())
+    // Not embeddable: a link to it with the alt text, never an empty frame. A remote picture is linked by design
+    // (a writer never fetches); a local one that cannot be read is worth a note.
+    if (!img.url.empty() && !is_remote(img.url))
       note(img.line, fmt::format("image '{}' is not a local PNG, JPEG or GIF file that could be read; linked instead",
                                  safe(img.url)));
     inlines(parent, {link_to(img.url, alt.empty() ? img.url : alt)}, in_link);

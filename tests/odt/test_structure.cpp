@@ -269,6 +269,14 @@ TEST_CASE("images: embedded when local and readable, else a link with the alt te
   CHECK(w->parts.size() == 6);  // the same picture twice is stored once
   CHECK(w->content.select_node("//text:a[@xlink:href='nowhere.png' and text()='missing picture']"));
   CHECK(w->content.select_node("//text:a[@xlink:href='https://example.org/remote.png' and text()='remote picture']"));
+  // The unreadable local picture gets a note; the remote one, linked by design, none.
+  int notes = 0;
+  for (const auto& d : w->out.diagnostics)
+    if (d.message.find("image '") != std::string::npos) {
+      ++notes;
+      CHECK(d.message.find("nowhere.png") != std::string::npos);
+    }
+  CHECK(notes == 1);
   check_package_valid(w->out.bytes, "images");
 }
 
