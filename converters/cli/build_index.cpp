@@ -210,12 +210,17 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
     element(tr, "th", "Meeting");
     element(tr, "th", "Formats");
     auto tbody = element(table, "tbody");
-    std::map<std::string, int> title_uses;  // a title several meetings share says little: add the series
+    // A title several meetings share says little: add the series when the title lacks it, else the file's name
+    // (a title copied from last week's minutes, two files of one day).
+    std::map<std::string, int> title_uses;
     for (const auto* e : list) title_uses[ir::display_title(*e->meeting)]++;
     for (const auto* e : list) {
       std::string shown = ir::display_title(*e->meeting);
-      if (title_uses[shown] > 1 && !e->meeting->series.empty() && e->meeting->series != shown)
-        shown += " \u2013 " + e->meeting->series;
+      const std::string& series = e->meeting->series;
+      if (title_uses[shown] > 1) {
+        if (!series.empty() && shown.find(series) == std::string::npos) shown += " \u2013 " + series;
+        else shown += " (" + e->stem.substr(e->stem.find_last_of('/') + 1) + ")";
+      }
       auto row = element(tbody, "tr");
       auto date = element(row, "td");
       date.append_attribute("class").set_value("date");

@@ -367,3 +367,19 @@ TEST_CASE("minutes titled with their date alone take their series from the top f
   CHECK(r.err.find("minutes.yaml:2") != std::string::npos);
   CHECK(r.err.find("series: expected a mapping") != std::string::npos);
 }
+
+TEST_CASE("meetings that share a title are told apart on the index") {
+  TempDir t;
+  // A title copied from last week's minutes, and a slide deck's title slide that names the project, not the call.
+  write(t / "src/weekly/20230202.md", "# SCS Tech Weekly 2023-02-02\n\n## Notes\n\n* one\n");
+  write(t / "src/weekly/20230209.md", "# SCS Tech Weekly 2023-02-02\n\n## Notes\n\n* two\n");
+  write(t / "src/calls/20241212.md", "# Sovereign Cloud Stack\n\n## Community Call 2024-12-12\n\n* three\n");
+  write(t / "src/calls/20241219.md", "# Sovereign Cloud Stack\n\n## Community Call 2024-12-19\n\n* four\n");
+  Run r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  std::string index = slurp(t / "out/index.html");
+  CHECK(index.find(">SCS Tech Weekly 2023-02-02 (20230202)</a>") != std::string::npos);
+  CHECK(index.find(">SCS Tech Weekly 2023-02-02 (20230209)</a>") != std::string::npos);
+  CHECK(index.find(">Sovereign Cloud Stack \u2013 Community Call</a>") != std::string::npos);
+}
