@@ -136,12 +136,22 @@ bool consumed_meta(const Section& s) {
   return t == "meta";
 }
 
+bool title_only_dates(const Meeting& m) {
+  if (trim(m.title).empty()) return true;
+  auto found = find_date(m.title);
+  return found && series_from_title(m.title, *found).empty();
+}
+
 std::string display_title(const Meeting& m) {
-  // Most archive minutes are titled with their date alone; in a feed, an index or a report's contents the
-  // series has to come first to tell one team's meeting from another's.
-  bool date_only = false;
-  if (auto found = find_date(m.title)) date_only = series_from_title(m.title, *found).empty();
-  if ((m.title.empty() || date_only) && !m.series.empty() && m.date) return m.series + " " + iso(*m.date);
+  // Most archive minutes are titled with their date alone, and slide decks with the project's name on their
+  // title slide; in a feed, an index or a report's contents the series and the date tell one meeting from another.
+  if (!m.series.empty() && m.date) {
+    std::string when = iso(*m.date);
+    if (title_only_dates(m)) return m.series + " " + when;
+    if (!find_date(m.title))
+      return m.title.find(m.series) != std::string::npos ? m.title + " " + when
+                                                          : m.title + " \u2013 " + m.series + " " + when;
+  }
   if (!m.title.empty()) return m.title;
   auto slash = m.source.find_last_of('/');
   return slash == std::string::npos ? m.source : m.source.substr(slash + 1);

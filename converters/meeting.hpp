@@ -218,8 +218,12 @@ void for_each_section(const std::vector<Section>& sections, F&& f) {
 // documents leave out its empty heading.
 bool consumed_meta(const Section& section);
 
-// The meeting's display name: its title; "<series> <date>" when the title is only a date (or missing) and the
-// series is known; else the file name.
+// True when the title is empty or only a date ("2024-11-28", "28.11.2024").
+bool title_only_dates(const Meeting& m);
+
+// The meeting's display name. With a series and a date known: "iaas 2024-11-28" for a title that is only a date;
+// "Sovereign Cloud Stack \u2013 Community Call 2024-12-19" for a title without a date (a slide deck's title
+// slide); a dated title as it is ("SCS Tech Weekly 2023-05-04"). Else the title, else the file name.
 std::string display_title(const Meeting& m);
 
 }  // namespace minutes::ir

@@ -146,7 +146,8 @@ bool parse_source(const Source& s, std::string_view bytes, const Context& ctx, F
   const ReaderEntry* reader = reader_for_path(s.rel);
   try {
     ir::Meeting m = load(bytes, s.rel, *reader);  // readers are thread-safe (the Markdown one serialises cmark-gfm)
-    if (m.series.empty()) m.series = folder_series(s.rel, ctx.series);
+    // Only for a meeting that names nothing but its date: a one-off's own title ("API Minihackathon") stays.
+    if (m.series.empty() && ir::title_only_dates(m)) m.series = folder_series(s.rel, ctx.series);
     for (auto& d : m.diagnostics)
       if (d.file.empty()) d.file = s.rel;
     r.diagnostics.insert(r.diagnostics.end(), m.diagnostics.begin(), m.diagnostics.end());

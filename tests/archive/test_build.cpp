@@ -343,6 +343,7 @@ TEST_CASE("minutes titled with their date alone take their series from the top f
   write(t / "src/iaas/20241211.md", "# 2024-12-11\n\n## Participants\n\n* @someone\n\n## Notes\n\n* Sprint review\n");
   write(t / "src/iaas/20241204.md", "## Notes\n\n* No title at all\n");
   write(t / "src/ops/20241212.md", "# Team Ops Weekly 2024-12-12\n\n## Notes\n\n* A title that names its series\n");
+  write(t / "src/ops/workshop.md", "# API Minihackathon @ GONICUS\n\n## Notes\n\n* A one-off with its own name\n");
   Run r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
   INFO(r.err);
   REQUIRE(r.code == 0);
@@ -351,11 +352,12 @@ TEST_CASE("minutes titled with their date alone take their series from the top f
   CHECK(feed.find("<title>iaas 2024-12-04</title>") != std::string::npos);
   CHECK(feed.find("<title>Team Ops Weekly 2024-12-12</title>") != std::string::npos);
   CHECK(slurp(t / "out/index.html").find("iaas 2024-12-11") != std::string::npos);
+  CHECK(slurp(t / "out/index.html").find(">API Minihackathon @ GONICUS</a>") != std::string::npos);
   // Named in minutes.yaml: the name is used, and the changed setting rebuilds every output.
   write(t / "src/minutes.yaml", "series:\n  iaas: Team IaaS\n  ops: Never used\n");
   r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
   REQUIRE(r.code == 0);
-  CHECK(r.err.find("3 built") != std::string::npos);
+  CHECK(r.err.find("4 built") != std::string::npos);
   feed = slurp(t / "out/feed.xml");
   CHECK(feed.find("<title>Team IaaS 2024-12-11</title>") != std::string::npos);
   CHECK(feed.find("<title>Team Ops Weekly 2024-12-12</title>") != std::string::npos);
@@ -370,7 +372,7 @@ TEST_CASE("minutes titled with their date alone take their series from the top f
 
 TEST_CASE("meetings that share a title are told apart on the index") {
   TempDir t;
-  // A title copied from last week's minutes, and a slide deck's title slide that names the project, not the call.
+  // A title copied from last week's minutes, and slide decks whose title slide names the project, not the call.
   write(t / "src/weekly/20230202.md", "# SCS Tech Weekly 2023-02-02\n\n## Notes\n\n* one\n");
   write(t / "src/weekly/20230209.md", "# SCS Tech Weekly 2023-02-02\n\n## Notes\n\n* two\n");
   write(t / "src/calls/20241212.md", "# Sovereign Cloud Stack\n\n## Community Call 2024-12-12\n\n* three\n");
@@ -381,5 +383,7 @@ TEST_CASE("meetings that share a title are told apart on the index") {
   std::string index = slurp(t / "out/index.html");
   CHECK(index.find(">SCS Tech Weekly 2023-02-02 (20230202)</a>") != std::string::npos);
   CHECK(index.find(">SCS Tech Weekly 2023-02-02 (20230209)</a>") != std::string::npos);
-  CHECK(index.find(">Sovereign Cloud Stack \u2013 Community Call</a>") != std::string::npos);
+  // The decks are named with the series and date that the dated heading of their title slide gives.
+  CHECK(index.find(">Sovereign Cloud Stack \u2013 Community Call 2024-12-12</a>") != std::string::npos);
+  CHECK(index.find(">Sovereign Cloud Stack \u2013 Community Call 2024-12-19</a>") != std::string::npos);
 }

@@ -60,20 +60,32 @@ TEST_CASE("calendar arithmetic round-trips and knows weekdays") {
   CHECK_FALSE(ir::valid({2923, 13, 1}));
 }
 
-TEST_CASE("a meeting titled with its date alone is shown with its series first") {
+TEST_CASE("a meeting titled with its date alone, or without a date, is shown with its series and date") {
   ir::Meeting m;
   m.source = "iaas/20241211.md";
   m.date = ir::Date{2024, 12, 11};
   m.title = "2024-12-11";
+  CHECK(ir::title_only_dates(m));
   CHECK(ir::display_title(m) == "2024-12-11");  // no series known: the title as it is
   m.series = "Team IaaS";
   CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
   m.title = "11.12.2024";  // any written form of a date alone
   CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
   m.title.clear();
+  CHECK(ir::title_only_dates(m));
   CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
-  m.title = "Team IaaS Weekly 2024-12-11";  // a title that says more is kept
+  m.title = "Team IaaS Weekly 2024-12-11";  // a title that names the meeting and its date is kept
+  CHECK(!ir::title_only_dates(m));
   CHECK(ir::display_title(m) == "Team IaaS Weekly 2024-12-11");
+  // A slide deck's title slide names the project; the dated heading below gave the series.
+  m.title = "Sovereign Cloud Stack";
+  m.series = "Community Call";
+  CHECK(!ir::title_only_dates(m));
+  CHECK(ir::display_title(m) == "Sovereign Cloud Stack \u2013 Community Call 2024-12-11");
+  m.title = "SCS Community Call";  // the series already in the title: only the date added
+  m.series = "Community Call";
+  CHECK(ir::display_title(m) == "SCS Community Call 2024-12-11");
+  m.series.clear();  // a one-off with its own name and no series
   m.title = "API Minihackathon @ GONICUS";
   CHECK(ir::display_title(m) == "API Minihackathon @ GONICUS");
   m.title.clear();
