@@ -16,7 +16,7 @@ struct Config {
   formats::WriteOptions options;
   std::vector<std::string> excludes;
   std::vector<std::string> formats;           // per-meeting outputs; empty: the default (odt, docx, html)
-  std::map<std::string, std::string> series;  // top folder -> series name, for minutes whose title names none
+  std::map<std::string, std::string> series;  // top folder -> series name, for minutes titled with their date alone
   std::vector<ir::Diagnostic> diagnostics;   // unknown keys, wrong types, unreadable file
 };
 

@@ -37,4 +37,7 @@ std::vector<std::string> report_series(std::span<const ir::Meeting> meetings);
 // Text with characters XML 1.0 forbids removed; counts what was removed.
 std::string xml_safe(std::string_view text, int* dropped = nullptr);
 
+// Text with & < > escaped: character data of XML, or text in HTML.
+std::string escape_markup(std::string_view text);
+
 }  // namespace minutes::formats

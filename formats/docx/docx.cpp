@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <sstream>
 
+#include "formats/common/memo.hpp"
 #include "formats/common/report.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/docx/internal.hpp"
@@ -214,20 +214,12 @@ void set_paper(pugi::xml_node sect_pr, const std::string& paper, bool force) {
 // The styles part set to a language. A build's reports share their styles and mostly their language, so the
 // result is kept per (styles, language) for the rest of the process.
 std::string styles_in_language(const std::string& styles, const std::string& lang) {
-  static std::mutex mutex;
-  static std::map<std::pair<std::string, std::string>, std::string> memo;
-  auto key = std::make_pair(lang, styles);
-  {
-    std::lock_guard lock(mutex);
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
-  }
-  auto doc = parse(styles);
-  set_language(doc, lang);
-  std::string out = serialize(doc);
-  std::lock_guard lock(mutex);
-  if (memo.size() >= 16) memo.clear();
-  memo.emplace(std::move(key), out);
-  return out;
+  static Memo<std::pair<std::string, std::string>, std::string> memo;
+  return *memo.get({lang, styles}, [&] {
+    auto doc = parse(styles);
+    set_language(doc, lang);
+    return serialize(doc);
+  });
 }
 
 // The embedded template parts, XML without the templates' comments and indentation (computed once).

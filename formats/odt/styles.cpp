@@ -2,12 +2,11 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <map>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <tuple>
 
+#include "formats/common/memo.hpp"
 #include "formats/common/report.hpp"
 #include "formats/odt/internal.hpp"
 
@@ -179,10 +178,6 @@ void collect_pictures(pugi::xml_node node, const std::vector<ZipEntry>& entries,
   for (auto c : node.children()) collect_pictures(c, entries, out);
 }
 
-}  // namespace
-
-namespace {
-
 // styles.xml for one language, paper and reference document, with a marker where the report title goes.
 struct PreparedStyles {
   std::vector<std::string> pieces;  // the serialised part, split at the title marker
@@ -261,43 +256,17 @@ PreparedStyles prepare_styles(const std::string& lang, const WriteOptions& optio
   return part;
 }
 
-// The title as pugixml writes character data.
-std::string escape_text(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink,
                        const Labels& labels) {
   // The part only changes with the language, paper and reference document, not from meeting to meeting, so a build
   // prepares it once per combination and fills in each report's title.
-  static std::mutex mutex;
-  static std::map<std::tuple<std::string, std::string, std::string>, std::shared_ptr<const PreparedStyles>> cache;
-  auto key = std::make_tuple(lang, options.paper, options.reference_doc);
-  std::shared_ptr<const PreparedStyles> prepared;
-  {
-    std::lock_guard lock(mutex);
-    if (auto it = cache.find(key); it != cache.end()) prepared = it->second;
-  }
-  if (!prepared) {
-    prepared = std::make_shared<const PreparedStyles>(prepare_styles(lang, options, labels));
-    std::lock_guard lock(mutex);
-    if (cache.size() >= 16) cache.clear();
-    cache.emplace(key, prepared);
-  }
+  static Memo<std::tuple<std::string, std::string, std::string>, PreparedStyles> memo;
+  auto prepared = memo.get({lang, options.paper, options.reference_doc},
+                           [&] { return prepare_styles(lang, options, labels); });
   StylesPart part;
-  std::string escaped = escape_text(title);
+  std::string escaped = escape_markup(title);
   for (size_t i = 0; i < prepared->pieces.size(); ++i) {
     if (i > 0) part.xml += escaped;
     part.xml += prepared->pieces[i];

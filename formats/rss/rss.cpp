@@ -31,19 +31,6 @@ pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_v
   return e;
 }
 
-// Text as HTML (an RSS description is HTML that readers render): & < > escaped.
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
 
@@ -152,7 +139,7 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   auto channel = rss.append_child("channel");
   text_child(channel, "title", title);
   text_child(channel, "link", html::safe_url(link).empty() ? "./" : html::safe_url(link));
-  text_child(channel, "description", html_escape(description));
+  text_child(channel, "description", escape_markup(description));
   if (!options.feed_self.empty() && !html::safe_url(options.feed_self).empty()) {
     auto self = channel.append_child("atom:link");
     self.append_attribute("href").set_value(html::safe_url(options.feed_self).c_str());
@@ -178,7 +165,7 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
       if (!bookkeeping(s.title) && std::find(categories.begin(), categories.end(), s.title) == categories.end())
         categories.push_back(s.title);
     for (const auto& c : categories) text_child(item, "category", c);
-    text_child(item, "description", html_escape(summary(*m)));
+    text_child(item, "description", escape_markup(summary(*m)));
     html::FragmentOptions fo;
     fo.base_url = absolute(url) ? url : std::string();
     fo.top_heading = 2;
