@@ -87,7 +87,7 @@ inline Run run_cli(const std::string& args) {
 
 // Fails the test (never skips) when a tool the test needs is missing: scripts/setup installs it.
 inline void require_tool(const std::string& tool) {
-  INFO("the test needs '" << tool << "' (scripts/setup installs it from scripts/packages/*.txt)");
+  INFO("the test needs '" << tool << "' (scripts/setup --test installs it from scripts/packages/test.txt)");
   REQUIRE(run("command -v " + tool) == 0);
 }
 
