@@ -1,65 +1,30 @@
-// The readers' and writers' entry points and their options: one function per format.
+// The readers' and writers' entry points: one function per format (the library's registry lists them).
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <span>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
+#include <minutes/options.hpp>
+#include <minutes/resources.hpp>
 
 namespace minutes::formats {
 
-// What a reader is told besides the bytes.
-struct ReadOptions {
-  std::string source;  // the path as given (used in diagnostics and the IR's source)
-};
-
-// Everything a writer may be told; each writer reads the fields that concern it.
-struct WriteOptions {
-  // Documents (ODT, DOCX, HTML)
-  std::string title;            // report title; empty: from the meeting(s)
-  std::string organisation;     // title-block line
-  std::string funder;           // title-block line
-  std::string paper = "a4";     // "a4" or "letter"
-  std::string lang;             // BCP 47; empty: front matter, else "en"
-  std::string reference_doc;    // path of a user's ODT/DOCX whose styles, page layout, header, footer are used
-  // Calendar
-  std::string calendar_name = "Meeting events";
-  std::string timezone = "Europe/Berlin";
-  bool todos = false;           // action items as VTODO
-  // Feed
-  std::string feed_title;
-  std::string feed_link;
-  std::string feed_description;
-  std::string feed_self;
-  std::string base_url;         // joined with a meeting's relative path for links
-  int feed_items = 50;
-  // Links between the formats of one meeting (HTML pages of `minutes build`)
-  std::string output_stem;      // e.g. "community-call/20230504": siblings are <stem>.odt, .docx
-  std::string root_prefix;      // relative path from a page to the output root, e.g. "../"
-  // Reproducibility: seconds since the epoch used for every timestamp in the output
-  std::optional<int64_t> source_date_epoch;
-};
-
-// The result of a writer: the bytes, plus what it could not render.
-struct Output {
-  std::string bytes;
-  std::vector<ir::Diagnostic> diagnostics;
-};
+using minutes::Output;
+using minutes::ReadOptions;
+using minutes::WriteContext;
+using minutes::WriteOptions;
 
 // Readers: pure functions from bytes to a meeting. They never throw on bad input.
 ir::Meeting read_markdown(std::string_view bytes, const ReadOptions& options);
 ir::Meeting read_text(std::string_view bytes, const ReadOptions& options);
 
 // Writers: pure functions from meetings to bytes. Documents take several meetings as one report.
-Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions& options);
-Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options);
-Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options);
-Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options);
-Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options);
-Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options);
+Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 
 }  // namespace minutes::formats

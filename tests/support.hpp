@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 #include "formats/common/zip.hpp"
 
 namespace minutes_test {
@@ -133,7 +133,7 @@ inline std::vector<ItemAt> list_items(const minutes::ir::Meeting& m) {
 
 // Reads a Markdown file through the real pipeline (reader + enrichment).
 inline minutes::ir::Meeting load_markdown(const fs::path& p) {
-  return minutes::load(slurp(p), p.string(), *minutes::find_reader("markdown"));
+  return minutes::load(slurp(p), minutes::ReadOptions{p.string()}, *minutes::find_reader("markdown"));
 }
 
 // The parts of a zip package by name.

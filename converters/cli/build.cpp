@@ -26,7 +26,7 @@
 #include "converters/cli/build_progress.hpp"
 #include "converters/cli/build_summary.hpp"
 #include "converters/cli/commands.hpp"
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 #include "formats/common/report.hpp"
 
 namespace minutes::cli {
@@ -64,7 +64,7 @@ struct FileResult {
 struct Context {
   std::string out;
   formats::WriteOptions options;
-  std::vector<const WriterEntry*> writers;
+  std::vector<const Writer*> writers;
   std::map<std::string, std::string> series;  // minutes.yaml: top folder -> series name
   const Manifest* previous = nullptr;
   bool force = false;  // options or binary changed: rebuild everything
@@ -99,7 +99,7 @@ std::vector<std::string> expected_outputs(const Source& s, const Context& ctx) {
   return out;
 }
 
-std::string options_key(const formats::WriteOptions& o, const std::vector<const WriterEntry*>& writers,
+std::string options_key(const formats::WriteOptions& o, const std::vector<const Writer*>& writers,
                         const std::map<std::string, std::string>& series) {
   std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|", o.title, o.organisation, o.funder,
                                 o.paper, o.lang, o.reference_doc, o.calendar_name, o.timezone, o.todos, o.feed_title,
@@ -108,9 +108,8 @@ std::string options_key(const formats::WriteOptions& o, const std::vector<const 
   for (const auto* w : writers) key += std::string(w->name) + ",";
   for (const auto& [folder, name] : series) key += fmt::format("{}={};", folder, name);
   if (!o.reference_doc.empty()) {
-    std::string error;
-    auto bytes = read_file(o.reference_doc, error);
-    key += build::hash_bytes(bytes ? *bytes : error);
+    auto file = read_file(o.reference_doc);
+    key += build::hash_bytes(file.bytes ? *file.bytes : file.error);
   }
   return build::hash_bytes(key);
 }
@@ -121,8 +120,7 @@ ir::Diagnostic error_at(const std::string& file, std::string message) {
 
 // Reads and parses one source; false (with diagnostics) when it cannot be used.
 bool read_source(const Source& s, FileResult& r, std::string* bytes_out) {
-  std::string error;
-  auto bytes = read_file(s.path, error);
+  auto [bytes, error] = read_file(s.path);
   r.read = true;
   if (!bytes) {
     r.diagnostics.push_back(error_at(s.rel, error));
@@ -143,9 +141,9 @@ std::string folder_series(const std::string& rel, const std::map<std::string, st
 }
 
 bool parse_source(const Source& s, std::string_view bytes, const Context& ctx, FileResult& r) {
-  const ReaderEntry* reader = reader_for_path(s.rel);
+  const Reader* reader = reader_for_path(s.rel);
   try {
-    ir::Meeting m = load(bytes, s.rel, *reader);  // readers are thread-safe (the Markdown one serialises cmark-gfm)
+    ir::Meeting m = load(bytes, minutes::ReadOptions{s.rel}, *reader);  // readers are thread-safe (the Markdown one serialises cmark-gfm)
     // Only for a meeting that names nothing but its date: a one-off's own title ("API Minihackathon") stays.
     if (m.series.empty() && ir::title_only_dates(m)) m.series = folder_series(s.rel, ctx.series);
     for (auto& d : m.diagnostics)
@@ -194,7 +192,7 @@ void build_source(const Source& s, const Context& ctx, FileResult& r) {
     }
     formats::Output out;
     try {
-      out = w->write(std::span<const ir::Meeting>(&*r.meeting, 1), o);
+      out = write(*w, std::span<const ir::Meeting>(&*r.meeting, 1), o);
     } catch (const std::exception& e) {
       out.diagnostics.push_back(error_at(s.rel, fmt::format("{} writer failed: {}", w->name, e.what())));
     }
@@ -205,8 +203,7 @@ void build_source(const Source& s, const Context& ctx, FileResult& r) {
       ok = false;
       continue;
     }
-    std::string error;
-    if (!write_atomic(ctx.out + "/" + rel, out.bytes, error)) {
+    if (std::string error = write_atomic(ctx.out + "/" + rel, out.bytes); !error.empty()) {
       r.diagnostics.push_back(error_at(s.rel, error));
       ok = false;
       continue;
@@ -301,7 +298,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
   auto format_names = !args.formats.empty() ? args.formats : !config.formats.empty() ? config.formats
                                                                                      : std::vector<std::string>{"odt", "docx", "html"};
   for (const auto& name : format_names) {
-    const WriterEntry* w = find_writer(name);
+    const Writer* w = find_writer(name);
     if (!w || w->name == "ics" || w->name == "rss") {
       std::fprintf(stderr, "minutes: error: '%s' is not a per-meeting format (odt, docx, html, json)\n", name.c_str());
       return exit_usage;
@@ -319,7 +316,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
     if (d.severity == ir::Severity::warning) warnings++;
   }
   std::string manifest_path = out + "/" + build::manifest_name, error;
-  auto manifest_text = read_file(manifest_path, error);
+  auto manifest_text = read_file(manifest_path).bytes;
   std::optional<Manifest> previous = manifest_text ? build::parse_manifest(*manifest_text) : std::nullopt;
   Manifest next;
   next.binary = build::binary_hash();
@@ -399,7 +396,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
     // matches, else they are read again (nothing is written for them).
     std::map<std::string, build::Summary> summaries;
     if (!ctx.force)
-      if (auto text = read_file(out + "/" + build::summaries_name, error)) summaries = build::parse_summaries(*text);
+      if (auto text = read_file(out + "/" + build::summaries_name).bytes) summaries = build::parse_summaries(*text);
     std::vector<size_t> to_read;
     for (size_t i = 0; i < sources.size(); ++i) {
       if (!results[i].ok || results[i].meeting) continue;
@@ -445,8 +442,9 @@ int run_build(const Args& args, const CLI::App& cmd) {
       is_full.push_back(results[i].summary ? 0 : 1);
     }
     std::string summaries_text = build::dump_summaries(next_summaries);
-    auto old_text = read_file(out + "/" + build::summaries_name, error);
-    if ((!old_text || *old_text != summaries_text) && !write_atomic(out + "/" + build::summaries_name, summaries_text, error))
+    auto old_text = read_file(out + "/" + build::summaries_name).bytes;
+    if (!old_text || *old_text != summaries_text) error = write_atomic(out + "/" + build::summaries_name, summaries_text);
+    if (!error.empty())
       std::fprintf(stderr, "%s/%s: error: %s\n", out.c_str(), build::summaries_name, error.c_str());
     std::vector<build::IndexEntry> entries;
     for (size_t k = 0; k < meetings.size(); ++k)
@@ -465,8 +463,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
       next.aggregates[name] = hash;
       if (previous && previous->aggregates.count(name) && previous->aggregates.at(name) == hash && exists(out + "/" + name))
         return true;
-      std::string err;
-      if (!write_atomic(out + "/" + name, result.bytes, err)) {
+      if (std::string err = write_atomic(out + "/" + name, result.bytes); !err.empty()) {
         std::fprintf(stderr, "%s/%s: error: %s\n", out.c_str(), name.c_str(), err.c_str());
         errors++;
         return false;
@@ -474,7 +471,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
       return true;
     };
     build::IndexLinks links;
-    links.calendar = write_aggregate("calendar.ics", formats::write_ics(meetings, o));
+    links.calendar = write_aggregate("calendar.ics", write(*find_writer("ics"), meetings, o));
     // The feed needs the content of its newest meetings: read again those known only by their summary.
     auto ordered = formats::in_date_order(meetings);
     size_t first = ordered.size() > static_cast<size_t>(o.feed_items) ? ordered.size() - o.feed_items : 0;
@@ -490,7 +487,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
     std::vector<ir::Meeting> newest;
     for (size_t i : feed_sources)
       if (results[i].meeting) newest.push_back(std::move(*results[i].meeting));
-    links.feed = write_aggregate("feed.xml", formats::write_rss(newest, o));
+    links.feed = write_aggregate("feed.xml", write(*find_writer("rss"), newest, o));
     std::optional<ir::Date> today;
     if (ctx.options.source_date_epoch) today = ir::civil_from_days(*ctx.options.source_date_epoch / 86400);
     for (const auto& m : meetings)
@@ -540,7 +537,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
   std::string text = build::dump_manifest(next);
   bool manifest_written = false;
   if (!manifest_text || *manifest_text != text) {
-    if (!write_atomic(manifest_path, text, error)) {
+    if (error = write_atomic(manifest_path, text); !error.empty()) {
       std::fprintf(stderr, "%s: error: %s\n", manifest_path.c_str(), error.c_str());
       errors++;
     }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
 #include "formats/formats.hpp"
 
 namespace minutes::build {

@@ -13,7 +13,7 @@
 #include <map>
 #include <system_error>
 
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 
 namespace minutes::build {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
 
 namespace minutes::build {
 

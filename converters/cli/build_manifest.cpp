@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 
 #ifndef MINUTES_VERSION
 #define MINUTES_VERSION "unknown"

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
 
 namespace minutes::build {
 

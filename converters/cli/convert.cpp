@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "converters/cli/commands.hpp"
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 
 namespace minutes::cli {
 
@@ -32,7 +32,7 @@ bool load_inputs(const std::vector<std::string>& inputs, const std::string& from
                  int& exit_code) {
   bool ok = true;
   for (const auto& path : inputs) {
-    const ReaderEntry* reader = from.empty() ? reader_for_path(path) : find_reader(from);
+    const Reader* reader = from.empty() ? reader_for_path(path) : find_reader(from);
     if (!reader) {
       std::fprintf(stderr, "minutes: error: cannot tell the format of '%s' from its name; say -f FORMAT (%s)\n",
                    path.c_str(), format_list(false).c_str());
@@ -48,14 +48,16 @@ bool load_inputs(const std::vector<std::string>& inputs, const std::string& from
       while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) data.append(buf, n);
       bytes = std::move(data);
     } else {
-      bytes = read_file(path, error);
+      auto file = read_file(path);
+      bytes = std::move(file.bytes);
+      error = std::move(file.error);
     }
     if (!bytes) {
       std::fprintf(stderr, "%s: error: %s\n", path.c_str(), error.c_str());
       ok = false;
       continue;
     }
-    meetings.push_back(load(*bytes, path, *reader));
+    meetings.push_back(load(*bytes, minutes::ReadOptions{path}, *reader));
     print(meetings.back().diagnostics);
     if (has_error(meetings.back().diagnostics)) ok = false;
   }
@@ -65,7 +67,7 @@ bool load_inputs(const std::vector<std::string>& inputs, const std::string& from
 
 }  // namespace
 
-void add_write_options(CLI::App& cmd, formats::WriteOptions& o) {
+void add_write_options(CLI::App& cmd, WriteOptions& o) {
   auto* doc = "Report (ODT, DOCX, HTML)";
   cmd.add_option("--title", o.title, "report title (default: the meeting's, or the series and period)")->group(doc);
   cmd.add_option("--organisation", o.organisation, "organisation line in the title block")->group(doc);
@@ -90,7 +92,7 @@ void add_write_options(CLI::App& cmd, formats::WriteOptions& o) {
       ->capture_default_str();
 }
 
-void apply_environment(formats::WriteOptions& o) {
+void apply_environment(WriteOptions& o) {
   if (o.source_date_epoch) return;
   if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
     char* end = nullptr;
@@ -103,7 +105,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   struct Args {
     std::vector<std::string> inputs;
     std::string output, to, from;
-    formats::WriteOptions options;
+    WriteOptions options;
   };
   auto args = std::make_shared<Args>();
   std::string writers_help;
@@ -119,7 +121,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
   add_write_options(*cmd, args->options);
   cmd->callback([args, &exit_code] {
-    const WriterEntry* writer = nullptr;
+    const Writer* writer = nullptr;
     if (!args->to.empty()) {
       writer = find_writer(args->to);
       if (!writer) {
@@ -151,7 +153,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       return;
     }
     apply_environment(args->options);
-    formats::Output out = writer->write(meetings, args->options);
+    Output out = write(*writer, meetings, args->options);
     print(out.diagnostics);
     if (has_error(out.diagnostics)) {
       std::fprintf(stderr, "minutes: nothing written\n");
@@ -163,8 +165,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       std::fflush(stdout);
       return;
     }
-    std::string error;
-    if (!write_atomic(args->output, out.bytes, error)) {
+    if (std::string error = write_atomic(args->output, out.bytes); !error.empty()) {
       std::fprintf(stderr, "%s: error: %s\n", args->output.c_str(), error.c_str());
       exit_code = exit_bad_input;
     }

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 
 namespace minutes::formats {
 

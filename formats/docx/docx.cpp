@@ -242,7 +242,7 @@ const Parts& template_parts() {
 
 }  // namespace
 
-Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
   Output out;
   Parts parts = template_parts();
   docx::State state;

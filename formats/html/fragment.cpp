@@ -5,7 +5,7 @@
 #include <array>
 #include <sstream>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 
 namespace minutes::formats::html {
 

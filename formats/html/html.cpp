@@ -203,7 +203,7 @@ void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOpt
 
 }  // namespace
 
-Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
   Output out;
   auto ordered = in_date_order(meetings);
   std::string title = report_title(meetings, options);

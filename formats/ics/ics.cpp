@@ -160,7 +160,7 @@ uint64_t hash(std::string_view s) {
 
 }  // namespace
 
-Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
   Output out;
   int64_t timestamp = output_timestamp(meetings, options);
   Writer w{options, out, utc_stamp(timestamp), {}, {}};

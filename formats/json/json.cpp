@@ -217,7 +217,7 @@ json meeting_json(const ir::Meeting& m) {
 
 }  // namespace
 
-Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions&) {
+Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions&, const WriteContext&) {
   Output out;
   json doc;
   if (meetings.size() == 1) {

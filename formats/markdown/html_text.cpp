@@ -3,7 +3,7 @@
 #include <array>
 #include <cctype>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 #include "formats/markdown/internal.hpp"
 
 namespace minutes::formats::markdown {

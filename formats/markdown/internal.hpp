@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "converters/meeting.hpp"
-#include "converters/titles.hpp"
+#include <minutes/ir.hpp>
+#include "converters/core/titles.hpp"
 
 struct cmark_node;
 

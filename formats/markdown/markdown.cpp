@@ -20,7 +20,7 @@
 #include <mutex>
 #include <unordered_set>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 #include "formats/formats.hpp"
 #include "formats/markdown/internal.hpp"
 

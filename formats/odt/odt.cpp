@@ -218,7 +218,7 @@ std::string manifest_xml(const std::vector<std::string>& parts, const std::vecto
 
 }  // namespace odt
 
-Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
   Output out;
   odt::Sink sink;
   std::string title = xml_safe(report_title(meetings, options), &sink.dropped);

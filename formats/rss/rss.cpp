@@ -104,7 +104,7 @@ std::string summary(const ir::Meeting& m) {
 
 }  // namespace
 
-Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
   Output out;
   auto ordered = in_date_order(meetings);
   // Newest first; undated meetings after the dated ones.

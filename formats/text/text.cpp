@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 #include "formats/formats.hpp"
 #include "formats/text/internal.hpp"
 

@@ -1,7 +1,7 @@
 // Input decoding: UTF-8 repair, BOMs, UTF-16, Windows-1252, line ends, control characters, binary files.
 #include <doctest/doctest.h>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 
 using minutes::decode;
 

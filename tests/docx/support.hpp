@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 #include "formats/common/zip.hpp"
 #include "formats/formats.hpp"
 #include "tests/support.hpp"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "converters/dates.hpp"
+#include "converters/core/dates.hpp"
 
 using minutes::dates::DateKind;
 using minutes::dates::find_dates;

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "converters/cli/pipeline.hpp"
-#include "converters/enrich.hpp"
+#include <minutes/minutes.hpp>
+#include "converters/core/enrich.hpp"
 
 using namespace minutes;
 
@@ -49,7 +49,7 @@ ir::Meeting load_sample(const std::string& name) {
   std::stringstream ss;
   ss << in.rdbuf();
   REQUIRE_FALSE(ss.str().empty());
-  return load(ss.str(), "samples/" + name, *find_reader("markdown"));
+  return load(ss.str(), minutes::ReadOptions{"samples/" + name}, *find_reader("markdown"));
 }
 
 const ir::Event* find(const ir::Meeting& m, const std::string& title) {
@@ -199,7 +199,7 @@ TEST_CASE("a plain-text draft gives the same events as Markdown (extraction runs
       "  - TODO: @berendt review the ADR before CW20\n";
   const auto* reader = find_reader("text");
   REQUIRE(reader);
-  auto m = load(draft, "draft.txt", *reader);
+  auto m = load(draft, minutes::ReadOptions{"draft.txt"}, *reader);
   REQUIRE(m.events.size() == 3);
   CHECK(m.events[0].title == "SCS Summit");
   CHECK(m.events[0].url == "https://events.scs.community/scs-summit-2023/");

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 
 namespace {
 
@@ -77,7 +77,7 @@ TEST_CASE("labelled events from the corpus: precision and recall of at least 0.9
     INFO(rel);
     REQUIRE_FALSE(bytes.empty());
     ++files;
-    auto meeting = minutes::load(bytes, rel, *reader);
+    auto meeting = minutes::load(bytes, minutes::ReadOptions{rel}, *reader);
     const auto& want = file.at("events");
     labelled += want.size();
     extracted += meeting.events.size();

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "converters/enrich.hpp"
+#include "converters/core/enrich.hpp"
 #include "formats/formats.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

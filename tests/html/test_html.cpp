@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "clients/clients.hpp"
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 #include "formats/formats.hpp"
 #include "formats/html/fragment.hpp"
 
@@ -23,7 +23,7 @@ ir::Meeting seed() {
   REQUIRE(in);
   std::stringstream ss;
   ss << in.rdbuf();
-  return load(ss.str(), "community-call/20230504.md", *find_reader("markdown"));
+  return load(ss.str(), minutes::ReadOptions{"community-call/20230504.md"}, *find_reader("markdown"));
 }
 
 int count(const std::string& s, const std::string& what) {
@@ -158,7 +158,7 @@ TEST_CASE("every meeting of the corpus gives a well-formed page without script o
     std::ifstream in(f.path(), std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    std::vector<ir::Meeting> ms = {load(ss.str(), f.path().filename().string(), *find_reader("markdown"))};
+    std::vector<ir::Meeting> ms = {load(ss.str(), minutes::ReadOptions{f.path().filename().string()}, *find_reader("markdown"))};
     auto out = formats::write_html(ms, {});
     pugi::xml_document doc;
     CHECK_MESSAGE(doc.load_string(out.bytes.c_str()), f.path());

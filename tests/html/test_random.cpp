@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <random>
 
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 #include "formats/formats.hpp"
 
 using namespace minutes;

@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "clients/clients.hpp"
-#include "converters/cli/pipeline.hpp"
-#include "converters/decode.hpp"
+#include <minutes/minutes.hpp>
+#include "converters/core/decode.hpp"
 #include "formats/formats.hpp"
 #include "formats/ics/ical.hpp"
 
@@ -284,12 +284,12 @@ TEST_CASE("a calendar from real minutes parses in both clients and names one VEV
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() > 40);
   std::vector<ir::Meeting> ms;
-  const ReaderEntry* md = find_reader("markdown");
+  const Reader* md = find_reader("markdown");
   for (size_t i = files.size() - 40; i < files.size(); ++i) {
     std::ifstream in(files[i], std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    ms.push_back(load(ss.str(), "community-call/" + files[i].filename().string(), *md));
+    ms.push_back(load(ss.str(), minutes::ReadOptions{"community-call/" + files[i].filename().string()}, *md));
   }
   formats::WriteOptions o;
   o.todos = true;

@@ -94,3 +94,57 @@ TEST_CASE("cpack -G DEB makes a package whose Depends are runtime libraries only
   REQUIRE(run("dpkg-deb -x " + quoted(debs[0]) + " " + quoted(root), &log) == 0);
   converts_seed(root / "usr/bin/minutes", dir);
 }
+
+namespace {
+
+// The ```cpp block of the README's library section: the program a newcomer copies.
+std::string readme_example() {
+  std::string readme = slurp(source_dir() / "README.md");
+  auto section = readme.find("## The library");
+  REQUIRE(section != std::string::npos);
+  auto open = readme.find("```cpp\n", section);
+  REQUIRE(open != std::string::npos);
+  open += 7;
+  auto close = readme.find("```", open);
+  REQUIRE(close != std::string::npos);
+  return readme.substr(open, close - open);
+}
+
+// Runs the example built at `binary` on the seed in a fresh folder: its JSON and its meeting.odt.
+void example_works(const fs::path& binary, const fs::path& dir) {
+  fs::create_directories(dir);
+  std::string json;
+  REQUIRE(run("cd " + quoted(dir) + " && " + quoted(binary) + " " + quoted(seed_path()) + " 2>/dev/null", &json) == 0);
+  CHECK(json.find("\"title\": \"SCS Tech Weekly 2023-05-04\"") != std::string::npos);
+  CHECK(json.find("\"Team IaaS\"") != std::string::npos);
+  auto p = parts(slurp(dir / "meeting.odt"));
+  CHECK(p["mimetype"] == "application/vnd.oasis.opendocument.text");
+  CHECK(p["content.xml"].find("Bare Metal Provisioning") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("the README's library example builds against the installed tree with find_package and with pkg-config") {
+  fs::path prefix = scratch("library-prefix");
+  std::string log;
+  INFO(log);
+  REQUIRE(run("cmake --install " + quoted(build_dir()) + " --prefix " + quoted(prefix), &log) == 0);
+  CHECK(fs::is_regular_file(prefix / "include/minutes/minutes.hpp"));
+  CHECK(fs::is_regular_file(prefix / "lib/libminutes.a"));
+  fs::path project = scratch("library-example");
+  spit(project / "example.cpp", readme_example());
+  spit(project / "CMakeLists.txt",
+       "cmake_minimum_required(VERSION 3.25)\nproject(example CXX)\nfind_package(minutes REQUIRED)\n"
+       "add_executable(example example.cpp)\ntarget_link_libraries(example PRIVATE minutes::minutes)\n");
+  REQUIRE(run("cmake -S " + quoted(project) + " -B " + quoted(project / "build") + " -G Ninja -DCMAKE_PREFIX_PATH=" +
+                  quoted(prefix),
+              &log) == 0);
+  REQUIRE(run("cmake --build " + quoted(project / "build"), &log) == 0);
+  example_works(project / "build" / "example", project / "run-cmake");
+
+  require_tool("pkg-config");
+  REQUIRE(run("cd " + quoted(project) + " && c++ example.cpp -o example-pc $(PKG_CONFIG_PATH=" +
+                  quoted(prefix / "lib/pkgconfig") + " pkg-config --cflags --libs minutes)",
+              &log) == 0);
+  example_works(project / "example-pc", project / "run-pkg-config");
+}

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "clients/clients.hpp"
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
 #include "formats/formats.hpp"
 
 using namespace minutes;
@@ -146,12 +146,12 @@ TEST_CASE("a feed of real minutes: at most feed_items, newest first, bozo 0") {
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() > 60);
   std::vector<ir::Meeting> ms;
-  const ReaderEntry* md = find_reader("markdown");
+  const Reader* md = find_reader("markdown");
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    ms.push_back(load(ss.str(), "community-call/" + f.filename().string(), *md));
+    ms.push_back(load(ss.str(), minutes::ReadOptions{"community-call/" + f.filename().string()}, *md));
   }
   formats::WriteOptions o;
   o.base_url = "https://github.com/SovereignCloudStack/minutes/blob/main/";

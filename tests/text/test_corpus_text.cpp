@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "converters/decode.hpp"
-#include "converters/enrich.hpp"
+#include "converters/core/decode.hpp"
+#include "converters/core/enrich.hpp"
 #include "formats/formats.hpp"
 #include "tests/support.hpp"
 

@@ -3,7 +3,9 @@
 
 #include <string>
 
-#include "converters/cli/pipeline.hpp"
+#include <minutes/minutes.hpp>
+
+#include <algorithm>
 #include "text/outline.hpp"
 
 namespace {
@@ -12,12 +14,12 @@ using namespace minutes;
 
 // Loads a file through the pipeline (reader + enrichment), as `minutes convert` does.
 ir::Meeting load_file(const std::string& path, std::string_view reader) {
-  std::string error;
-  auto bytes = read_file(path, error);
-  REQUIRE_MESSAGE(bytes.has_value(), path << ": " << error);
-  const ReaderEntry* r = find_reader(reader);
+  auto file = read_file(path);
+  REQUIRE_MESSAGE(file.bytes.has_value(), path << ": " << file.error);
+  auto& bytes = file.bytes;
+  const Reader* r = find_reader(reader);
   REQUIRE(r != nullptr);
-  return load(*bytes, path, *r);
+  return load(*bytes, minutes::ReadOptions{path}, *r);
 }
 
 size_t count_sections(const std::vector<ir::Section>& sections) {

@@ -1,5 +1,5 @@
 // Dates, series and names in meeting titles, file names and meta lines: one reading for every reader.
-#include "converters/titles.hpp"
+#include "converters/core/titles.hpp"
 
 #include <array>
 
@@ -108,26 +108,6 @@ std::optional<FoundDate> month_day_year(std::string_view s, size_t i) {
 }
 
 }  // namespace
-
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  auto space = [](std::string_view v, bool front) {
-    if (v.empty()) return size_t{0};
-    unsigned char c = front ? v.front() : v.back();
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return size_t{1};
-    if (front ? v.starts_with("\xC2\xA0") : v.ends_with("\xC2\xA0")) return size_t{2};
-    return size_t{0};
-  };
-  while (size_t n = space(s, true)) s.remove_prefix(n);
-  while (size_t n = space(s, false)) s.remove_suffix(n);
-  return s;
-}
 
 std::optional<FoundDate> find_date(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {

@@ -6,15 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
+
+#include "converters/core/strings.hpp"
 
 namespace minutes {
-
-// True when s starts with prefix, ASCII letters compared without case.
-bool starts_with_icase(std::string_view s, std::string_view prefix);
-
-// Text without surrounding spaces, tabs, line ends and no-break spaces.
-std::string_view trim(std::string_view s);
 
 // A date found inside a string and where it was.
 struct FoundDate {

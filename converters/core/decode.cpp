@@ -1,5 +1,5 @@
 // Decodes reader input (UTF-8, UTF-16, Windows-1252) into clean UTF-8, with diagnostics for every repair.
-#include "converters/decode.hpp"
+#include "converters/core/decode.hpp"
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
 // Helpers over the meeting IR: plain text, dates, diagnostics.
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
 
 #include <fmt/format.h>
 
 #include <cctype>
 
-#include "converters/titles.hpp"
+#include "converters/core/titles.hpp"
 
 namespace minutes::ir {
 

@@ -1,5 +1,5 @@
 // Runs the enrichment steps over a freshly read meeting.
-#include "converters/enrich.hpp"
+#include "converters/core/enrich.hpp"
 
 namespace minutes {
 

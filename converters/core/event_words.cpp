@@ -1,16 +1,9 @@
 // Word-level tests on the text of minutes for event extraction: event words, places, titles.
-#include "converters/event_words.hpp"
+#include "converters/core/event_words.hpp"
 
 #include <set>
 
 namespace minutes::event_words {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
 bool may_date(std::string_view s) {
@@ -126,7 +119,7 @@ bool not_an_event(std::string_view text) {
          t.find("registration") != std::string::npos || t.find("back on") != std::string::npos;
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_marks(std::string_view s) {
   auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*' || c == '_'; };
   while (!s.empty() && sp(s.front())) s.remove_prefix(1);
   while (!s.empty() && sp(s.back())) s.remove_suffix(1);
@@ -136,7 +129,7 @@ std::string_view trim(std::string_view s) {
 // Trims separators and connecting words from the end of a title ("Summit in Alicante on" -> ...).
 std::string_view trim_tail(std::string_view s) {
   for (;;) {
-    s = trim(s);
+    s = trim_marks(s);
     std::size_t before = s.size();
     while (!s.empty() && std::string_view(",:;-(@/|+").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
     if (ends_with(s, "\xE2\x80\x93") || ends_with(s, "\xE2\x80\x94")) s.remove_suffix(3);
@@ -147,7 +140,7 @@ std::string_view trim_tail(std::string_view s) {
         break;
       }
     }
-    s = trim(s);
+    s = trim_marks(s);
     if (s.size() == before) return s;
   }
 }
@@ -155,18 +148,18 @@ std::string_view trim_tail(std::string_view s) {
 // Trims separators from the start of text ("- will be online" -> "will be online").
 std::string_view trim_head(std::string_view s) {
   for (;;) {
-    s = trim(s);
+    s = trim_marks(s);
     std::size_t before = s.size();
     while (!s.empty() && std::string_view(",:;-)@/|+").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
     if (s.substr(0, 3) == "\xE2\x80\x93" || s.substr(0, 3) == "\xE2\x80\x94") s.remove_prefix(3);
-    s = trim(s);
+    s = trim_marks(s);
     if (s.size() == before) return s;
   }
 }
 
 // A short name that looks like a place: "Berlin", "Frankfurt am Main", "Cloud&Heat", "online".
 bool place_like(std::string_view s) {
-  s = trim(s);
+  s = trim_marks(s);
   if (s.empty() || s.size() > 40) return false;
   std::string l = lower(s);
   if (l == "online" || l == "virtual" || l == "hybrid" || l == "remote") return true;
@@ -220,13 +213,13 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
   std::string_view t = trim_tail(pre);
   // "(City, date)"
   if (auto open = t.rfind('('); open != std::string_view::npos && place_like(t.substr(open + 1))) {
-    location = std::string(trim(t.substr(open + 1)));
+    location = std::string(trim_marks(t.substr(open + 1)));
     t = trim_tail(t.substr(0, open));
   }
   // "Name, City, date"
   if (location.empty()) {
     if (auto comma = t.rfind(','); comma != std::string_view::npos && place_like(t.substr(comma + 1))) {
-      location = std::string(trim(t.substr(comma + 1)));
+      location = std::string(trim_marks(t.substr(comma + 1)));
       t = trim_tail(t.substr(0, comma));
     }
   }
@@ -234,7 +227,7 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
   if (location.empty()) {
     std::size_t len = 0;
     if (auto dash = rfind_dash(t, len); dash != std::string_view::npos && place_like(t.substr(dash + len))) {
-      location = std::string(trim(t.substr(dash + len)));
+      location = std::string(trim_marks(t.substr(dash + len)));
       t = trim_tail(t.substr(0, dash));
     }
   }
@@ -246,7 +239,7 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
       std::string_view place = t.substr(p + w.size());
       std::string_view rest = trim_tail(t.substr(0, p));
       if (!place_like(place) || (w != " in " && !names_event(rest))) continue;
-      location = std::string(trim(place));
+      location = std::string(trim_marks(place));
       t = rest;
       break;
     }

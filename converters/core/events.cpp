@@ -6,9 +6,9 @@
 #include <array>
 #include <set>
 
-#include "converters/dates.hpp"
-#include "converters/enrich.hpp"
-#include "converters/event_words.hpp"
+#include "converters/core/dates.hpp"
+#include "converters/core/enrich.hpp"
+#include "converters/core/event_words.hpp"
 
 namespace minutes {
 namespace {
@@ -143,7 +143,7 @@ class Extractor {
 
   // Whether the word before a date makes it a deadline ("till", "until", "by", "bis", "before").
   static bool deadline_before(std::string_view text, std::size_t at) {
-    std::string_view before = trim(text.substr(0, at));
+    std::string_view before = trim_marks(text.substr(0, at));
     std::size_t b = before.size();
     while (b > 0 && word_char(static_cast<unsigned char>(before[b - 1]))) --b;
     std::string w = lower(before.substr(b));
@@ -190,11 +190,11 @@ class Extractor {
       std::string_view place = lead;
       for (std::string_view w : {"in ", "at ", "@ "})
         if (place.substr(0, w.size()) == w) place = place.substr(w.size());
-      bool only_place = trim(lead).empty() || place_like(place);
+      bool only_place = trim_marks(lead).empty() || place_like(place);
       if (names_event(lead) || fallback.empty() || events_heading(fallback)) {
         title_and_place(lead, e.title, e.location);
       } else {
-        if (only_place && !trim(place).empty()) e.location = std::string(trim(place));
+        if (only_place && !trim_marks(place).empty()) e.location = std::string(trim_marks(place));
         e.title = fallback;
       }
     } else if (std::string_view prose = after.substr(0, after.find("http"));
@@ -212,7 +212,7 @@ class Extractor {
         place = place.substr(0, std::min(place.find_first_of(",;:()!"), place.size()));
         std::size_t len = 0;
         if (auto d = rfind_dash(place, len); d != std::string_view::npos) place = place.substr(0, d);
-        if (place_like(place)) e.location = std::string(trim(place));
+        if (place_like(place)) e.location = std::string(trim_marks(place));
         break;
       }
     }
@@ -224,7 +224,7 @@ class Extractor {
     bool appointment = ends_with(lower(e.title), "appointment");  // "Thursdays 14:05 CEST ..., first appointment"
     static constexpr std::array<std::string_view, 9> weak_headings = {
         "agenda", "announcements", "aob", "misc", "news", "notes", "other", "others", "updates"};
-    bool weak = heading_.empty() || events_heading(heading_) || in_table(weak_headings, lower(trim(heading_)));
+    bool weak = heading_.empty() || events_heading(heading_) || in_table(weak_headings, lower(trim_marks(heading_)));
     if ((generic || appointment) && !weak) {
       e.title = heading_title();
     } else if (appointment) {  // "Date for the Open Operations meeting changed ... Next appointment on 2023-02-20"
@@ -247,7 +247,7 @@ class Extractor {
       }
     }
     e.url = !u.url.empty() ? u.url : extra_url;
-    e.description = std::string(trim(u.text));
+    e.description = std::string(trim_marks(u.text));
     e.line = u.line;
     if (e.title.size() > 160) e.title = e.title.substr(0, 157) + "...";
     add(std::move(e));
@@ -370,10 +370,10 @@ class Extractor {
       if (u.url.empty()) u.url = bare_url(u.text);
       if (url.empty()) url = u.url;
       if (place.empty() && place_like(u.text) && u.text.find_first_of("0123456789") == std::string::npos)
-        place = std::string(trim(u.text));
+        place = std::string(trim_marks(u.text));
       for (std::string_view key : {"location:", "where:", "venue:", "ort:"})  // "location: Berlin"
         if (lower(std::string_view(u.text).substr(0, key.size())) == key && place_like(u.text.substr(key.size())))
-          place = std::string(trim(std::string_view(u.text).substr(key.size())));
+          place = std::string(trim_marks(std::string_view(u.text).substr(key.size())));
       if (!may_date(u.text) || not_an_event(u.text)) return;
       auto f = date_in(u, u.text);
       if (f && (f->kind == dates::DateKind::absolute || names_event(u.text))) out.emplace_back(u, *f);

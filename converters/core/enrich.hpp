@@ -1,7 +1,7 @@
 // Enrichment: what is derived from a meeting after reading (events, action items), shared by every reader.
 #pragma once
 
-#include "converters/meeting.hpp"
+#include <minutes/ir.hpp>
 
 namespace minutes {
 

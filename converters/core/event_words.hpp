@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "converters/core/strings.hpp"
+
 namespace minutes::event_words {
 
 // A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
@@ -16,8 +18,7 @@ bool word_char(unsigned char c);
 // Whether s ends with suffix.
 bool ends_with(std::string_view s, std::string_view suffix);
 
-// ASCII lower case (UTF-8 bytes kept).
-std::string lower(std::string_view s);
+using minutes::lower;
 
 // A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
 bool may_date(std::string_view s);
@@ -47,7 +48,7 @@ bool events_heading(std::string_view title);
 bool not_an_event(std::string_view text);
 
 // Trims spaces and Markdown emphasis marks from both ends.
-std::string_view trim(std::string_view s);
+std::string_view trim_marks(std::string_view s);
 
 // Trims separators and connecting words from the end of a title ("Summit in Alicante on" -> ...).
 std::string_view trim_tail(std::string_view s);

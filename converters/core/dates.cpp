@@ -1,5 +1,5 @@
 // Finds dates, date ranges and times of day in free text with a small hand-written token scanner.
-#include "converters/dates.hpp"
+#include "converters/core/dates.hpp"
 
 #include <array>
 #include <cstdlib>

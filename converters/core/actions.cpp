@@ -2,8 +2,8 @@
 #include <string>
 #include <string_view>
 
-#include "converters/dates.hpp"
-#include "converters/enrich.hpp"
+#include "converters/core/dates.hpp"
+#include "converters/core/enrich.hpp"
 
 namespace minutes {
 namespace {

@@ -1,0 +1,60 @@
+// The library's entry points: the registry of readers and writers, reading bytes into a meeting, writing meetings.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <minutes/ir.hpp>
+#include <minutes/options.hpp>
+#include <minutes/resources.hpp>
+
+namespace minutes {
+
+// A reader in the registry: bytes in one syntax to a meeting.
+struct Reader {
+  std::string_view name;                     // "markdown"
+  std::vector<std::string_view> aliases;     // "md", ...
+  std::vector<std::string_view> extensions;  // ".md", ...
+  ir::Meeting (*read)(std::string_view bytes, const ReadOptions& options);
+};
+
+// What a writer makes of the meetings it is given.
+enum class WriterScope {
+  document,   // one document of any number of meetings (one meeting's page, or a report of a period)
+  aggregate,  // one feed of a whole archive's meetings (a calendar, a news feed)
+};
+
+// A writer in the registry.
+struct Writer {
+  std::string_view name;                     // "odt"
+  std::vector<std::string_view> extensions;  // ".odt"; the first is the one `minutes build` writes
+  bool binary;                               // never written to a terminal
+  WriterScope scope;
+  Output (*write)(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context);
+  std::string_view description;              // for --help
+};
+
+// Every reader and writer, in the order --help lists them.
+const std::vector<Reader>& readers();
+const std::vector<Writer>& writers();
+
+// Looks a reader up by name or alias, or by a path's extension; nullptr when none fits.
+const Reader* find_reader(std::string_view name);
+const Reader* reader_for_path(std::string_view path);
+// Looks a writer up by name or alias, or by a path's extension; nullptr when none fits.
+const Writer* find_writer(std::string_view name);
+const Writer* writer_for_path(std::string_view path);
+
+// Reads bytes with a reader and enriches the meeting (events, actions); problems are in its diagnostics.
+ir::Meeting load(std::string_view bytes, const ReadOptions& options, const Reader& reader);
+
+// Writes meetings with a writer; problems are in the output's diagnostics (an error: do not use the bytes).
+Output write(const Writer& writer, std::span<const ir::Meeting> meetings, const WriteOptions& options,
+             const WriteContext& context = {});
+
+// "file:line:col: severity: message".
+std::string format_diagnostic(const ir::Diagnostic& d);
+
+}  // namespace minutes

@@ -1,0 +1,54 @@
+// What readers and writers are told besides their input, and what a writer gives back.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <minutes/ir.hpp>
+
+namespace minutes {
+
+// What a reader is told besides the bytes.
+struct ReadOptions {
+  std::string source;  // the path as given (used in diagnostics and the IR's source)
+};
+
+// Everything a writer may be told; each writer reads the fields that concern it.
+struct WriteOptions {
+  // Documents (ODT, DOCX, HTML)
+  std::string title;            // report title; empty: from the meeting(s)
+  std::string organisation;     // title-block line
+  std::string funder;           // title-block line
+  std::string paper = "a4";     // "a4" or "letter"
+  std::string lang;             // BCP 47; empty: front matter, else "en"
+  std::string reference_doc;    // a user's ODT/DOCX (fetched through the resources) for styles, page layout, header, footer
+  // Calendar
+  std::string calendar_name = "Meeting events";
+  std::string timezone = "Europe/Berlin";
+  bool todos = false;           // action items as VTODO
+  // Feed
+  std::string feed_title;
+  std::string feed_link;
+  std::string feed_description;
+  std::string feed_self;
+  std::string base_url;         // joined with a meeting's relative path for links
+  int feed_items = 50;
+  // Links between the formats of one meeting (HTML pages of `minutes build`)
+  std::string output_stem;      // e.g. "community-call/20230504": siblings are <stem>.odt, .docx
+  std::string root_prefix;      // relative path from a page to the output root, e.g. "../"
+  // Reproducibility: seconds since the epoch used for every timestamp in the output
+  std::optional<int64_t> source_date_epoch;
+};
+
+// The result of a writer: the bytes, plus what it could not render (an error means: do not use the bytes).
+struct Output {
+  std::string bytes;
+  std::vector<ir::Diagnostic> diagnostics;
+};
+
+// True when a diagnostic list holds an error.
+bool has_error(const std::vector<ir::Diagnostic>& diagnostics);
+
+}  // namespace minutes

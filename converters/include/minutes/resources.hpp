@@ -1,0 +1,78 @@
+// Files a meeting may pull into an output (images, reference documents): writers reach them only through here.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <minutes/ir.hpp>
+
+namespace minutes {
+
+// What a fetch gives: the bytes, or why not (a sentence for a diagnostic, e.g. "is outside the archive").
+struct Fetched {
+  std::optional<std::string> bytes;
+  std::string why;
+};
+
+// Where writers get files from. Implementations decide what may be read; a writer never opens a file itself.
+class Resources {
+ public:
+  virtual ~Resources() = default;
+  // The bytes of `reference` (a path or file: URL as written in the meeting, or a reference document's path),
+  // resolved against the folder of `source` (the meeting's path; empty: the current folder).
+  virtual Fetched fetch(std::string_view reference, std::string_view source) const = 0;
+};
+
+// Resources that refuse everything: images become links, a reference document is a warning.
+class NoResources final : public Resources {
+ public:
+  Fetched fetch(std::string_view reference, std::string_view source) const override;
+};
+
+// Limits of FileResources.
+struct FileLimits {
+  std::size_t max_bytes = 32u << 20;  // a larger file is refused (32 MiB)
+};
+
+// Regular files under a set of root folders: a reference resolves against its meeting's folder, symlinks are
+// followed only while they stay inside a root, FIFOs and devices are refused without being opened, and a file
+// over the size limit is refused.
+class FileResources final : public Resources {
+ public:
+  // Roots are folders; relative ones are taken from the current folder.
+  explicit FileResources(std::vector<std::string> roots, FileLimits limits = {});
+  Fetched fetch(std::string_view reference, std::string_view source) const override;
+  const std::vector<std::string>& roots() const { return roots_; }
+
+ private:
+  std::vector<std::string> roots_;  // canonical, absolute
+  FileLimits limits_;
+};
+
+// What writers keep between calls: styles prepared for a language and paper, package parts compressed once, a
+// parsed reference document. Owned by the caller (one per build, say) and safe to share between threads; a
+// writer called without one keeps nothing.
+class Cache {
+ public:
+  Cache();
+  ~Cache();
+  Cache(const Cache&) = delete;
+  Cache& operator=(const Cache&) = delete;
+  struct Impl;
+  Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// What a writer may use besides meetings and options.
+struct WriteContext {
+  const Resources* resources = nullptr;  // null: nothing is fetched (as NoResources)
+  Cache* cache = nullptr;                // null: nothing is kept between calls
+};
+
+}  // namespace minutes
