@@ -164,6 +164,15 @@ zip_int64_t raw_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_
   }
 }
 
+// zip_open_from_source with one caller at a time: libzip before 1.9 (Debian 12 has 1.7.3) fills two static
+// bitmaps on its first calls without a lock, so two threads opening archives at once can see a half-made one and
+// fail with "Read-only archive" (libzip issue #289); it failed ~2 builds in 100 at -j2.
+zip_t* open_from_source(zip_source_t* source, int flags, zip_error_t* error) {
+  static std::mutex opening;
+  std::lock_guard lock(opening);
+  return zip_open_from_source(source, flags, error);
+}
+
 }  // namespace
 
 std::string zip_package(const std::vector<ZipEntry>& entries, int64_t mtime) {
@@ -172,7 +181,7 @@ std::string zip_package(const std::vector<ZipEntry>& entries, int64_t mtime) {
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
   if (!buffer) throw std::runtime_error("zip: cannot create a buffer");
   zip_source_keep(buffer);  // the archive's close would free it; we read the result from it afterwards
-  zip_t* za = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  zip_t* za = open_from_source(buffer, ZIP_TRUNCATE, &error);
   if (!za) {
     zip_source_free(buffer);
     zip_source_free(buffer);
@@ -231,7 +240,7 @@ std::vector<ZipEntry> unzip(const std::string& bytes) {
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!src) return out;
-  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
+  zip_t* za = open_from_source(src, ZIP_RDONLY, &error);
   if (!za) {
     zip_source_free(src);
     return out;
