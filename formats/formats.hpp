@@ -3,6 +3,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include <minutes/ir.hpp>
 #include <minutes/options.hpp>
@@ -18,6 +19,13 @@ using minutes::WriteOptions;
 // Readers: pure functions from bytes to a meeting. They never throw on bad input.
 ir::Meeting read_markdown(std::string_view bytes, const ReadOptions& options);
 ir::Meeting read_text(std::string_view bytes, const ReadOptions& options);
+
+// Reads back what write_json wrote (one meeting, or an array of them); problems are error diagnostics.
+struct JsonMeetings {
+  std::vector<ir::Meeting> meetings;
+  std::vector<ir::Diagnostic> diagnostics;
+};
+JsonMeetings read_json(std::string_view bytes, const ReadOptions& options);
 
 // Writers: pure functions from meetings to bytes. Documents take several meetings as one report.
 Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
