@@ -13,9 +13,6 @@ inline constexpr int exit_ok = 0, exit_bad_input = 1, exit_usage = 2;
 // Adds the writer options (title, feed, calendar...) shared by `convert` and `build`.
 void add_write_options(CLI::App& cmd, formats::WriteOptions& options);
 
-// Fills defaults that come from the environment (SOURCE_DATE_EPOCH).
-void apply_environment(formats::WriteOptions& options);
-
 // `minutes convert INPUT... [-o OUTPUT] [-t FORMAT] [-f FORMAT]`.
 void add_convert_command(CLI::App& app, int& exit_code);
 

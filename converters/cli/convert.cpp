@@ -92,15 +92,6 @@ void add_write_options(CLI::App& cmd, WriteOptions& o) {
       ->capture_default_str();
 }
 
-void apply_environment(WriteOptions& o) {
-  if (o.source_date_epoch) return;
-  if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
-    char* end = nullptr;
-    long long v = std::strtoll(s, &end, 10);
-    if (end && *end == '\0' && v >= 0) o.source_date_epoch = v;
-  }
-}
-
 void add_convert_command(CLI::App& app, int& exit_code) {
   struct Args {
     std::vector<std::string> inputs;

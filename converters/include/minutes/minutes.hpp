@@ -6,4 +6,5 @@
 #include <minutes/ir.hpp>
 #include <minutes/options.hpp>
 #include <minutes/resources.hpp>
+#include <minutes/settings.hpp>
 #include <minutes/version.hpp>
