@@ -200,11 +200,17 @@ class Decoder {
     return true;
   }
 
-  ir::Inlines inlines(const json& j, const char* key, const std::string& at, int depth) {
-    ir::Inlines out;
+  // The array j[key] of nodes one level deeper, each read by read(node, path, depth).
+  template <class T, class F>
+  std::vector<T> nested(const json& j, const char* key, const std::string& at, int depth, F&& read) {
+    std::vector<T> out;
     if (too_deep(depth, at)) return out;
-    each(j, key, at, [&](const json& i, const std::string& where) { out.push_back(inline_of(i, where, depth)); });
+    each(j, key, at, [&](const json& e, const std::string& where) { out.push_back(read(e, where, depth)); });
     return out;
+  }
+
+  ir::Inlines inlines(const json& j, const char* key, const std::string& at, int depth) {
+    return nested<ir::Inline>(j, key, at, depth, [this](auto&&... a) { return inline_of(a...); });
   }
 
   // An array of inlines that is itself an element (a table cell).
@@ -248,10 +254,7 @@ class Decoder {
   }
 
   ir::Blocks blocks(const json& j, const char* key, const std::string& at, int depth) {
-    ir::Blocks out;
-    if (too_deep(depth, at)) return out;
-    each(j, key, at, [&](const json& b, const std::string& where) { out.push_back(block(b, where, depth)); });
-    return out;
+    return nested<ir::Block>(j, key, at, depth, [this](auto&&... a) { return block(a...); });
   }
 
   ir::Block block(const json& j, const std::string& at, int depth) {
@@ -307,24 +310,23 @@ class Decoder {
   }
 
   std::vector<ir::Section> sections(const json& j, const char* key, const std::string& at, int depth) {
-    std::vector<ir::Section> out;
-    if (too_deep(depth, at)) return out;
-    each(j, key, at, [&](const json& s, const std::string& where) {
-      ir::Section sec;
-      sec.title = text(s, "title", where);
-      if (!sec.title.empty()) {
-        sec.title_inlines.emplace_back();
-        sec.title_inlines.back().text = sec.title;
-      }
-      sec.level = integer(s, "level", where, 1);
-      sec.line = integer(s, "line", where);
-      if (const json* ref = member(s, "minutes", where, json::value_t::object))
-        sec.minutes = ir::MinutesRef{text(*ref, "url", join(where, "minutes")), text(*ref, "status", join(where, "minutes"))};
-      sec.blocks = blocks(s, "blocks", where, depth + 1);
-      sec.sections = sections(s, "sections", where, depth + 1);
-      out.push_back(std::move(sec));
-    });
-    return out;
+    return nested<ir::Section>(j, key, at, depth, [this](auto&&... a) { return section(a...); });
+  }
+
+  ir::Section section(const json& s, const std::string& at, int depth) {
+    ir::Section sec;
+    sec.title = text(s, "title", at);
+    if (!sec.title.empty()) {
+      sec.title_inlines.emplace_back();
+      sec.title_inlines.back().text = sec.title;
+    }
+    sec.level = integer(s, "level", at, 1);
+    sec.line = integer(s, "line", at);
+    if (const json* ref = member(s, "minutes", at, json::value_t::object))
+      sec.minutes = ir::MinutesRef{text(*ref, "url", join(at, "minutes")), text(*ref, "status", join(at, "minutes"))};
+    sec.blocks = blocks(s, "blocks", at, depth + 1);
+    sec.sections = sections(s, "sections", at, depth + 1);
+    return sec;
   }
 
   std::vector<ir::Diagnostic>& diagnostics_;
