@@ -1,12 +1,16 @@
-// The table of settings: it covers every writer option, and minutes.yaml is checked against it.
+// The table of settings: it covers every writer option, minutes.yaml is checked against it, and every setting
+// that decides outputs rebuilds them when it changes (through the library and through the command line).
 #include <doctest/doctest.h>
 
+#include <type_traits>
 
 #include <minutes/minutes.hpp>
 
+#include "archive/build_test_util.hpp"
 #include "converters/library/bounded_yaml.hpp"
 
 using namespace minutes;
+using namespace build_test;
 
 namespace {
 
@@ -34,6 +38,44 @@ std::string messages(const SettingsRead& r) {
   std::string out;
   for (const auto& d : r.diagnostics) out += format_diagnostic(d) + "\n";
   return out;
+}
+
+// Changes one setting to another valid value (a file setting: to `file`).
+void change(const Setting& s, Settings& settings, const std::string& file) {
+  std::visit(
+      [&](auto field) {
+        auto& v = [&]() -> auto& {
+          if constexpr (requires { settings.options.*field; }) return settings.options.*field;
+          else return settings.*field;
+        }();
+        using V = std::remove_reference_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::string>) {
+          v = s.type == SettingType::choice ? std::string(s.allowed.back()) : s.type == SettingType::file ? file : v + "x";
+        } else if constexpr (std::is_same_v<V, bool>) {
+          v = !v;
+        } else if constexpr (std::is_same_v<V, int>) {
+          v += 1;
+        } else if constexpr (std::is_same_v<V, std::optional<int64_t>>) {
+          v = 1700000000;
+        } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
+          v = s.type == SettingType::formats ? std::vector<std::string>{"odt"} : std::vector<std::string>{"x"};
+        } else if constexpr (std::is_same_v<V, std::map<std::string, std::string>>) {
+          v["team"] = "Team Renamed";
+        } else {
+          v["x"] = {"y"};
+        }
+      },
+      s.field);
+}
+
+struct Silent : archive::Progress {};
+
+archive::Report build(const TempDir& t, const Settings& flags, std::vector<const Setting*> given) {
+  archive::Request request{(t / "src").string(), (t / "out").string(), flags, std::move(given), 1, {}};
+  archive::Build b = archive::prepare(request);
+  REQUIRE_FALSE(b.refusal);
+  Silent quiet;
+  return archive::execute(b, quiet);
 }
 
 }  // namespace
@@ -115,4 +157,49 @@ TEST_CASE("minutes.yaml: alias bombs, deep nesting and huge files are refused be
   auto parsed = library::parse_bounded_yaml("a: [1, 2]\n");
   CHECK(parsed.error.empty());
   CHECK(parsed.root["a"].size() == 2);
+}
+
+TEST_CASE("each setting that decides outputs rebuilds every output when it changes; the others do not") {
+  TempDir t;
+  write(t / "src/team/20240307.md", meeting_md("Team Weekly 2024-03-07"));
+  write(t / "src/team/20240314.txt", meeting_txt("Team sync 2024-03-14"));
+  write(t / "ref.odt", "not really a document");
+  REQUIRE(build(t, {}, {}).meetings == 2);
+  CHECK(build(t, {}, {}).built.empty());
+  for (const auto& s : settings_table()) {
+    if (s.type == SettingType::internal) continue;
+    Settings changed;
+    change(s, changed, (t / "ref.odt").string());
+    CAPTURE(s.key);
+    CAPTURE(s.env);
+    auto report = build(t, changed, {&s});
+    CHECK(report.built.size() == (s.rebuilds ? 2u : 0u));
+    build(t, {}, {});  // back to the defaults (which rebuilds again after a change)
+  }
+}
+
+TEST_CASE("every flag of the table reaches the build: given once, the outputs are rebuilt") {
+  TempDir t;
+  write(t / "src/team/20240307.md", meeting_md("Team Weekly 2024-03-07"));
+  write(t / "ref.odt", "not really a document");
+  std::vector<std::string> base = {(t / "src").string(), "-o", (t / "out").string()};
+  REQUIRE(minutes_build(base).code == 0);
+  for (const auto& s : settings_table()) {
+    if (s.flag.empty()) continue;
+    std::vector<std::string> args = base;
+    args.emplace_back(s.flag);
+    switch (s.type) {
+      case SettingType::flag: break;
+      case SettingType::choice: args.emplace_back(s.allowed.back()); break;
+      case SettingType::file: args.push_back((t / "ref.odt").string()); break;
+      case SettingType::count: args.emplace_back("7"); break;
+      case SettingType::formats: args.emplace_back("odt,html"); break;
+      default: args.emplace_back("changed"); break;
+    }
+    Run r = minutes_build(args);
+    CAPTURE(s.flag);
+    INFO(r.err);
+    CHECK(r.err.find(s.rebuilds ? "1 built" : "up to date, nothing written") != std::string::npos);
+    minutes_build(base);
+  }
 }

@@ -60,7 +60,7 @@ TEST_CASE("JSON read back and written again gives the same bytes, for every corp
   CHECK(json_of(read.meetings) == array);
 }
 
-TEST_CASE("the calendar of meetings read back from JSON is the same bytes") {
+TEST_CASE("the calendar and the index of meetings read back from JSON are the same bytes") {
   // What `minutes build` keeps between runs: the meetings without their content.
   auto meetings = all_meetings();
   std::vector<ir::Meeting> summaries;
@@ -75,6 +75,7 @@ TEST_CASE("the calendar of meetings read back from JSON is the same bytes") {
   WriteOptions o;
   o.todos = true;
   CHECK(formats::write_ics(back.meetings, o).bytes == formats::write_ics(meetings, o).bytes);
+  CHECK(formats::write_index(back.meetings, o).bytes == formats::write_index(meetings, o).bytes);
 }
 
 TEST_CASE("what is not the JSON writer's encoding is refused with where and why, never a crash") {

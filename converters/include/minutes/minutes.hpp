@@ -1,6 +1,7 @@
 // libminutes: meeting minutes (Markdown, plain text) to reports, calendars, feeds, pages and JSON. Include this.
 #pragma once
 
+#include <minutes/archive.hpp>
 #include <minutes/convert.hpp>
 #include <minutes/files.hpp>
 #include <minutes/ir.hpp>
