@@ -51,13 +51,14 @@ int run_build(const Args& args, const CLI::App& cmd) {
     return build.refusal->usage ? exit_usage : exit_bad_input;
   }
   for (const auto& d : build.diagnostics) print(d, args.quiet);
-  if (args.verbose)
+  bool verbose = args.verbose && !args.quiet;
+  if (verbose)
     for (const auto& s : build.skipped) note(args.src, s.rel, "skipped: " + s.why);
 
   ProgressBar progress(::isatty(STDERR_FILENO) != 0, args.quiet);
   archive::Report report = archive::execute(build, progress);
   for (const auto& d : report.diagnostics) print(d, args.quiet);
-  if (args.verbose) {
+  if (verbose) {
     for (const auto& rel : report.built) note(args.src, rel, "built");
     for (const auto& rel : report.removed) note(args.src, rel, "gone: its outputs were removed");
   }

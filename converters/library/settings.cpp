@@ -14,6 +14,8 @@ template <class... F>
 struct overloaded : F... {
   using F::operator()...;
 };
+template <class... F>
+overloaded(F...) -> overloaded<F...>;  // clang 14 does not deduce an aggregate's arguments itself
 
 // The names of the registry's per-meeting writers: the values `formats` allows.
 std::vector<std::string_view> document_writer_names() {

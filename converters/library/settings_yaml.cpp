@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <type_traits>
 #include <fmt/format.h>
 
 #include <minutes/files.hpp>
@@ -13,11 +14,6 @@
 namespace minutes {
 
 namespace {
-
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
 
 int line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
 
@@ -139,9 +135,12 @@ class Reader {
   // Stores v in the setting's field when the field has v's type.
   template <class V>
   void set(const Setting& s, const V& v) {
-    std::visit(overloaded{[&](V WriteOptions::*p) { out_.settings.options.*p = v; },
-                          [&](V Settings::*p) { out_.settings.*p = v; }, [](auto) {}},
-               s.field);
+    std::visit(
+        [&](auto field) {
+          if constexpr (std::is_same_v<decltype(field), V WriteOptions::*>) out_.settings.options.*field = v;
+          else if constexpr (std::is_same_v<decltype(field), V Settings::*>) out_.settings.*field = v;
+        },
+        s.field);
   }
 
   void warn(const YAML::Node& at, std::string message) {

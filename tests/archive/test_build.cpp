@@ -144,8 +144,9 @@ TEST_CASE("-j 1 and -j 2 give byte-identical output") {
   for (int n = 0; n < 400; ++n) links += "- item " + std::to_string(n) + " www.example.org/" + std::to_string(n) + " and https://example.com/x\n";
   for (int k = 10; k < 40; ++k)
     write(t / ("src/team-c/202404" + std::to_string(k) + ".md"), meeting_md("Team C " + std::to_string(k)) + links);
-  for (auto [name, jobs] : {std::pair{"one", "1"}, {"two", "2"}, {"four", "4"}}) {
-    auto run = minutes_build(build_args(t, name, {"-j", jobs}));
+  for (const auto& pair : {std::pair{"one", "1"}, {"two", "2"}, {"four", "4"}}) {
+    const char* jobs = pair.second;  // not a structured binding: clang 14 cannot capture one in REQUIRE_MESSAGE
+    auto run = minutes_build(build_args(t, pair.first, {"-j", jobs}));
     REQUIRE_MESSAGE(run.code == 0, "-j " << jobs << ": " << run.err);
   }
   auto one = contents(t / "one"), two = contents(t / "two"), four = contents(t / "four");

@@ -17,7 +17,7 @@ namespace {
 // Converts to anything: counts the fields of an aggregate by how many initialisers it takes.
 struct any_value {
   template <class T>
-  operator T() const;
+  operator T() const { return T{}; }
 };
 
 template <class T, class... A>
