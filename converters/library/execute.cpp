@@ -334,9 +334,6 @@ class Executor {
   }
 
   void report_sources() {
-    std::set<std::string> keep;
-    for (const auto& sp : b_.plan.sources)
-      for (const auto& t : sp.targets) keep.insert(t.path);
     for (size_t i = 0; i < b_.sources.size(); ++i) {
       const Source& s = b_.sources[i];
       Result& r = results_[i];

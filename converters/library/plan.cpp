@@ -24,7 +24,6 @@ Plan plan(const PlanInput& in) {
   const Manifest* last = in.previous;
   p.force = !last || last->binary != in.binary || last->options != in.options;
 
-  std::set<std::string> keep;  // every output a current source should have
   p.sources.resize(in.sources.size());
   for (size_t i = 0; i < in.sources.size(); ++i) {
     const Source& s = in.sources[i];
@@ -38,11 +37,20 @@ Plan plan(const PlanInput& in) {
                             fmt::format("no {} output: {} is the archive's {}", w->name, path, (*taken)->name)});
         continue;
       }
-      sp.targets.push_back({w, path});
-      keep.insert(path);
+      sp.targets.push_back({w, std::move(path)});
     }
   }
 
+  // Every output a current source should have (made when a removal is considered: an unchanged archive has none).
+  std::set<std::string_view> keep;
+  auto kept = [&](const std::string& output) {
+    if (keep.empty())
+      for (const auto& sp : p.sources)
+        for (const auto& t : sp.targets) keep.insert(t.path);
+    return keep.contains(output);
+  };
+
+  size_t known = 0;  // current sources the manifest knows
   for (size_t i = 0; i < in.sources.size(); ++i) {
     const Source& s = in.sources[i];
     SourcePlan& sp = p.sources[i];
@@ -50,32 +58,36 @@ Plan plan(const PlanInput& in) {
     if (last)
       if (auto it = last->sources.find(s.rel); it != last->sources.end()) rec = &it->second;
     if (!rec) continue;  // new: built
+    known++;
     bool intact = rec->ok && rec->outputs.size() == sp.targets.size() &&
                   std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(),
-                             [&](const Target& t, const std::string& o) { return t.path == o && in.present.contains(o); });
+                             [&](const Target& t, const std::string& o) { return t.path == o && !in.missing.contains(o); });
     if (!p.force && intact) {
       sp.step = rec->size == s.size && rec->mtime_ns == s.mtime_ns ? Step::keep : Step::check;
       sp.hash = rec->hash;
+      continue;  // its outputs are its targets: none obsolete
     }
-    for (const auto& o : rec->outputs)
-      if (!keep.contains(o) && own_output(s.stem, o)) sp.obsolete.push_back(o);
+    for (const auto& o : rec->outputs) {
+      bool target = std::any_of(sp.targets.begin(), sp.targets.end(), [&](const Target& t) { return t.path == o; });
+      if (!target && own_output(s.stem, o) && !kept(o)) sp.obsolete.push_back(o);
+    }
   }
 
-  if (last) {
+  if (last && known < last->sources.size()) {
     std::set<std::string_view> current;
     for (const auto& s : in.sources) current.insert(s.rel);
     for (const auto& [rel, rec] : last->sources) {
       if (current.contains(rel)) continue;
       p.gone.push_back(rel);
       for (const auto& o : rec.outputs)
-        if (!keep.contains(o) && own_output(stem_of(rel), o)) p.remove.push_back(o);
+        if (own_output(stem_of(rel), o) && !kept(o)) p.remove.push_back(o);
     }
   }
 
   p.aggregates = p.force || !p.gone.empty() || last->aggregates.size() != in.aggregates.size() ||
                  std::any_of(in.aggregates.begin(), in.aggregates.end(), [&](const Writer* a) {
-                   return !last->aggregates.contains(std::string(a->archive_name)) ||
-                          !in.present.contains(std::string(a->archive_name));
+                   std::string name(a->archive_name);
+                   return !last->aggregates.contains(name) || in.missing.contains(name);
                  });
   return p;
 }

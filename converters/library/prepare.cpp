@@ -82,9 +82,9 @@ Build prepare(const Request& request) {
     for (const auto& s : b.sources)
       if (auto it = b.previous->sources.find(s.rel); it != b.previous->sources.end())
         for (const auto& o : it->second.outputs)
-          if (safe_relative(o) && regular_file(b.out + "/" + o)) in.present.insert(o);
+          if (!safe_relative(o) || !regular_file(b.out + "/" + o)) in.missing.insert(o);
     for (const Writer* a : b.aggregates)
-      if (regular_file(b.out + "/" + std::string(a->archive_name))) in.present.insert(std::string(a->archive_name));
+      if (!regular_file(b.out + "/" + std::string(a->archive_name))) in.missing.insert(std::string(a->archive_name));
   }
   b.plan = plan(in);
   return b;

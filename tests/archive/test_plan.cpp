@@ -24,10 +24,10 @@ struct Writers {
   }
 };
 
-// A manifest as a build of these sources with these writers leaves it: everything written and present.
+// A manifest as a build of these sources with these writers leaves it: everything written, nothing missing.
 struct Built {
   archive::Manifest manifest;
-  std::set<std::string> present;
+  std::set<std::string> missing;
 };
 
 Built built(const std::vector<archive::Source>& sources, const Writers& w) {
@@ -37,13 +37,9 @@ Built built(const std::vector<archive::Source>& sources, const Writers& w) {
   for (const auto& s : sources) {
     archive::SourceRecord r{s.size, s.mtime_ns, "hash-" + s.rel, true, 0, 0, {}};
     for (const auto* d : w.documents) r.outputs.push_back(s.stem + std::string(d->extensions.front()));
-    b.present.insert(r.outputs.begin(), r.outputs.end());
     b.manifest.sources[s.rel] = r;
   }
-  for (const auto* a : w.aggregates) {
-    b.manifest.aggregates[std::string(a->archive_name)] = "h";
-    b.present.insert(std::string(a->archive_name));
-  }
+  for (const auto* a : w.aggregates) b.manifest.aggregates[std::string(a->archive_name)] = "h";
   return b;
 }
 
@@ -56,7 +52,7 @@ archive::Plan plan_of(const std::vector<archive::Source>& sources, const Built* 
   in.options = options;
   in.documents = w.documents;
   in.aggregates = w.aggregates;
-  if (last) in.present = last->present;
+  if (last) in.missing = last->missing;
   return archive::plan(in);
 }
 
@@ -119,12 +115,12 @@ TEST_CASE("a missing output, a broken last build or a missing aggregate is rebui
   Writers w;
   std::vector<archive::Source> sources = {source("a/1.md"), source("a/2.md"), source("a/3.md")};
   Built last = built(sources, w);
-  last.present.erase("a/1.docx");
+  last.missing.insert("a/1.docx");
   last.manifest.sources["a/2.md"].ok = false;
   auto p = plan_of(sources, &last, w);
   CHECK(steps(p) == std::vector<Step>{Step::build, Step::build, Step::keep});
   CHECK_FALSE(p.aggregates);
-  last.present.erase("feed.xml");
+  last.missing.insert("feed.xml");
   CHECK(plan_of(sources, &last, w).aggregates);
 }
 

@@ -121,7 +121,7 @@ struct PlanInput {
   std::string options;                         // options_key() of this run
   std::span<const Writer* const> documents;    // per-meeting writers
   std::span<const Writer* const> aggregates;   // writers over the whole archive
-  std::set<std::string> present;               // files now in OUT among those the last manifest names
+  std::set<std::string> missing;               // files the last manifest names that are not in OUT now
 };
 
 // The actions of one build.
