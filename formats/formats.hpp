@@ -3,6 +3,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include <minutes/ir.hpp>
 #include <minutes/options.hpp>
@@ -19,6 +20,13 @@ using minutes::WriteOptions;
 ir::Meeting read_markdown(std::string_view bytes, const ReadOptions& options);
 ir::Meeting read_text(std::string_view bytes, const ReadOptions& options);
 
+// Reads back what write_json wrote (one meeting, or an array of them); problems are error diagnostics.
+struct JsonMeetings {
+  std::vector<ir::Meeting> meetings;
+  std::vector<ir::Diagnostic> diagnostics;
+};
+JsonMeetings read_json(std::string_view bytes, const ReadOptions& options);
+
 // Writers: pure functions from meetings to bytes. Documents take several meetings as one report.
 Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
@@ -26,5 +34,6 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
 Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 
 }  // namespace minutes::formats

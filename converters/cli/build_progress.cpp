@@ -4,13 +4,13 @@
 #include <cstdio>
 #include <fmt/format.h>
 
-namespace minutes::build {
+namespace minutes::cli {
 
-Progress::Progress(bool tty, bool quiet, std::chrono::milliseconds interval)
+ProgressBar::ProgressBar(bool tty, bool quiet, std::chrono::milliseconds interval)
     : tty_(tty), quiet_(quiet), interval_(tty ? std::chrono::milliseconds(100) : interval) {}
 
-void Progress::start(std::string label, size_t total) {
-  label_ = std::move(label);
+void ProgressBar::start(std::string_view label, size_t total) {
+  label_ = std::string(label);
   total_ = total;
   started_ = last_ = std::chrono::steady_clock::now();
   drawn_width_ = 0;
@@ -18,7 +18,7 @@ void Progress::start(std::string label, size_t total) {
   if (!tty_) std::fprintf(stderr, "minutes: %s %zu file%s\n", label_.c_str(), total_, total_ == 1 ? "" : "s");
 }
 
-std::string Progress::line(size_t done, bool final) const {
+std::string ProgressBar::line(size_t done, bool final) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   std::string tail = final ? fmt::format("{:.2f} s", seconds)
@@ -31,7 +31,7 @@ std::string Progress::line(size_t done, bool final) const {
   return fmt::format("[{}{}] {}", std::string(filled, '#'), std::string(width - filled, '.'), counts);
 }
 
-void Progress::update(size_t done) {
+void ProgressBar::update(size_t done) {
   if (quiet_ || total_ == 0) return;
   auto now = std::chrono::steady_clock::now();
   if (now - last_ < interval_) return;
@@ -47,7 +47,7 @@ void Progress::update(size_t done) {
   std::fflush(stderr);
 }
 
-void Progress::finish(size_t done) {
+void ProgressBar::finish(size_t done) {
   if (quiet_ || total_ == 0) return;
   std::string text = line(done, true);
   if (tty_) {
@@ -59,4 +59,4 @@ void Progress::finish(size_t done) {
   std::fflush(stderr);
 }
 
-}  // namespace minutes::build
+}  // namespace minutes::cli

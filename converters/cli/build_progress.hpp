@@ -5,19 +5,21 @@
 #include <cstddef>
 #include <string>
 
-namespace minutes::build {
+#include <minutes/archive.hpp>
 
-// Draws progress of a phase over a number of files; call update() from one thread only.
-class Progress {
+namespace minutes::cli {
+
+// Draws the progress of a build's phases over a number of files.
+class ProgressBar final : public archive::Progress {
  public:
   // tty: redraw one line with '\r'; otherwise a plain line at most every `interval`. quiet: draw nothing.
-  Progress(bool tty, bool quiet, std::chrono::milliseconds interval = std::chrono::milliseconds(2000));
+  ProgressBar(bool tty, bool quiet, std::chrono::milliseconds interval = std::chrono::milliseconds(2000));
   // Starts a phase ("building", "reading") over total files.
-  void start(std::string label, size_t total);
+  void start(std::string_view label, size_t total) override;
   // Reports files done so far; draws when due.
-  void update(size_t done);
+  void update(size_t done) override;
   // Ends the phase: a final line (a terminal's bar is replaced by it).
-  void finish(size_t done);
+  void finish(size_t done) override;
 
  private:
   std::string line(size_t done, bool final) const;
@@ -29,4 +31,4 @@ class Progress {
   size_t drawn_width_ = 0;
 };
 
-}  // namespace minutes::build
+}  // namespace minutes::cli

@@ -3,18 +3,18 @@
 
 #include <CLI/CLI.hpp>
 
-#include "formats/formats.hpp"
+#include <minutes/minutes.hpp>
 
 namespace minutes::cli {
 
 // Exit codes: success, bad input, usage error.
 inline constexpr int exit_ok = 0, exit_bad_input = 1, exit_usage = 2;
 
-// Adds the writer options (title, feed, calendar...) shared by `convert` and `build`.
-void add_write_options(CLI::App& cmd, formats::WriteOptions& options);
+// Adds a flag for every setting of the table that has one (with `build`: also those only `minutes build` has).
+void add_settings(CLI::App& cmd, Settings& settings, bool build);
 
-// Fills defaults that come from the environment (SOURCE_DATE_EPOCH).
-void apply_environment(formats::WriteOptions& options);
+// The settings whose flags were given on cmd's command line.
+std::vector<const Setting*> given_settings(const CLI::App& cmd);
 
 // `minutes convert INPUT... [-o OUTPUT] [-t FORMAT] [-f FORMAT]`.
 void add_convert_command(CLI::App& app, int& exit_code);

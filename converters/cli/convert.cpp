@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <memory>
+#include <type_traits>
+#include <variant>
 
 #include "converters/cli/commands.hpp"
 #include <minutes/minutes.hpp>
@@ -67,45 +69,55 @@ bool load_inputs(const std::vector<std::string>& inputs, const std::string& from
 
 }  // namespace
 
-void add_write_options(CLI::App& cmd, WriteOptions& o) {
-  auto* doc = "Report (ODT, DOCX, HTML)";
-  cmd.add_option("--title", o.title, "report title (default: the meeting's, or the series and period)")->group(doc);
-  cmd.add_option("--organisation", o.organisation, "organisation line in the title block")->group(doc);
-  cmd.add_option("--funder", o.funder, "funder line in the title block")->group(doc);
-  cmd.add_option("--paper", o.paper, "paper size")->check(CLI::IsMember({"a4", "letter"}))->group(doc)
-      ->capture_default_str();
-  cmd.add_option("--lang", o.lang, "document language, e.g. en or de-DE (default: front matter, else en)")->group(doc);
-  cmd.add_option("--reference-doc", o.reference_doc, "take styles, page layout, header and footer from this ODT/DOCX")
-      ->check(CLI::ExistingFile)->group(doc);
-  auto* cal = "Calendar (ics)";
-  cmd.add_option("--calendar-name", o.calendar_name, "X-WR-CALNAME of the calendar")->group(cal)->capture_default_str();
-  cmd.add_option("--timezone", o.timezone, "IANA time zone of times in the minutes")->group(cal)->capture_default_str();
-  cmd.add_flag("--todos", o.todos, "add action items as VTODO")->group(cal);
-  auto* feed = "Feed (rss)";
-  cmd.add_option("--feed-title", o.feed_title, "channel title")->group(feed);
-  cmd.add_option("--feed-link", o.feed_link, "channel link (the site)")->group(feed);
-  cmd.add_option("--feed-description", o.feed_description, "channel description")->group(feed);
-  cmd.add_option("--feed-self", o.feed_self, "the feed's own URL (atom:link rel=self)")->group(feed);
-  cmd.add_option("--base-url", o.base_url, "URL that meeting paths are joined to, e.g. a repository's blob/main/")
-      ->group(feed);
-  cmd.add_option("--feed-items", o.feed_items, "newest items in the feed")->check(CLI::PositiveNumber)->group(feed)
-      ->capture_default_str();
+void add_settings(CLI::App& cmd, Settings& settings, bool build) {
+  static const Settings defaults;
+  for (const auto& s : settings_table()) {
+    if (s.flag.empty() || (s.build_only && !build)) continue;
+    std::string flag(s.flag), help(s.help);
+    CLI::Option* option = std::visit(
+        [&](auto field) -> CLI::Option* {
+          auto& value = [&]() -> auto& {
+            if constexpr (requires { settings.options.*field; }) return settings.options.*field;
+            else return settings.*field;
+          }();
+          using Value = std::remove_reference_t<decltype(value)>;
+          if constexpr (std::is_same_v<Value, bool>) {
+            return cmd.add_flag(flag, value, help);
+          } else if constexpr (std::is_same_v<Value, std::string> || std::is_same_v<Value, int> ||
+                               std::is_same_v<Value, std::vector<std::string>>) {
+            auto* o = cmd.add_option(flag, value, help);
+            // A writer option's default shows: "--paper TEXT:{a4,letter}=a4" (an archive's lists say theirs in words).
+            if (std::is_same_v<decltype(field), Value WriteOptions::*> && !setting_text(s, defaults).empty())
+              o->capture_default_str();
+            return o;
+          } else {
+            return nullptr;  // no flag sets a mapping or the environment's epoch
+          }
+        },
+        s.field);
+    if (!option) continue;
+    if (!s.group.empty()) option->group(std::string(s.group));
+    if (!s.value_name.empty()) option->type_name(std::string(s.value_name));
+    if (s.delimiter) option->delimiter(s.delimiter);
+    if (s.type == SettingType::choice) option->check(CLI::IsMember(std::vector<std::string>(s.allowed.begin(), s.allowed.end())));
+    if (s.type == SettingType::file) option->check(CLI::ExistingFile);
+    if (s.type == SettingType::count) option->check(CLI::PositiveNumber);
+  }
 }
 
-void apply_environment(WriteOptions& o) {
-  if (o.source_date_epoch) return;
-  if (const char* s = std::getenv("SOURCE_DATE_EPOCH"); s && *s) {
-    char* end = nullptr;
-    long long v = std::strtoll(s, &end, 10);
-    if (end && *end == '\0' && v >= 0) o.source_date_epoch = v;
-  }
+std::vector<const Setting*> given_settings(const CLI::App& cmd) {
+  std::vector<const Setting*> given;
+  for (const auto& s : settings_table())
+    if (!s.flag.empty() && cmd.get_option_no_throw(std::string(s.flag)) && cmd.count(std::string(s.flag)) > 0)
+      given.push_back(&s);
+  return given;
 }
 
 void add_convert_command(CLI::App& app, int& exit_code) {
   struct Args {
     std::vector<std::string> inputs;
     std::string output, to, from;
-    WriteOptions options;
+    Settings settings;
   };
   auto args = std::make_shared<Args>();
   std::string writers_help;
@@ -119,7 +131,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", args->output, "output file (written atomically)");
   cmd->add_option("-t,--to", args->to, "output format: " + format_list(true));
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
-  add_write_options(*cmd, args->options);
+  add_settings(*cmd, args->settings, false);
   cmd->callback([args, &exit_code] {
     const Writer* writer = nullptr;
     if (!args->to.empty()) {
@@ -152,8 +164,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       std::fprintf(stderr, "minutes: nothing written\n");
       return;
     }
-    apply_environment(args->options);
-    Output out = write(*writer, meetings, args->options);
+    apply_environment(args->settings.options);
+    Output out = write(*writer, meetings, args->settings.options);
     print(out.diagnostics);
     if (has_error(out.diagnostics)) {
       std::fprintf(stderr, "minutes: nothing written\n");

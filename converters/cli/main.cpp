@@ -8,6 +8,14 @@
 
 namespace {
 
+// The settings that come from the environment, from the table of settings.
+std::string environment() {
+  std::string out;
+  for (const auto& s : minutes::settings_table())
+    if (!s.env.empty()) out += (out.empty() ? "  " : "\n  ") + std::string(s.env) + "  " + std::string(s.help);
+  return out;
+}
+
 // Everything --help and the manual page say besides the options: one source for both.
 const minutes::cli::Manual& manual() {
   static const minutes::cli::Manual m{
@@ -40,8 +48,7 @@ const minutes::cli::Manual& manual() {
           {"FILES",
            "  SRC/minutes.yaml  settings of an archive for minutes build: writer options, series names, excluded globs\n"
            "  OUT/.minutes-manifest  what minutes build wrote, with content hashes, for incremental rebuilds"},
-          {"ENVIRONMENT",
-           "  SOURCE_DATE_EPOCH  seconds since 1970 used for every timestamp written (default: the latest meeting date)"},
+          {"ENVIRONMENT", environment()},
           {"SEE ALSO",
            "pandoc(1), libreoffice(1). The README of the project explains the intermediate representation, the JSON\n"
            "contract and how to write events so that they are found. Shell completions: minutes --completion bash\n"
@@ -56,7 +63,7 @@ int main(int argc, char** argv) {
   const auto& text = manual();
   CLI::App app{text.description, text.name};
   app.footer(minutes::cli::help_footer(text));
-  app.set_version_flag("--version", std::string("minutes ") + MINUTES_VERSION);
+  app.set_version_flag("--version", std::string("minutes ") + minutes::version);
   app.require_subcommand(1);
   app.fallthrough();
   int exit_code = minutes::cli::exit_ok;
@@ -65,7 +72,7 @@ int main(int argc, char** argv) {
   minutes::cli::add_build_command(app, exit_code);
   // Generated documents, from the definitions above: the build writes the manual page and completions so.
   if (argc == 2 && std::strcmp(argv[1], "--man") == 0) {
-    std::fputs(minutes::cli::man_page(app, text, MINUTES_VERSION).c_str(), stdout);
+    std::fputs(minutes::cli::man_page(app, text, minutes::version).c_str(), stdout);
     return minutes::cli::exit_ok;
   }
   if (argc == 3 && std::strcmp(argv[1], "--completion") == 0) {

@@ -23,10 +23,15 @@ const std::vector<Writer>& writers() {
   static const std::vector<Writer> table = {
       {"odt", {".odt"}, true, document, &formats::write_odt, "OpenDocument text report (ODF 1.3)"},
       {"docx", {".docx"}, true, document, &formats::write_docx, "Word report (OOXML transitional)"},
-      {"ics", {".ics", ".ical"}, false, aggregate, &formats::write_ics, "iCalendar feed of the events (RFC 5545)"},
-      {"rss", {".rss", ".xml"}, false, aggregate, &formats::write_rss, "RSS 2.0 feed, one item per meeting"},
+      {"ics", {".ics", ".ical"}, false, aggregate, &formats::write_ics, "iCalendar feed of the events (RFC 5545)",
+       "calendar.ics"},
+      {"rss", {".rss", ".xml"}, false, aggregate, &formats::write_rss, "RSS 2.0 feed, one item per meeting",
+       "feed.xml", &WriteOptions::feed_items},
       {"html", {".html", ".htm"}, false, document, &formats::write_html, "standalone HTML5 page"},
       {"json", {".json"}, false, document, &formats::write_json, "the meeting IR as JSON (see README)"},
+      // After the calendar and the feed: `minutes build` links from the index what they wrote.
+      {"index", {".html", ".htm"}, false, aggregate, &formats::write_index,
+       "HTML5 index page of an archive: meetings by series, upcoming events", "index.html"},
   };
   return table;
 }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/formats.hpp"
+#include "formats/json/names.hpp"
 
 namespace minutes::formats {
 
@@ -11,51 +12,11 @@ using json = nlohmann::ordered_json;
 
 json date_or_null(const std::optional<ir::Date>& d) { return d ? json(ir::iso(*d)) : json(nullptr); }
 
-const char* inline_type(ir::InlineKind k) {
-  switch (k) {
-    case ir::InlineKind::text: return "text";
-    case ir::InlineKind::emphasis: return "emphasis";
-    case ir::InlineKind::strong: return "strong";
-    case ir::InlineKind::strikethrough: return "strikethrough";
-    case ir::InlineKind::code: return "code";
-    case ir::InlineKind::link: return "link";
-    case ir::InlineKind::image: return "image";
-    case ir::InlineKind::mention: return "mention";
-    case ir::InlineKind::line_break: return "linebreak";
-    case ir::InlineKind::soft_break: return "softbreak";
-  }
-  return "text";
-}
-
-const char* block_type(ir::BlockKind k) {
-  switch (k) {
-    case ir::BlockKind::paragraph: return "paragraph";
-    case ir::BlockKind::list: return "list";
-    case ir::BlockKind::code: return "code";
-    case ir::BlockKind::quote: return "quote";
-    case ir::BlockKind::table: return "table";
-    case ir::BlockKind::image: return "image";
-    case ir::BlockKind::rule: return "rule";
-    case ir::BlockKind::html: return "html";
-  }
-  return "paragraph";
-}
-
-const char* align_name(ir::Align a) {
-  switch (a) {
-    case ir::Align::left: return "left";
-    case ir::Align::center: return "center";
-    case ir::Align::right: return "right";
-    case ir::Align::none: return "none";
-  }
-  return "none";
-}
-
 json inlines_json(const ir::Inlines& inlines) {
   json arr = json::array();
   for (const auto& in : inlines) {
     json j;
-    j["type"] = inline_type(in.kind);
+    j["type"] = std::string(json_names::name_of(json_names::inlines, in.kind));
     switch (in.kind) {
       case ir::InlineKind::text:
       case ir::InlineKind::code:
@@ -85,7 +46,7 @@ json blocks_json(const ir::Blocks& blocks);
 
 json block_json(const ir::Block& b) {
   json j;
-  j["type"] = block_type(b.kind);
+  j["type"] = std::string(json_names::name_of(json_names::blocks, b.kind));
   j["line"] = b.line;
   switch (b.kind) {
     case ir::BlockKind::list: {
@@ -115,7 +76,7 @@ json block_json(const ir::Block& b) {
     case ir::BlockKind::table: {
       j["text"] = ir::plain_text(b);
       json aligns = json::array();
-      for (auto a : b.alignments) aligns.push_back(align_name(a));
+      for (auto a : b.alignments) aligns.push_back(std::string(json_names::name_of(json_names::aligns, a)));
       j["alignments"] = std::move(aligns);
       json rows = json::array();
       for (const auto& row : b.rows) {
@@ -171,10 +132,6 @@ json time_or_null(const std::optional<ir::Time>& t) {
   return buf;
 }
 
-const char* severity_name(ir::Severity s) {
-  return s == ir::Severity::error ? "error" : s == ir::Severity::warning ? "warning" : "note";
-}
-
 json meeting_json(const ir::Meeting& m) {
   json j;
   j["title"] = m.title;
@@ -201,7 +158,8 @@ json meeting_json(const ir::Meeting& m) {
                           {"location", e.location},
                           {"url", e.url},
                           {"description", e.description},
-                          {"line", e.line}});
+                          {"line", e.line},
+                          {"mentioned_on", date_or_null(e.mentioned_on)}});
   }
   j["events"] = std::move(events);
   json actions = json::array();
@@ -210,7 +168,7 @@ json meeting_json(const ir::Meeting& m) {
   j["actions"] = std::move(actions);
   json diags = json::array();
   for (const auto& d : m.diagnostics)
-    diags.push_back(json{{"severity", severity_name(d.severity)}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
+    diags.push_back(json{{"severity", std::string(json_names::name_of(json_names::severities, d.severity))}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
   j["diagnostics"] = std::move(diags);
   return j;
 }

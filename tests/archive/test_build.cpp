@@ -83,6 +83,40 @@ TEST_CASE("build mirrors the tree, skips README/templates/--exclude and writes t
   CHECK(r.err.find("3 meetings") != std::string::npos);
 }
 
+TEST_CASE("the skip rule matches whole names; --verbose says what was skipped and why") {
+  TempDir t;
+  make_archive(t);
+  write(t / "src/team/security-sync-2024-03-14.md", meeting_md("Security sync 2024-03-14"));
+  write(t / "src/team/sourcery-2024-03-15.md", meeting_md("Sourcery 2024-03-15"));
+  write(t / "src/team/templates-review-2024-03-16.md", meeting_md("Templates review 2024-03-16"));
+  write(t / "src/team/README.de.md", "# Über diese Protokolle\n");
+  write(t / "src/team/changelog.txt", "1.0: first\n");
+  write(t / "src/team/weekly_template.md", "# Weekly YYYY-MM-DD\n");
+  Run r = minutes_build(build_args(t, "out", {"--verbose"}));
+  INFO(r.err);
+  CHECK(r.code == 0);
+  for (const auto& stem : {"team/security-sync-2024-03-14", "team/sourcery-2024-03-15", "team/templates-review-2024-03-16"})
+    CHECK_MESSAGE(has_output(t, "out", stem), stem);
+  for (const auto& stem : {"team/README.de", "team/changelog", "team/weekly_template"})
+    CHECK_MESSAGE(!fs::exists(t / ("out/" + std::string(stem) + ".odt")), stem);
+  std::string src = (t / "src").string();
+  for (const auto& line : {"/README.md: note: skipped: a README file, not minutes",
+                           "/team/README.de.md: note: skipped: a README file, not minutes",
+                           "/team/changelog.txt: note: skipped: a CHANGELOG file, not minutes",
+                           "/team-a/template.md: note: skipped: a template, not minutes",
+                           "/team/weekly_template.md: note: skipped: a template, not minutes",
+                           "/drafts/: note: skipped: excluded by 'drafts'",
+                           "/team-b/20240315-private.md: note: skipped: excluded by 'team-b/*-private.md'",
+                           "/.hidden/: note: skipped: hidden",
+                           "/team-a/notes.json: note: skipped: no reader takes this kind of file"})
+    CHECK_MESSAGE(r.err.find(src + line) != std::string::npos, line);
+  CHECK(r.err.find(src + "/team/security-sync-2024-03-14.md: note: built") != std::string::npos);
+  CHECK(r.err.find("6 meetings") != std::string::npos);
+  // Without --verbose, nothing of it.
+  r = minutes_build(build_args(t, "out"));
+  CHECK(r.err.find("skipped") == std::string::npos);
+}
+
 TEST_CASE("upcoming events on the index are relative to the newest meeting or SOURCE_DATE_EPOCH") {
   TempDir t;
   write(t / "src/team/20240307.md", meeting_md("Team Weekly 2024-03-07", "2024-05-10"));
@@ -110,9 +144,10 @@ TEST_CASE("-j 1 and -j 2 give byte-identical output") {
   for (int n = 0; n < 400; ++n) links += "- item " + std::to_string(n) + " www.example.org/" + std::to_string(n) + " and https://example.com/x\n";
   for (int k = 10; k < 40; ++k)
     write(t / ("src/team-c/202404" + std::to_string(k) + ".md"), meeting_md("Team C " + std::to_string(k)) + links);
-  for (const auto& folder_jobs : {std::pair{"one", "1"}, {"two", "2"}, {"four", "4"}}) {
-    auto run = minutes_build(build_args(t, folder_jobs.first, {"-j", folder_jobs.second}));
-    REQUIRE_MESSAGE(run.code == 0, "-j " << folder_jobs.second << ": " << run.err);
+  for (const auto& pair : {std::pair{"one", "1"}, {"two", "2"}, {"four", "4"}}) {
+    const char* jobs = pair.second;  // not a structured binding: clang 14 cannot capture one in REQUIRE_MESSAGE
+    auto run = minutes_build(build_args(t, pair.first, {"-j", jobs}));
+    REQUIRE_MESSAGE(run.code == 0, "-j " << jobs << ": " << run.err);
   }
   auto one = contents(t / "one"), two = contents(t / "two"), four = contents(t / "four");
   CHECK(one.size() == 3 * 33 + 3 + 2);  // 33 meetings, calendar/feed/index, manifest and summaries

@@ -23,7 +23,7 @@ struct Reader {
 // What a writer makes of the meetings it is given.
 enum class WriterScope {
   document,   // one document of any number of meetings (one meeting's page, or a report of a period)
-  aggregate,  // one feed of a whole archive's meetings (a calendar, a news feed)
+  aggregate,  // one file over a whole archive's meetings (a calendar, a news feed, the index page)
 };
 
 // A writer in the registry.
@@ -34,6 +34,10 @@ struct Writer {
   WriterScope scope;
   Output (*write)(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context);
   std::string_view description;              // for --help
+  // Aggregates in `minutes build`: the file it makes in OUT, and the option that says how many of the newest
+  // meetings it shows with their content (the others: title, series, date, events and actions suffice).
+  std::string_view archive_name = {};
+  int WriteOptions::*newest_in_full = nullptr;
 };
 
 // Every reader and writer, in the order --help lists them.

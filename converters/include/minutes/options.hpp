@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,8 @@ struct ReadOptions {
   std::string source;  // the path as given (used in diagnostics and the IR's source)
 };
 
-// Everything a writer may be told; each writer reads the fields that concern it.
+// Everything a writer may be told; each writer reads the fields that concern it. Every field has its row in
+// the table of settings (settings.hpp): add one there with a new field.
 struct WriteOptions {
   // Documents (ODT, DOCX, HTML)
   std::string title;            // report title; empty: from the meeting(s)
@@ -38,6 +40,9 @@ struct WriteOptions {
   // Links between the formats of one meeting (HTML pages of `minutes build`)
   std::string output_stem;      // e.g. "community-call/20230504": siblings are <stem>.odt, .docx
   std::string root_prefix;      // relative path from a page to the output root, e.g. "../"
+  // The index page of an archive (`minutes build`): what lies beside it
+  std::map<std::string, std::vector<std::string>> archive_outputs;  // by meeting source: its files, e.g. "iaas/1.html"
+  std::vector<std::string> archive_links;  // the calendar (.ics) and feed (.xml) beside the index, by file name
   // Reproducibility: seconds since the epoch used for every timestamp in the output
   std::optional<int64_t> source_date_epoch;
 };

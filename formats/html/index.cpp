@@ -1,17 +1,24 @@
-// Writes the archive index page with pugixml: series sections with dated meetings and format links, upcoming events.
-#include "converters/cli/build_index.hpp"
-
+// Writes the index page of an archive with pugixml: meetings by series with their formats, upcoming events.
 #include <algorithm>
+#include <initializer_list>
 #include <fmt/format.h>
 #include <map>
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "formats/formats.hpp"
 #include "formats/html/fragment.hpp"
 
-namespace minutes::build {
+namespace minutes::formats {
 
 namespace {
+
+// One meeting on the index: the meeting and the files the archive holds for it (paths relative to the index).
+struct IndexEntry {
+  const ir::Meeting* meeting = nullptr;
+  std::string stem;                  // its source without the extension
+  std::vector<std::string> outputs;  // e.g. "community-call/20230504.html"
+};
 
 constexpr const char* stylesheet =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;"
@@ -29,12 +36,31 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string safe(std::string_view text) { return formats::html::clean_text(text); }
+std::string safe(std::string_view text) { return html::clean_text(text); }
+
+// A source path without its extension ("iaas/20241211.md" -> "iaas/20241211").
+std::string stem_of(const std::string& source) {
+  auto slash = source.find_last_of('/');
+  size_t name = slash == std::string::npos ? 0 : slash + 1;
+  auto dot = source.find_last_of('.');
+  return dot == std::string::npos || dot <= name ? source : source.substr(0, dot);
+}
+
+// Percent-encodes a relative path for an href, keeping '/' and unreserved characters (not html::local_href: a
+// file name may hold '#', '?' or '%', which must be encoded in a path).
+std::string href(std::string_view rel_path) {
+  std::string out;
+  for (unsigned char c : rel_path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
 
 // An event's URL fit for a link: http(s) only (no javascript:, data: or file: URLs); empty otherwise.
 std::string web_url(std::string_view url) {
-  std::string clean = formats::html::safe_url(url);
-  auto scheme = formats::html::url_scheme(clean);
+  std::string clean = html::safe_url(url);
+  auto scheme = html::url_scheme(clean);
   return scheme == "http" || scheme == "https" ? clean : std::string();
 }
 
@@ -116,20 +142,34 @@ std::vector<Upcoming> upcoming_events(const std::vector<IndexEntry>& entries, co
   return out;
 }
 
-}  // namespace
-
-// (Not html::local_href: a file name may hold '#', '?' or '%', which must be encoded in a path.)
-std::string href(std::string_view rel_path) {
-  std::string out;
-  for (unsigned char c : rel_path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
-  }
-  return out;
+// The newest meeting's date, or SOURCE_DATE_EPOCH's: events that end on or after it are upcoming.
+std::optional<ir::Date> today_of(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+  if (options.source_date_epoch) return ir::civil_from_days(*options.source_date_epoch / 86400);
+  std::optional<ir::Date> today;
+  for (const auto& m : meetings)
+    if (m.date && (!today || *m.date > *today)) today = m.date;
+  return today;
 }
 
-std::string write_index(const std::vector<IndexEntry>& entries, const std::optional<ir::Date>& today,
-                        const formats::WriteOptions& options, const IndexLinks& links) {
+// The link among the files beside the index that ends in one of the extensions; empty when none.
+std::string beside(const WriteOptions& options, std::initializer_list<std::string_view> extensions) {
+  for (const auto& name : options.archive_links)
+    for (auto ext : extensions)
+      if (name.ends_with(ext)) return name;
+  return {};
+}
+
+}  // namespace
+
+Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+  std::vector<IndexEntry> entries;
+  for (const auto& m : meetings) {
+    auto files = options.archive_outputs.find(m.source);
+    entries.push_back({&m, stem_of(m.source), files != options.archive_outputs.end() ? files->second
+                                                                                   : std::vector<std::string>{}});
+  }
+  std::optional<ir::Date> today = today_of(meetings, options);
+  std::string feed = beside(options, {".xml", ".rss"}), calendar = beside(options, {".ics"});
   std::string title = options.title.empty() ? std::string("Meeting minutes") : options.title;
   pugi::xml_document doc;
   auto html = doc.append_child("html");
@@ -140,12 +180,12 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
   viewport.append_attribute("name").set_value("viewport");
   viewport.append_attribute("content").set_value("width=device-width, initial-scale=1");
   element(head, "title", title);
-  if (links.feed) {
+  if (!feed.empty()) {
     auto alt = element(head, "link");
     alt.append_attribute("rel").set_value("alternate");
     alt.append_attribute("type").set_value("application/rss+xml");
     alt.append_attribute("title").set_value(safe(options.feed_title.empty() ? title : options.feed_title).c_str());
-    alt.append_attribute("href").set_value("feed.xml");
+    alt.append_attribute("href").set_value(href(feed).c_str());
   }
   element(head, "style", stylesheet);
   auto body = element(html, "body");
@@ -154,8 +194,8 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
   if (!options.organisation.empty()) element(header, "p", options.organisation);
   if (!options.funder.empty()) element(header, "p", options.funder);
   auto nav = element(header, "nav");
-  if (links.feed) link(nav, "feed.xml", "News feed (RSS)");
-  if (links.calendar) link(nav, "calendar.ics", "Calendar of events (iCalendar)");
+  if (!feed.empty()) link(nav, feed, "News feed (RSS)");
+  if (!calendar.empty()) link(nav, calendar, "Calendar of events (iCalendar)");
   auto main = element(body, "main");
 
   if (today) {
@@ -240,11 +280,13 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
   auto footer = element(body, "footer");
   footer.append_child(pugi::node_pcdata)
       .set_value(fmt::format("{} meetings. Built with minutes.", entries.size()).c_str());
-  formats::html::seal_for_html(doc);
-  std::ostringstream out;
-  out << "<!DOCTYPE html>\n";
-  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
-  return out.str();
+  html::seal_for_html(doc);
+  std::ostringstream text;
+  text << "<!DOCTYPE html>\n";
+  doc.save(text, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+  Output out;
+  out.bytes = text.str();
+  return out;
 }
 
-}  // namespace minutes::build
+}  // namespace minutes::formats

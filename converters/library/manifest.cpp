@@ -1,42 +1,20 @@
-// The build manifest as JSON (nlohmann) and XXH64 content hashes.
-#include "converters/cli/build_manifest.hpp"
-
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
-#include <sys/stat.h>
+// The build manifest as JSON (nlohmann) and the options key derived from the table of settings.
+#include <minutes/archive.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <minutes/minutes.hpp>
+#include <minutes/files.hpp>
+#include <minutes/version.hpp>
 
-#ifndef MINUTES_VERSION
-#define MINUTES_VERSION "unknown"
-#endif
+#include "converters/library/archive_files.hpp"
 
-namespace minutes::build {
+namespace minutes::archive {
 
 namespace {
 using json = nlohmann::json;
-constexpr int manifest_layout = 1;
+constexpr int manifest_layout = 2;  // 2: the summaries' hash
 }  // namespace
-
-std::string hash_bytes(std::string_view bytes) {
-  return fmt::format("{:016x}", static_cast<unsigned long long>(XXH64(bytes.data(), bytes.size(), 0)));
-}
-
-const std::string& binary_hash() {
-  static const std::string hash = [] {
-    // The version, and the executable's size and modification time: a new build of the binary rebuilds all.
-    struct stat st {};
-    std::string key = MINUTES_VERSION;
-    if (::stat("/proc/self/exe", &st) == 0)
-      key += fmt::format("|{}|{}.{:09}", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-    return hash_bytes(key);
-  }();
-  return hash;
-}
 
 std::optional<Manifest> parse_manifest(std::string_view text) {
   json j = json::parse(text, nullptr, false);
@@ -45,6 +23,7 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
     Manifest m;
     m.binary = j.at("binary").get<std::string>();
     m.options = j.at("options").get<std::string>();
+    m.summaries = j.value("summaries", std::string());
     for (const auto& [rel, r] : j.at("sources").items()) {
       SourceRecord s;
       s.size = r.at("size").get<uint64_t>();
@@ -66,9 +45,10 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
 std::string dump_manifest(const Manifest& m) {
   json j;
   j["layout"] = manifest_layout;
-  j["minutes"] = MINUTES_VERSION;
+  j["minutes"] = minutes::version;
   j["binary"] = m.binary;
   j["options"] = m.options;
+  j["summaries"] = m.summaries;
   json sources = json::object();
   for (const auto& [rel, s] : m.sources)
     sources[rel] = {{"size", s.size}, {"mtime_ns", s.mtime_ns}, {"hash", s.hash},   {"ok", s.ok},
@@ -78,4 +58,18 @@ std::string dump_manifest(const Manifest& m) {
   return j.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace minutes::build
+std::string options_key(const Settings& settings) {
+  std::string key;
+  for (const auto& s : settings_table()) {
+    if (!s.rebuilds) continue;
+    std::string value = setting_text(s, settings);
+    key += fmt::format("{}{}={}\x1e", s.key, s.env, value);
+    if (s.type == SettingType::file && !value.empty()) {
+      auto file = read_file(value);
+      key += hash_bytes(file.bytes ? *file.bytes : file.error) + "\x1e";
+    }
+  }
+  return hash_bytes(key);
+}
+
+}  // namespace minutes::archive

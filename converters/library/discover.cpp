@@ -1,5 +1,5 @@
 // Finds the minutes files of an archive: the skip rule, --exclude globs, symlink and path-escape checks.
-#include "converters/cli/build_discover.hpp"
+#include <minutes/archive.hpp>
 
 #include <fnmatch.h>
 #include <sys/stat.h>
@@ -13,19 +13,11 @@
 #include <map>
 #include <system_error>
 
-#include <minutes/minutes.hpp>
-
-namespace minutes::build {
+namespace minutes::archive {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 ir::Diagnostic note(const std::string& file, std::string message, ir::Severity severity = ir::Severity::note) {
   return {severity, file, 0, 0, std::move(message)};
@@ -50,25 +42,30 @@ std::string strip_extension(const std::string& rel) {
 
 }  // namespace
 
-bool skipped_by_name(std::string_view file_name) {
-  std::string name = lower(file_name);
-  auto dot = name.find('.');
-  std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
-  static constexpr std::array<std::string_view, 11> prefixes = {
-      "readme", "license", "licence", "copying", "changelog", "contributing", "code_of_conduct",
-      "authors", "notice", "security", "source"};
-  for (auto p : prefixes)
-    if (stem.starts_with(p)) return true;
-  return stem.starts_with("template") || stem.ends_with("template");
+std::string skip_reason(std::string_view file_name) {
+  std::string stem(file_name.substr(0, file_name.find('.')));
+  for (auto& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  static constexpr std::array<std::string_view, 11> names = {
+      "README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT",
+      "AUTHORS", "NOTICE", "SECURITY", "SOURCE"};
+  for (auto n : names)
+    if (stem == n) return fmt::format("a {} file, not minutes", n);
+  // "template", "meeting-template", "template_weekly": the word, not "templates-review-2024".
+  auto word_end = stem.find_first_of("-_ ");
+  auto word_start = stem.find_last_of("-_ ");
+  if (stem.substr(0, word_end) == "TEMPLATE" ||
+      (word_start != std::string::npos && stem.substr(word_start + 1) == "TEMPLATE"))
+    return "a template, not minutes";
+  return {};
 }
 
-bool excluded(std::string_view rel, const std::vector<std::string>& globs) {
+std::string excluded_by(std::string_view rel, const std::vector<std::string>& globs) {
   std::string path(rel);
   for (const auto& g : globs) {
     if (g.find('/') != std::string::npos) {
       std::string pattern = g;
       while (pattern.starts_with("./")) pattern.erase(0, 2);
-      if (::fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return true;
+      if (::fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return g;
       continue;
     }
     size_t start = 0;
@@ -76,11 +73,11 @@ bool excluded(std::string_view rel, const std::vector<std::string>& globs) {
       size_t end = path.find('/', start);
       if (end == std::string::npos) end = path.size();
       std::string part = path.substr(start, end - start);
-      if (::fnmatch(g.c_str(), part.c_str(), 0) == 0) return true;
+      if (::fnmatch(g.c_str(), part.c_str(), 0) == 0) return g;
       start = end + 1;
     }
   }
-  return false;
+  return {};
 }
 
 bool safe_relative(std::string_view rel) {
@@ -123,13 +120,26 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
     std::string name = p.filename().string();
     bool is_link = it->is_symlink(ec);
     bool is_dir = !is_link && it->is_directory(ec);
-    if (name.starts_with(".") || (is_dir && name == "node_modules") || (is_dir && !out_canonical.empty() && p == out_canonical) ||
-        excluded(rel, excludes)) {
+    std::string why = name.starts_with(".")                                        ? "hidden"
+                      : is_dir && name == "node_modules"                          ? "a node_modules folder"
+                      : is_dir && !out_canonical.empty() && p == out_canonical     ? "the output folder"
+                      : std::string();
+    if (why.empty())
+      if (auto glob = excluded_by(rel, excludes); !glob.empty()) why = fmt::format("excluded by '{}'", glob);
+    if (!why.empty()) {
+      d.skipped.push_back({is_dir ? rel + "/" : rel, std::move(why)});
       if (is_dir) it.disable_recursion_pending();
       continue;
     }
     if (is_dir) continue;
-    if (!reader_for_path(name) || skipped_by_name(name)) continue;
+    if (!reader_for_path(name)) {
+      d.skipped.push_back({rel, "no reader takes this kind of file"});
+      continue;
+    }
+    if (why = skip_reason(name); !why.empty()) {
+      d.skipped.push_back({rel, std::move(why)});
+      continue;
+    }
     if (!safe_relative(rel)) {
       d.diagnostics.push_back(note(rel, "skipped: its path is not a plain relative path", ir::Severity::warning));
       continue;
@@ -174,38 +184,4 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
   return d;
 }
 
-bool ensure_output_dir(const std::string& out, std::string_view rel_dir, std::string& error) {
-  std::string path = out;
-  size_t start = 0;
-  while (start < rel_dir.size()) {
-    size_t end = rel_dir.find('/', start);
-    if (end == std::string_view::npos) end = rel_dir.size();
-    auto part = rel_dir.substr(start, end - start);
-    start = end + 1;
-    if (part.empty() || part == "." || part == "..") {
-      error = fmt::format("refusing the output folder '{}'", rel_dir);
-      return false;
-    }
-    path += '/';
-    path += part;
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode)) {
-        error = fmt::format("refusing to write through the symlink {}", path);
-        return false;
-      }
-      if (!S_ISDIR(st.st_mode)) {
-        error = fmt::format("{} exists and is not a folder", path);
-        return false;
-      }
-      continue;
-    }
-    if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) {
-      error = fmt::format("cannot create {}: {}", path, std::strerror(errno));
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace minutes::build
+}  // namespace minutes::archive

@@ -1,0 +1,95 @@
+// Plans a build of an archive: from the sources, the last manifest and this run's settings to what is to be done.
+#include <minutes/archive.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace minutes::archive {
+
+namespace {
+
+// True when `output` can be one of the outputs of a source with this stem ("team/1." + "odt"): a manifest
+// cannot make a build remove any other file.
+bool own_output(std::string_view stem, std::string_view output) {
+  return output.size() > stem.size() + 1 && output.starts_with(stem) && output[stem.size()] == '.' &&
+         output.find('/', stem.size()) == std::string_view::npos;
+}
+
+std::string_view stem_of(std::string_view rel) { return rel.substr(0, rel.find_last_of('.')); }
+
+}  // namespace
+
+Plan plan(const PlanInput& in) {
+  Plan p;
+  const Manifest* last = in.previous;
+  p.force = !last || last->binary != in.binary || last->options != in.options;
+
+  p.sources.resize(in.sources.size());
+  for (size_t i = 0; i < in.sources.size(); ++i) {
+    const Source& s = in.sources[i];
+    SourcePlan& sp = p.sources[i];
+    for (const Writer* w : in.documents) {
+      std::string path = s.stem + std::string(w->extensions.front());
+      auto taken = std::find_if(in.aggregates.begin(), in.aggregates.end(),
+                                [&](const Writer* a) { return a->archive_name == path; });
+      if (taken != in.aggregates.end()) {
+        sp.notes.push_back({ir::Severity::warning, s.rel, 0, 0,
+                            fmt::format("no {} output: {} is the archive's {}", w->name, path, (*taken)->name)});
+        continue;
+      }
+      sp.targets.push_back({w, std::move(path)});
+    }
+  }
+
+  // Every output a current source should have (made when a removal is considered: an unchanged archive has none).
+  std::set<std::string_view> keep;
+  auto kept = [&](const std::string& output) {
+    if (keep.empty())
+      for (const auto& sp : p.sources)
+        for (const auto& t : sp.targets) keep.insert(t.path);
+    return keep.contains(output);
+  };
+
+  size_t known = 0;  // current sources the manifest knows
+  for (size_t i = 0; i < in.sources.size(); ++i) {
+    const Source& s = in.sources[i];
+    SourcePlan& sp = p.sources[i];
+    const SourceRecord* rec = nullptr;
+    if (last)
+      if (auto it = last->sources.find(s.rel); it != last->sources.end()) rec = &it->second;
+    if (!rec) continue;  // new: built
+    known++;
+    bool intact = rec->ok && rec->outputs.size() == sp.targets.size() &&
+                  std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(),
+                             [&](const Target& t, const std::string& o) { return t.path == o && !in.missing.contains(o); });
+    if (!p.force && intact) {
+      sp.step = rec->size == s.size && rec->mtime_ns == s.mtime_ns ? Step::keep : Step::check;
+      sp.hash = rec->hash;
+      continue;  // its outputs are its targets: none obsolete
+    }
+    for (const auto& o : rec->outputs) {
+      bool target = std::any_of(sp.targets.begin(), sp.targets.end(), [&](const Target& t) { return t.path == o; });
+      if (!target && own_output(s.stem, o) && !kept(o)) sp.obsolete.push_back(o);
+    }
+  }
+
+  if (last && known < last->sources.size()) {
+    std::set<std::string_view> current;
+    for (const auto& s : in.sources) current.insert(s.rel);
+    for (const auto& [rel, rec] : last->sources) {
+      if (current.contains(rel)) continue;
+      p.gone.push_back(rel);
+      for (const auto& o : rec.outputs)
+        if (own_output(stem_of(rel), o) && !kept(o)) p.remove.push_back(o);
+    }
+  }
+
+  p.aggregates = p.force || !p.gone.empty() || last->aggregates.size() != in.aggregates.size() ||
+                 std::any_of(in.aggregates.begin(), in.aggregates.end(), [&](const Writer* a) {
+                   std::string name(a->archive_name);
+                   return !last->aggregates.contains(name) || in.missing.contains(name);
+                 });
+  return p;
+}
+
+}  // namespace minutes::archive
