@@ -37,6 +37,7 @@ const char* block_type(ir::BlockKind k) {
     case ir::BlockKind::image: return "image";
     case ir::BlockKind::rule: return "rule";
     case ir::BlockKind::html: return "html";
+    case ir::BlockKind::heading: return "heading";  // only in a reader's document
   }
   return "paragraph";
 }
@@ -134,6 +135,7 @@ json block_json(const ir::Block& b) {
     case ir::BlockKind::rule: j["text"] = ""; break;
     case ir::BlockKind::paragraph:
     case ir::BlockKind::image:
+    case ir::BlockKind::heading:
       j["text"] = ir::plain_text(b);
       j["inlines"] = inlines_json(b.inlines);
       break;
