@@ -135,7 +135,7 @@ ir::MinutesRef minutes_ref(const ir::Inlines& value) {
   return ref;
 }
 
-// The first line of a block's inlines (up to its first line end).
+// Where the line that starts at `from` ends: at its line break, or at the end of the inlines.
 ir::Inlines::const_iterator line_end(const ir::Inlines& inlines, ir::Inlines::const_iterator from) {
   return std::find_if(from, inlines.end(), is_break);
 }
@@ -145,7 +145,7 @@ class Recogniser {
   explicit Recogniser(ir::Meeting& m) : m_(m), scribes_(m.scribes), participants_(m.participants) {}
 
   std::optional<DateLine> run() {
-    blocks(m_.blocks, nullptr);
+    read_blocks(m_.blocks, nullptr);
     walk(m_.sections);
     return date_line_;
   }
@@ -157,7 +157,7 @@ class Recogniser {
 
   void walk(std::vector<ir::Section>& sections) {
     for (auto& s : sections) {
-      blocks(s.blocks, &s);
+      read_blocks(s.blocks, &s);
       walk(s.sections);  // at most six levels deep
     }
   }
@@ -219,7 +219,7 @@ class Recogniser {
   }
 
   // The paragraphs' meta lines and, under Meta and Participants headings, the list items.
-  void blocks(ir::Blocks& blocks, ir::Section* section) {
+  void read_blocks(ir::Blocks& blocks, ir::Section* section) {
     bool meta_place = section == nullptr || is_meta_title(section->title);
     bool people = section != nullptr && is_participants_title(section->title);
     std::vector<bool> emptied(blocks.size(), false);
