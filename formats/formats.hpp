@@ -16,9 +16,9 @@ using minutes::ReadOptions;
 using minutes::WriteContext;
 using minutes::WriteOptions;
 
-// Readers: pure functions from bytes to a meeting. They never throw on bad input.
-ir::Meeting read_markdown(std::string_view bytes, const ReadOptions& options);
-ir::Meeting read_text(std::string_view bytes, const ReadOptions& options);
+// Readers: pure functions from bytes to a document (syntax only). They never throw on bad input.
+ir::Document read_markdown(std::string_view bytes, const ReadOptions& options);
+ir::Document read_text(std::string_view bytes, const ReadOptions& options);
 
 // Reads back what write_json wrote (one meeting, or an array of them); problems are error diagnostics.
 struct JsonMeetings {

@@ -125,7 +125,8 @@ struct Point {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, std::optional<ir::Date> ref) : text_(text), t_(tokenize(text)), ref_(ref) {}
+  Scanner(std::string_view text, std::optional<ir::Date> ref, ScanOptions options = {})
+      : text_(text), t_(tokenize(text)), ref_(ref), names_(options.names) {}
 
   std::vector<Found> dates() {
     std::vector<Found> out;
@@ -156,6 +157,7 @@ class Scanner {
   std::string_view text_;
   std::vector<Token> t_;
   std::optional<ir::Date> ref_;
+  bool names_ = false;  // a title or file name: compact dates, and dates glued to words
 
   bool num(std::size_t i, int max_digits = 2) const {
     return i < t_.size() && t_[i].type == Tok::num && t_[i].digits <= max_digits;
@@ -173,7 +175,7 @@ class Scanner {
 
   // A number may start a date only when it is not glued to a preceding word or number ("v1.2", "R4").
   bool free_start(std::size_t i) const {
-    if (i == 0 || t_[i].space) return true;
+    if (i == 0 || t_[i].space || names_) return true;
     const auto& prev = t_[i - 1];
     if (prev.type != Tok::punct || prev.p == '.' || prev.p == '#' || prev.p == ':') return false;
     if ((prev.p == '-' || prev.p == '/') && i >= 2 && !prev.space && t_[i - 2].type != Tok::punct) return false;
@@ -199,6 +201,12 @@ class Scanner {
   bool match_point(std::size_t i, Point& p, bool check_start = true) const {
     if (i >= t_.size()) return false;
     auto free_start = [&](std::size_t k) { return !check_start || this->free_start(k); };
+    // Compact, in titles and file names only: 20230504
+    if (names_ && t_[i].type == Tok::num && t_[i].digits == 8) {
+      int v = t_[i].value;
+      p = {v / 10000, v / 100 % 100, v % 100, i + 1};
+      return free_start(i) && valid(ir::Date{p.y, p.m, p.d}) && free_end(i + 1);
+    }
     // ISO: 2023-07-18 or 2023/07/18
     if (year_tok(i) && free_start(i) && (punct(i + 1, '-') || punct(i + 1, '/')) && glued(i + 1) && num(i + 2) &&
         glued(i + 2) && punct(i + 3, t_[i + 1].p) && glued(i + 3) && num(i + 4) && glued(i + 4)) {
@@ -604,8 +612,8 @@ ir::Date iso_week_monday(int year, int week) {
   return ir::civil_from_days(monday1 + 7 * (week - 1));
 }
 
-std::vector<Found> find_dates(std::string_view text, std::optional<ir::Date> reference) {
-  return Scanner(text, reference).dates();
+std::vector<Found> find_dates(std::string_view text, std::optional<ir::Date> reference, ScanOptions options) {
+  return Scanner(text, reference, options).dates();
 }
 
 std::optional<TimeRange> find_time(std::string_view text) { return Scanner(text, std::nullopt).first_time(); }

@@ -41,9 +41,14 @@ struct TimeRange {
   std::size_t end_pos = 0;
 };
 
+// What a scan accepts beyond the dates written in prose.
+struct ScanOptions {
+  bool names = false;  // titles and file names: also 20230504, and dates glued to a word ("notes-2024-03-14")
+};
+
 // Every date expression in text, left to right; `reference` (the meeting date) supplies missing years,
 // calendar-week years and relative weekdays. Without a reference, forms that need one are skipped.
-std::vector<Found> find_dates(std::string_view text, std::optional<ir::Date> reference);
+std::vector<Found> find_dates(std::string_view text, std::optional<ir::Date> reference, ScanOptions options = {});
 
 // The first time of day (or range) in text: "14:05", "9am - 5pm", "10-12 o'clock", "15 CEST".
 std::optional<TimeRange> find_time(std::string_view text);

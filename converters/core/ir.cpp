@@ -13,6 +13,10 @@ void warn(Meeting& m, int line, int column, std::string message, Severity severi
   m.diagnostics.push_back({severity, m.source, line, column, std::move(message)});
 }
 
+void warn(Document& d, int line, int column, std::string message, Severity severity) {
+  d.diagnostics.push_back({severity, d.source, line, column, std::move(message)});
+}
+
 namespace {
 void append_plain(std::string& out, const Inlines& inlines) {
   for (const auto& in : inlines) {
@@ -52,7 +56,8 @@ std::string plain_text(const Block& block) {
   switch (block.kind) {
     case BlockKind::paragraph:
     case BlockKind::image:
-    case BlockKind::html: return plain_text(block.inlines);
+    case BlockKind::html:
+    case BlockKind::heading: return plain_text(block.inlines);
     case BlockKind::code: return block.text;
     case BlockKind::rule: return {};
     case BlockKind::quote: {

@@ -19,8 +19,9 @@ struct FoundDate {
   size_t end = 0;
 };
 
-// The first plausible date in a string: 2023-05-04, 2023/05/04, 20230504, 04.05.2023, 4 May 2023,
-// May 4th, 2023, Thu, 4 May 2023 (e-mail), with English and German month names.
+// The first plausible date with a year in a title, file name or meta line, found by the date scanner of events
+// (dates::find_dates): 2023-05-04, 2023/05/04, 20230504, 04.05.2023, 4 May 2023, 5 Jänner 2024, May 4th, 2023,
+// Thu, 4 May 2023 (e-mail). begin..end covers a range or a time that goes with the date.
 std::optional<FoundDate> find_date(std::string_view s);
 
 // The series name left when the date is cut out of a title ("SCS Tech Weekly (2023-05-04)" -> "SCS Tech Weekly").

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "converters/core/enrich.hpp"
+#include "converters/core/recognise.hpp"
 #include "converters/core/strings.hpp"
 #include "formats/formats.hpp"
 
@@ -80,7 +81,7 @@ const Writer* writer_for_path(std::string_view path) { return by_extension(write
 // anyway (std::bad_alloc, a bug) becomes an error diagnostic here instead of crossing into the caller.
 ir::Meeting load(std::string_view bytes, const ReadOptions& options, const Reader& reader) {
   try {
-    ir::Meeting m = reader.read(bytes, options);
+    ir::Meeting m = recognise(reader.read(bytes, options));
     if (!has_error(m.diagnostics)) enrich(m);
     return m;
   } catch (const std::exception& e) {

@@ -147,6 +147,7 @@ void write_blocks(pugi::xml_node body, const ir::Blocks& blocks, const BlockCont
   for (const auto& b : blocks) {
     switch (b.kind) {
       case ir::BlockKind::paragraph:
+      case ir::BlockKind::heading:  // only in a reader's document: a meeting's headings are its sections
       case ir::BlockKind::html: {
         if (b.inlines.empty()) break;
         auto p = add_paragraph(body, context.paragraph, context.indent);

@@ -465,7 +465,10 @@ void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const Fragme
 
 void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options) {
   switch (b.kind) {
-    case ir::BlockKind::paragraph: append_inlines(element(parent, "p"), b.inlines, options); break;
+    case ir::BlockKind::paragraph:
+    case ir::BlockKind::heading:  // only in a reader's document: a meeting's headings are its sections
+      append_inlines(element(parent, "p"), b.inlines, options);
+      break;
     case ir::BlockKind::list: append_list(parent, b, options); break;
     case ir::BlockKind::code: {
       auto code = element(element(parent, "pre"), "code");

@@ -95,6 +95,7 @@ json block_json(const ir::Block& b) {
     case ir::BlockKind::rule: j["text"] = ""; break;
     case ir::BlockKind::paragraph:
     case ir::BlockKind::image:
+    case ir::BlockKind::heading:
       j["text"] = ir::plain_text(b);
       j["inlines"] = inlines_json(b.inlines);
       break;

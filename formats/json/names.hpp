@@ -23,7 +23,7 @@ inline constexpr Names<ir::InlineKind> inlines[] = {
 inline constexpr Names<ir::BlockKind> blocks[] = {
     {ir::BlockKind::paragraph, "paragraph"}, {ir::BlockKind::list, "list"}, {ir::BlockKind::code, "code"},
     {ir::BlockKind::quote, "quote"},         {ir::BlockKind::table, "table"}, {ir::BlockKind::image, "image"},
-    {ir::BlockKind::rule, "rule"},           {ir::BlockKind::html, "html"},
+    {ir::BlockKind::rule, "rule"},           {ir::BlockKind::html, "html"}, {ir::BlockKind::heading, "heading"},
 };
 
 inline constexpr Names<ir::Align> aligns[] = {

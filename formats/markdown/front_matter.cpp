@@ -1,6 +1,5 @@
-// Reads a Markdown file's YAML front matter (`---` ... `---`) into flat string metadata with yaml-cpp.
-#include <yaml-cpp/yaml.h>
-
+// Reads a Markdown file's YAML front matter (`---` ... `---`) into flat string metadata, with bounded YAML.
+#include "formats/common/yaml.hpp"
 #include "formats/markdown/internal.hpp"
 
 namespace minutes::formats::markdown {
@@ -13,51 +12,43 @@ bool is_fence(std::string_view line, bool closing) {
   return line == "---" || (closing && line == "...");
 }
 
-// yaml-cpp recurses once per nesting level; refuse documents nested deeper than this before parsing.
-constexpr int max_yaml_depth = 64;
+// Flattened metadata is bounded too: a long key over many nested entries would repeat in every one.
+constexpr size_t max_flat_bytes = size_t{16} << 20;
 
-bool too_deep(std::string_view yaml) {
-  int depth = 0;
-  size_t indent = 0;
-  bool at_line_start = true;
-  for (char c : yaml) {
-    if (c == '\n') { at_line_start = true; indent = 0; continue; }
-    if (at_line_start && (c == ' ' || c == '-')) { if (++indent > 2 * max_yaml_depth) return true; continue; }
-    at_line_start = false;
-    if (c == '[' || c == '{') { if (++depth > max_yaml_depth) return true; }
-    else if ((c == ']' || c == '}') && depth > 0) --depth;
-  }
-  return false;
-}
-
-void flatten(const YAML::Node& node, const std::string& key, std::map<std::string, std::string>& out, int depth) {
-  if (depth > max_yaml_depth) return;
+void flatten(const YAML::Node& node, const std::string& key, std::map<std::string, std::string>& out, size_t& budget,
+             int depth) {
+  if (depth > yaml::Limits{}.depth) return;  // the YAML was checked; this only guards the recursion
+  auto put = [&](std::string value) {
+    if (key.size() + value.size() > budget) return;
+    budget -= key.size() + value.size();
+    out[key] = std::move(value);
+  };
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: out[key] = node.Scalar(); break;
+    case YAML::NodeType::Scalar: put(node.Scalar()); break;
     case YAML::NodeType::Sequence: {
       std::string joined;
       int index = 0;
       for (const auto& item : node) {
         if (!item.IsScalar()) {
-          flatten(item, key + "." + std::to_string(index++), out, depth + 1);
+          flatten(item, key + "." + std::to_string(index++), out, budget, depth + 1);
           continue;
         }
         ++index;
         if (!joined.empty()) joined += ", ";
         joined += item.Scalar();
       }
-      out[key] = joined;
+      put(std::move(joined));
       break;
     }
     case YAML::NodeType::Map:
       for (const auto& kv : node) {
         std::string name = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-        flatten(kv.second, key.empty() ? name : key + "." + name, out, depth + 1);
+        if (key.size() + name.size() < budget) flatten(kv.second, key.empty() ? name : key + "." + name, out, budget, depth + 1);
       }
       break;
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
-      if (!key.empty()) out[key] = "";
+      if (!key.empty()) put("");
       break;
   }
 }
@@ -103,20 +94,16 @@ FrontMatter read_front_matter(std::string_view text) {
     fm.error = std::move(why);
     fm.error_line = line;
   };
-  if (too_deep(yaml)) {
-    not_front_matter("front matter nested too deeply; read as Markdown", open_line);
-    return fm;
-  }
   const int first_line = open_line + 1;  // source line of the first YAML line
-  try {
-    YAML::Node root = YAML::Load(std::string(yaml));
-    if (root.IsMap()) flatten(root, "", fm.values, 0);
-    else if (!root.IsNull()) not_front_matter("", 0);  // plain text between two rules: not YAML at all
-  } catch (const YAML::Exception& e) {
-    not_front_matter("front matter is not valid YAML (" + e.msg + "); read as Markdown",
-                     e.mark.is_null() ? first_line - 1 : first_line + e.mark.line);
-  } catch (const std::exception& e) {
-    not_front_matter(std::string("front matter could not be read (") + e.what() + "); read as Markdown", first_line - 1);
+  yaml::Loaded loaded = yaml::load(yaml);
+  if (!loaded.error.empty()) {
+    not_front_matter("front matter is " + loaded.error + "; read as Markdown",
+                     loaded.line > 0 ? first_line + loaded.line - 1 : open_line);
+  } else if (loaded.root.IsMap()) {
+    size_t budget = max_flat_bytes;
+    flatten(loaded.root, "", fm.values, budget, 0);
+  } else if (!loaded.root.IsNull()) {
+    not_front_matter("", 0);  // plain text between two rules: not YAML at all
   }
   if (!fm.present) return fm;
   auto type = fm.values.find("type");

@@ -232,7 +232,7 @@ ir::Inlines html_block_inlines(std::string_view html, int line, int column) {
           space_pending = false;
           collapsed += c;
         }
-        if (!collapsed.empty()) append_text_with_mentions(target(), collapsed, line, column);
+        if (!collapsed.empty()) append_text(target(), collapsed, line, column);
         break;
       }
       case HtmlToken::start_tag:

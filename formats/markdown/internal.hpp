@@ -1,4 +1,4 @@
-// Internals of the Markdown reader shared between its files (front matter, HTML text, tree conversion, titles).
+// Internals of the Markdown reader shared between its files (front matter, HTML text, tree conversion).
 #pragma once
 
 #include <map>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include <minutes/ir.hpp>
-#include "converters/core/titles.hpp"
+#include "converters/core/strings.hpp"
 
 struct cmark_node;
 
@@ -54,28 +54,12 @@ bool is_block_tag(std::string_view name);
 // line breaks, <a href> as links, <img> as images; whitespace collapsed as a browser would.
 ir::Inlines html_block_inlines(std::string_view html, int line, int column);
 
-// Appends text to inlines, splitting out `@handle` mentions (not in e-mail addresses or URLs).
-void append_text_with_mentions(ir::Inlines& out, std::string_view text, int line, int column);
+// Appends text to inlines, joined to a text inline just before it on the same line (cmark splits text at '[').
+void append_text(ir::Inlines& out, std::string_view text, int line, int column);
 
-using minutes::date_from_file_name;
-using minutes::find_date;
-using minutes::FoundDate;
-using minutes::series_from_title;
-using minutes::settle_date_with_file_name;
-
-// One top-level piece of a document: a heading (which starts a section) or any other block.
-struct TopBlock {
-  bool heading = false;
-  int level = 0;         // heading level 1..6
-  ir::Inlines inlines;   // heading text
-  int line = 0;
-  int column = 0;
-  ir::Block block;       // when not a heading
-};
-
-// Converts a cmark-gfm document tree into top-level blocks, without recursion (any nesting depth is safe);
-// lists and quotes nested deeper than max_block_depth are flattened, with a warning in the meeting.
-std::vector<TopBlock> convert_tree(cmark_node* document, ir::Meeting& meeting);
+// Converts a cmark-gfm document tree into top-level blocks and headings, without recursion (any nesting depth is
+// safe); lists and quotes nested deeper than max_block_depth are flattened, with a warning in the document.
+ir::Blocks convert_tree(cmark_node* root, ir::Document& document);
 
 // What guard_tables did.
 struct TableGuard {

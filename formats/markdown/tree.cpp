@@ -16,24 +16,23 @@ namespace {
 // One open container while walking the tree.
 struct Frame {
   enum class Kind { document, quote, list, item, paragraph, heading, table, row, cell, span, image, flattened } kind = Kind::document;
-  ir::Block block;      // quote, list, paragraph, heading (inlines), table
+  ir::Block block;      // quote, list, paragraph, heading (level, inlines), table
   ir::ListItem item;    // item
   ir::TableRow row;     // row
   ir::TableCell cell;   // cell
   ir::Inline inl;       // span (emphasis, strong, strikethrough, link), image
-  int level = 0;        // heading level
   int target = 0;       // flattened: the frame that receives this one's content
   bool html_link = false;  // span opened by an inline <a href>
-  bool link = false;       // flattened: stands for a link (its text is not scanned for mentions)
+  bool link = false;       // flattened: stands for a link (its text joins the text before it)
 };
 
 using Kind = Frame::Kind;
 
 class Walker {
  public:
-  explicit Walker(ir::Meeting& meeting) : meeting_(meeting) { frames_.emplace_back(); }
+  explicit Walker(ir::Document& document) : document_(document) { frames_.emplace_back(); }
 
-  std::vector<TopBlock> run(cmark_node* root) {
+  ir::Blocks run(cmark_node* root) {
     cmark_iter* iter = cmark_iter_new(root);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* node = cmark_iter_get_node(iter);
@@ -46,9 +45,9 @@ class Walker {
   }
 
  private:
-  ir::Meeting& meeting_;
+  ir::Document& document_;
   std::vector<Frame> frames_;
-  std::vector<TopBlock> top_;
+  ir::Blocks top_;
   int block_depth_ = 0;
   int inline_depth_ = 0;
   int link_depth_ = 0;
@@ -68,7 +67,7 @@ class Walker {
   void push_flattened(cmark_node* node, bool too_deep = true) {
     if (too_deep && !warned_depth_) {
       warned_depth_ = true;
-      ir::warn(meeting_, cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+      ir::warn(document_, cmark_node_get_start_line(node), cmark_node_get_start_column(node),
                "nesting deeper than " + std::to_string(max_block_depth) + " lists/quotes or " +
                    std::to_string(max_inline_depth) + " inline levels: the deeper content is flattened");
     }
@@ -84,13 +83,7 @@ class Walker {
     switch (f.kind) {
       case Kind::quote: f.block.children.push_back(std::move(block)); return;
       case Kind::item: f.item.blocks.push_back(std::move(block)); return;
-      default: {
-        TopBlock t;
-        t.line = block.line;
-        t.column = block.column;
-        t.block = std::move(block);
-        top_.push_back(std::move(t));
-      }
+      default: top_.push_back(std::move(block));
     }
   }
 
@@ -164,7 +157,7 @@ class Walker {
       push(Kind::paragraph, node);
     } else if (t == CMARK_NODE_HEADING) {
       push(Kind::heading, node);
-      frames_.back().level = cmark_node_get_heading_level(node);
+      frames_.back().block.level = cmark_node_get_heading_level(node);
     } else if (t == CMARK_NODE_CODE_BLOCK) {
       ir::Block b;
       b.kind = ir::BlockKind::code;
@@ -221,7 +214,7 @@ class Walker {
         if (!sink.empty() && sink.back().kind == ir::InlineKind::text) sink.back().text += text;
         else add_leaf_inline(ir::InlineKind::text, node, std::move(text));
       } else {
-        append_text_with_mentions(inline_sink(), text, line, column);
+        append_text(inline_sink(), text, line, column);
       }
     } else if (t == CMARK_NODE_CODE) {
       add_leaf_inline(ir::InlineKind::code, node, literal(node));
@@ -241,7 +234,7 @@ class Walker {
     int line = cmark_node_get_start_line(node), column = cmark_node_get_start_column(node);
     for (auto& tok : tokenize_html(literal(node))) {
       if (tok.kind == HtmlToken::text) {
-        append_text_with_mentions(inline_sink(), tok.value, line, column);
+        append_text(inline_sink(), tok.value, line, column);
       } else if (tok.kind == HtmlToken::start_tag && tok.name == "br") {
         add_leaf_inline(ir::InlineKind::line_break, node);
       } else if (tok.kind == HtmlToken::start_tag && tok.name == "img" && !tok.value.empty()) {
@@ -314,13 +307,8 @@ class Walker {
       case Kind::heading: {
         Frame& parent = frames_[resolve(top_index())];
         if (parent.kind == Kind::document) {
-          TopBlock tb;
-          tb.heading = true;
-          tb.level = f.level;
-          tb.line = f.block.line;
-          tb.column = f.block.column;
-          tb.inlines = std::move(f.block.inlines);
-          top_.push_back(std::move(tb));
+          f.block.kind = ir::BlockKind::heading;
+          top_.push_back(std::move(f.block));
         } else if (!f.block.inlines.empty()) {
           add_block(std::move(f.block));  // a heading inside a list or quote: kept as a paragraph
         }
@@ -342,6 +330,6 @@ class Walker {
 
 }  // namespace
 
-std::vector<TopBlock> convert_tree(cmark_node* document, ir::Meeting& meeting) { return Walker(meeting).run(document); }
+ir::Blocks convert_tree(cmark_node* root, ir::Document& document) { return Walker(document).run(root); }
 
 }  // namespace minutes::formats::markdown

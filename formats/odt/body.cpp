@@ -325,6 +325,7 @@ void Body::blocks(pugi::xml_node parent, const ir::Blocks& bs, const char* para_
 void Body::block(pugi::xml_node parent, const ir::Block& b, const char* para_style, bool in_list) {
   switch (b.kind) {
     case ir::BlockKind::paragraph:
+    case ir::BlockKind::heading:  // only in a reader's document: a meeting's headings are its sections
     case ir::BlockKind::html: {
       if (b.kind == ir::BlockKind::html) ++sink_.html;
       if (b.inlines.empty()) break;

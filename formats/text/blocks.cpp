@@ -167,13 +167,13 @@ std::string_view unquote(std::string_view t) {
 
 }  // namespace
 
-ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end, ir::Meeting&) {
+ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end) {
   ir::Blocks out;
   Builder b(out);
   bool blank_before = false;
   for (size_t k = begin; k < end;) {
     const Line& l = lines[k];
-    if ((l.blank || l.consumed) && !l.in_code) {
+    if (l.blank && !l.in_code) {
       blank_before = true;
       ++k;
       continue;

@@ -3,28 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "converters/core/recognise.hpp"
 #include "formats/text/internal.hpp"
 
 namespace minutes::formats::text {
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 namespace {
 
 // Longest line that may still be a heading (capitals, "Topic:", a line over an indented block).
 constexpr int heading_width = 60;
-
-// Keys of metadata lines that are no headings even without a value ("Minutes:" over a list of links).
-bool is_meta_key(std::string_view key) {
-  for (std::string_view k : {"minutes", "date", "datum", "scribe", "scribes", "protokoll"})
-    if (iequals(trim(key), k)) return true;
-  return false;
-}
 
 // True for prose that introduces a list rather than naming a topic ("Sure, here:", "as follows:").
 bool introduces_list(std::string_view t) {
@@ -145,8 +132,9 @@ class HeadingFinder {
     }
     int weak = std::clamp(strong_ + 1, 2, 6);
     const Line& n = lines_[j];
+    // A meta key is no heading even without a value ("Minutes:" over links, "Participants:" over names).
     if (t.ends_with(':') && t.size() > 1 && std::count(t.begin(), t.end(), ' ') < 8 && (n.indent > 0 || n.marker) &&
-        !is_meta_key(t.substr(0, t.size() - 1)) && !introduces_list(t.substr(0, t.size() - 1))) {
+        meta_label(t).key == MetaKey::none && !introduces_list(t.substr(0, t.size() - 1))) {
       h.level = weak;
       h.title = trim(t.substr(0, t.size() - 1));
       return true;

@@ -1,4 +1,4 @@
-// Inline content of plain-text drafts: bare and bracketed URLs as links, @handles as mentions.
+// Inline content of plain-text drafts: bare and bracketed URLs as links (mentions are recognition's).
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -34,21 +34,6 @@ size_t bare_url_length(std::string_view s, size_t i) {
   }
   size_t scheme = starts_with_icase(t, "www.") ? 4 : t.find("://") + 3;
   return n > scheme ? n : 0;
-}
-
-// Length of a mention "@handle" at s[i] (the '@' starting a word), 0 when none.
-size_t mention_length(std::string_view s, size_t i) {
-  if (i > 0) {
-    char p = s[i - 1];
-    if (is_alnum(p) || std::strchr("._%+-/:@", p) != nullptr || static_cast<unsigned char>(p) >= 0x80) return 0;
-  }
-  size_t end = i + 1;
-  if (end >= s.size() || !is_alnum(s[end])) return 0;
-  while (end < s.size() && (is_alnum(s[end]) || s[end] == '-' || s[end] == '_')) ++end;
-  while (s[end - 1] == '-' || s[end - 1] == '_') --end;
-  if (end < s.size() && s[end] == '@') return 0;                                 // a@b@c
-  if (end + 1 < s.size() && s[end] == '.' && is_alnum(s[end + 1])) return 0;     // @example.org
-  return end - i;
 }
 
 }  // namespace
@@ -106,20 +91,6 @@ ir::Inlines parse_inlines(std::string_view text, int line, int column) {
       if (size_t n = bare_url_length(text, i)) {
         flush(i);
         link(i, text.substr(i, n), text.substr(i, n));
-        i += n;
-        done = i;
-        continue;
-      }
-    }
-    if (c == '@') {
-      if (size_t n = mention_length(text, i)) {
-        flush(i);
-        ir::Inline m;
-        m.kind = ir::InlineKind::mention;
-        m.text = std::string(text.substr(i + 1, n - 1));
-        m.line = line;
-        m.column = col_of(i);
-        out.push_back(std::move(m));
         i += n;
         done = i;
         continue;

@@ -1,4 +1,4 @@
-// Internals of the plain-text reader shared between its files: classified lines, inlines, dates, blocks.
+// Internals of the plain-text reader shared between its files: classified lines, inlines, headings, blocks.
 #pragma once
 
 #include <optional>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include <minutes/ir.hpp>
-#include "converters/core/titles.hpp"
+#include "converters/core/strings.hpp"
 
 namespace minutes::formats::text {
 
@@ -34,8 +34,7 @@ struct Line {
   std::optional<bool> checked;  // "[ ]" / "[x]" after the marker
   bool fence = false;         // ``` or ~~~ opens or closes a code block
   bool in_code = false;       // inside a fenced code block (fences included)
-  bool consumed = false;      // read as metadata and not content (a section's "Minutes:" line)
-  bool standalone = false;    // a metadata line ("Minutes: ...", "Date: ..."): always a paragraph of its own
+  bool standalone = false;    // a "Key: value" meta line ("Minutes: ...", "Date: ..."): always a paragraph of its own
   std::string_view content() const { return raw.substr(content_pos); }  // text after indent and marker
   std::string_view text() const { return raw.substr(text_pos); }        // text after the indent
 };
@@ -57,7 +56,7 @@ bool is_rule(std::string_view s);
 // True when text has at least two letters and no lower-case ones ("NEWS", "HIRING / TENDERS").
 bool is_capitals(std::string_view s);
 
-// Parses text into inlines: <url> and bare http(s):// or www. URLs as links, @handles as mentions.
+// Parses text into inlines: <url> and bare http(s):// or www. URLs as links, the rest as text.
 ir::Inlines parse_inlines(std::string_view text, int line, int column);
 
 // One source line's share of a paragraph: its text and where that text starts.
@@ -70,16 +69,7 @@ struct Segment {
 // The inlines of several source lines joined by soft breaks (spaces before each line end dropped).
 ir::Inlines join_segments(const std::vector<Segment>& segments);
 
-using minutes::date_from_file_name;
-using minutes::find_date;
-using minutes::FoundDate;
-using minutes::series_from_title;
-using minutes::settle_date_with_file_name;
-
-using minutes::split_names;
-
-// Case-insensitive comparison of ASCII text.
-bool iequals(std::string_view a, std::string_view b);
+using minutes::iequals;
 
 // A heading found in the body of a draft.
 struct Heading {
@@ -94,6 +84,6 @@ struct Heading {
 std::vector<Heading> find_headings(const std::vector<Line>& lines, size_t begin, size_t end);
 
 // Builds blocks (paragraphs, nested lists, code, quotes, rules) from a run of content lines.
-ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end, ir::Meeting& meeting);
+ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end);
 
 }  // namespace minutes::formats::text

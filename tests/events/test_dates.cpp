@@ -1,9 +1,14 @@
-// Unit tests for the date scanner: every date and time form the minutes use, year inference, weeks, weekdays.
+// Unit tests for the date scanner: every date and time form the minutes use, year inference, weeks, weekdays,
+// and the same scanner reading titles and file names.
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include <minutes/convert.hpp>
+
 #include "converters/core/dates.hpp"
+#include "converters/core/titles.hpp"
+#include "formats/formats.hpp"
 
 using minutes::dates::DateKind;
 using minutes::dates::find_dates;
@@ -217,4 +222,33 @@ TEST_CASE("iso weeks and zones") {
   CHECK(minutes::dates::zone_for("CEST") == "Europe/Berlin");
   CHECK(minutes::dates::zone_for("utc") == "UTC");
   CHECK(minutes::dates::zone_for("XYZ").empty());
+}
+
+TEST_CASE("one scanner for titles, meta lines and events: a title's date is an event line's date") {
+  // The Austrian month name was understood in an event line but not in a title while titles had their own parser.
+  auto event = one("Hackathon am 5 J\xC3\xA4nner 2024 in Wien");
+  CHECK(day(event) == "2024-01-05");
+  auto title = minutes::find_date("Protokoll SIG Standardisierung 5 J\xC3\xA4nner 2024");
+  REQUIRE(title);
+  CHECK(minutes::ir::iso(title->date) == "2024-01-05");
+  CHECK(minutes::series_from_title("Protokoll SIG Standardisierung 5 J\xC3\xA4nner 2024", *title) ==
+        "Protokoll SIG Standardisierung");
+  auto m = minutes::recognise(minutes::formats::read_text("Team Ops 5 J\xC3\xA4nner 2024\n\n- a\n", {"notes.txt"}));
+  REQUIRE(m.date);
+  CHECK(minutes::ir::iso(*m.date) == "2024-01-05");
+  CHECK(m.series == "Team Ops");
+}
+
+TEST_CASE("titles and file names also take compact and glued dates; prose does not") {
+  for (const char* name : {"20230504.md", "team/security-sync-2023-05-04.md", "notes_2023-05-04.txt", "Weekly 4 May 2023"}) {
+    auto f = minutes::find_date(name);
+    REQUIRE_MESSAGE(f, name);
+    CHECK(minutes::ir::iso(f->date) == "2023-05-04");
+  }
+  CHECK(minutes::ir::iso(minutes::find_date("Thu, 11 Apr 2024 17:02:11 +0200")->date) == "2024-04-11");  // e-mail
+  // A title needs a year: a day alone or a weekday says nothing about which meeting it is.
+  CHECK_FALSE(minutes::find_date("Weekly on Monday, 4 May"));
+  CHECK_FALSE(minutes::find_date("Release 2923-05-04"));  // implausible
+  // In an event line a file name's digits are no date.
+  CHECK(find_dates("see iaas/20230504.md for details", meeting).empty());
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "formats/common/zip.hpp"
+#include <minutes/convert.hpp>
+
 #include "formats/formats.hpp"
 
 namespace {
@@ -27,7 +29,7 @@ void check_package(const std::string& package) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  minutes::ir::Meeting meetings[1] = {minutes::formats::read_markdown(bytes, {"fuzz/20230504.md"})};
+  minutes::ir::Meeting meetings[1] = {minutes::recognise(minutes::formats::read_markdown(bytes, {"fuzz/20230504.md"}))};
   check_package(minutes::formats::write_odt(meetings, {}).bytes);
   check_package(minutes::formats::write_docx(meetings, {}).bytes);
   return 0;

@@ -17,7 +17,7 @@ namespace md_test {
 
 // Reads Markdown text as if it came from a file with this name.
 inline minutes::ir::Meeting read(std::string_view text, std::string source = "test.md") {
-  return minutes::formats::read_markdown(text, {std::move(source)});
+  return minutes::recognise(minutes::formats::read_markdown(text, {std::move(source)}));
 }
 
 // The first section (depth first) with this title, or nullptr.

@@ -201,9 +201,15 @@ TEST_CASE("participants from a Participants section or a Participants: line; scr
   CHECK(x->minutes->url == "https://x.org/m.md");
   CHECK(x->minutes->status == "waiting to be merged");
   REQUIRE(x->blocks.size() == 1);
-  auto p = read("Attendees: @a, Bob, @c\n\nMinutes: @d\n");
+  auto p = read("Attendees: @a, Bob, @c\n\nMinutes: @d\n\nMinutes: <https://x.org/m.md>\n");
   CHECK(p.participants == std::vector<std::string>{"a", "Bob", "c"});
-  REQUIRE(p.blocks.size() == 2);  // outside a section a "Minutes:" line stays content
+  CHECK(p.scribes == std::vector<std::string>{"d"});
+  REQUIRE(p.blocks.size() == 1);  // the fields left the content; a minutes link outside a section stays
+  CHECK(plain_text(p.blocks[0]) == "Minutes: https://x.org/m.md");
+  // The Meta item became the scribe: it is not printed again beside "Scribe: Jonas".
+  auto* meta = find_section(m.sections, "Meta");
+  REQUIRE(meta);
+  CHECK(meta->blocks.empty());
 }
 
 TEST_CASE("invalid UTF-8 is repaired with U+FFFD and a warning naming the line") {

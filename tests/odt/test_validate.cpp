@@ -75,7 +75,7 @@ TEST_CASE("hostile input still gives schema-valid output") {
   SUBCASE("control characters, odd URLs and language") {
     std::string md = "---\nlang: \"x y\"\n---\n# Tit\x01le \x1b[31m\n\n## A\x0c B\n\n- item \x02 [link](<java script:\x7f {x}>) "
                      "![alt](<../../../etc/passwd>)\n  - `co\x03" "de`\n\n| a\x04 | b |\n|---|---|\n| \x05 | \xef\xbf\xbf |\n";
-    auto m = formats::read_markdown(md, {"hostile.md"});
+    auto m = minutes::recognise(formats::read_markdown(md, {"hostile.md"}));
     WriteOptions o;
     o.lang = "not a tag!";
     o.title = "T\x01itle";
@@ -93,11 +93,11 @@ TEST_CASE("hostile input still gives schema-valid output") {
       for (int c = 0; c < (r % 45); ++c) md += " r" + std::to_string(r) + "c" + std::to_string(c) + " |";
       md += "\n";
     }
-    auto out = write_odt(std::vector{formats::read_markdown(md, {"big.md"})}, {});
+    auto out = write_odt(std::vector{minutes::recognise(formats::read_markdown(md, {"big.md"}))}, {});
     check_package_valid(out.bytes, "huge table");
   }
   SUBCASE("100-level lists, from Markdown and built by hand") {
-    auto out = write_odt(std::vector{formats::read_markdown(nested_markdown(100), {"deep.md"})}, {});
+    auto out = write_odt(std::vector{minutes::recognise(formats::read_markdown(nested_markdown(100), {"deep.md"}))}, {});
     check_package_valid(out.bytes, "deep markdown list");
     ir::Block b = list({item("leaf")});
     for (int i = 0; i < 100; ++i) b = list({item("level " + std::to_string(i), {b})}, i % 2 == 1);

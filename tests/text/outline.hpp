@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include <minutes/ir.hpp>
+#include <minutes/convert.hpp>
 #include "formats/formats.hpp"
 
 namespace minutes::test {
@@ -79,7 +79,7 @@ inline std::string outline(const ir::Meeting& m, bool with_meta = true) {
 
 // The outline of a plain-text draft's blocks and sections only (no metadata, no enrichment).
 inline std::string text_outline(std::string_view draft) {
-  return outline(formats::read_text(draft, {"draft.txt"}), false);
+  return outline(recognise(formats::read_text(draft, {"draft.txt"})), false);
 }
 
 }  // namespace minutes::test

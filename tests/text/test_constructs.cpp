@@ -11,7 +11,7 @@ using minutes::test::text_outline;
 namespace ir = minutes::ir;
 
 namespace {
-ir::Meeting read(std::string_view s, const char* name = "draft.txt") { return read_text(s, {name}); }
+ir::Meeting read(std::string_view s, const char* name = "draft.txt") { return minutes::recognise(read_text(s, {name})); }
 
 // How deep lists nest in blocks.
 int list_depth(const ir::Blocks& blocks) {

@@ -11,6 +11,8 @@
 #include <string>
 
 #include "converters/core/decode.hpp"
+#include "converters/core/strings.hpp"
+#include "corpus/field_labels.hpp"
 #include "converters/core/enrich.hpp"
 #include "formats/formats.hpp"
 #include "tests/support.hpp"
@@ -55,7 +57,7 @@ TEST_CASE("every corpus file read as a plain-text draft keeps all its words") {
   std::vector<std::pair<double, std::string>> worst;
   for (const auto& f : files) {
     std::string bytes = minutes_test::slurp(f);
-    auto m = minutes::formats::read_text(bytes, {f.string()});
+    auto m = minutes::recognise(minutes::formats::read_text(bytes, {f.string()}));
     minutes::enrich(m);
     for (const auto& d : m.diagnostics) errors += d.severity == minutes::ir::Severity::error;
     auto json = minutes::formats::write_json({&m, 1}, {});
@@ -63,6 +65,11 @@ TEST_CASE("every corpus file read as a plain-text draft keeps all its words") {
     std::string ir_text;
     strings(nlohmann::json::parse(json.bytes), ir_text);
     auto ir = words(ir_text);
+    for (const auto& label : minutes_test::field_labels(bytes, nlohmann::json::parse(json.bytes))) {
+      auto w = words(label);  // the source spells its labels "Minutes", the JSON keeps them as fields
+      for (const auto& s : source)
+        if (w.count(minutes::lower(s))) ir.insert(s);
+    }
     size_t here = 0;
     std::string missing;
     for (const auto& w : source) {
@@ -79,5 +86,5 @@ TEST_CASE("every corpus file read as a plain-text draft keeps all its words") {
             << " distinct words per file reach the IR (" << coverage * 100 << "%)\n";
   for (size_t i = 0; i < std::min<size_t>(worst.size(), 8); ++i) std::cout << "  " << worst[i].second << "\n";
   CHECK(errors == 0);
-  CHECK(coverage >= 0.999);
+  CHECK(coverage >= 0.99997);
 }

@@ -52,6 +52,7 @@ void check_twins(const std::string& name) {
   CHECK(text.date.has_value());
   CHECK(count_sections(text.sections) >= 3);
   CHECK(!text.events.empty());
+  // Date, series, scribes, participants, the section tree with its minutes links, every block and event.
   CHECK(test::outline(text) == test::outline(md));
   check_lines(text.blocks);
   ir::for_each_section(text.sections, [](const ir::Section& s) {
@@ -68,6 +69,28 @@ TEST_CASE("e-mail draft and its Markdown twin agree") { check_twins("email"); }
 TEST_CASE("numbered outline and its Markdown twin agree") { check_twins("outline"); }
 TEST_CASE("tab-indented CRLF draft and its Markdown twin agree") { check_twins("tabs-crlf"); }
 TEST_CASE("Windows-1252 draft and its Markdown twin agree") { check_twins("latin1"); }
+TEST_CASE("English meta lines: a draft and its Markdown twin agree") { check_twins("meta-en"); }
+TEST_CASE("German meta lines: a draft and its Markdown twin agree") { check_twins("meta-de"); }
+
+TEST_CASE("the meta lines of both languages reach the fields, from both twins") {
+  std::string dir = std::string(MINUTES_SOURCE_DIR) + "/samples/drafts/";
+  for (const char* reader : {"text", "markdown"}) {
+    INFO(reader);
+    auto en = load_file(dir + "meta-en." + (reader == std::string("text") ? "txt" : "md"), reader);
+    CHECK(en.scribes == std::vector<std::string>{"Alice Wong", "Dana Scott"});  // Scribe:, Note taker:
+    CHECK(en.participants == std::vector<std::string>{"Bob Meyer", "Carol Diaz", "fkr", "garloff", "Erik Lund"});
+    auto de = load_file(dir + "meta-de." + (reader == std::string("text") ? "txt" : "md"), reader);
+    REQUIRE(de.date);
+    CHECK(ir::iso(*de.date) == "2024-03-05");  // Datum: 5. März 2024
+    CHECK(de.scribes == std::vector<std::string>{"Eva Schulz"});  // Protokollantin:
+    CHECK(de.participants == std::vector<std::string>{"J\xC3\xB6rg", "Anja", "Matthias", "Kurt", "Lena"});
+    REQUIRE(de.sections.size() == 3);
+    REQUIRE(de.sections[0].minutes);
+    CHECK(de.sections[0].minutes->url == "https://github.com/SovereignCloudStack/minutes/blob/main/container/20240305.md");
+    REQUIRE(de.sections[1].minutes);
+    CHECK(de.sections[1].minutes->status == "None");
+  }
+}
 
 TEST_CASE("the twins hold what their house style is about") {
   std::string dir = std::string(MINUTES_SOURCE_DIR) + "/samples/drafts/";

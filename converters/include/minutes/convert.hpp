@@ -12,13 +12,18 @@
 
 namespace minutes {
 
-// A reader in the registry: bytes in one syntax to a meeting.
+// A reader in the registry: bytes in one syntax to a document (syntax only; it never prints, exits or throws).
 struct Reader {
   std::string_view name;                     // "markdown"
   std::vector<std::string_view> aliases;     // "md", ...
   std::vector<std::string_view> extensions;  // ".md", ...
-  ir::Meeting (*read)(std::string_view bytes, const ReadOptions& options);
+  ir::Document (*read)(std::string_view bytes, const ReadOptions& options);
 };
+
+// Recognises the meeting in a document, the same way for every reader: title, series and date; sections nested
+// by level; the meta lines (Minutes, Scribe, Protokoll, Participants, Teilnehmende, Date...), taken out of the
+// content into their fields; participants; @mentions split out of the text.
+ir::Meeting recognise(ir::Document document);
 
 // What a writer makes of the meetings it is given.
 enum class WriterScope {
@@ -51,7 +56,7 @@ const Reader* reader_for_path(std::string_view path);
 const Writer* find_writer(std::string_view name);
 const Writer* writer_for_path(std::string_view path);
 
-// Reads bytes with a reader and enriches the meeting (events, actions); problems are in its diagnostics.
+// Reads bytes with a reader, recognises the meeting and enriches it (events, actions); problems are in its diagnostics.
 ir::Meeting load(std::string_view bytes, const ReadOptions& options, const Reader& reader);
 
 // Writes meetings with a writer; problems are in the output's diagnostics (an error: do not use the bytes).

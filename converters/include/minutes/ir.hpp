@@ -1,4 +1,4 @@
-// The meeting IR: what every reader produces and every writer consumes (plain value types).
+// The IR: the syntax a reader produces (Document) and the meeting recognised from it (Meeting), plain value types.
 #pragma once
 
 #include <cstdint>
@@ -74,6 +74,7 @@ enum class BlockKind {
   image,      // inlines holds one image inline (a paragraph that is only an image)
   rule,       // nothing
   html,       // raw = the source HTML (kept aside), inlines = its visible text
+  heading,    // level, inlines; only in a Document (recognition turns headings into sections)
 };
 
 struct Block;
@@ -111,6 +112,7 @@ struct Block {
   std::string raw;                // html source
   bool ordered = false;           // list
   int start = 1;                  // ordered list start number
+  int level = 0;                  // heading level 1..6
   bool tight = true;              // list
   std::vector<ListItem> items;    // list
   std::vector<Block> children;    // quote
@@ -119,6 +121,15 @@ struct Block {
 };
 
 using Blocks = std::vector<Block>;
+
+// What a reader makes of bytes: syntax only. Headings are blocks in the flat sequence; what a title, a
+// "Minutes:" line or a scribe is, is left to recognition (minutes::recognise).
+struct Document {
+  std::string source;                          // path as given on the command line
+  std::map<std::string, std::string> metadata; // front matter or e-mail headers, flattened to strings
+  Blocks blocks;                               // top-level blocks and headings in source order, each with its line
+  std::vector<Diagnostic> diagnostics;
+};
 
 // A team's own minutes, named under its heading: a link or a status ("Not merged yet", "None").
 struct MinutesRef {
@@ -180,8 +191,9 @@ struct Meeting {
   std::vector<Diagnostic> diagnostics;
 };
 
-// Appends a diagnostic about this meeting's source.
+// Appends a diagnostic about this meeting's or document's source.
 void warn(Meeting& m, int line, int column, std::string message, Severity severity = Severity::warning);
+void warn(Document& d, int line, int column, std::string message, Severity severity = Severity::warning);
 
 // The plain text of inlines: soft breaks as spaces, hard breaks as '\n', mentions with '@', images as alt text.
 std::string plain_text(const Inlines& inlines);
@@ -214,7 +226,7 @@ void for_each_section(const std::vector<Section>& sections, F&& f) {
   }
 }
 
-// True for a "Meta" section whose only content (the scribe line) the reader moved into the meeting:
+// True for a "Meta" section whose only content (the scribe line) recognition moved into the meeting's fields:
 // documents leave out its empty heading.
 bool consumed_meta(const Section& section);
 
