@@ -9,7 +9,7 @@
 
 #include <minutes/files.hpp>
 
-#include "converters/library/bounded_yaml.hpp"
+#include "formats/common/yaml.hpp"
 
 namespace minutes {
 
@@ -161,7 +161,11 @@ SettingsRead parse_settings(std::string_view yaml, const std::string& file, cons
                             const Settings& defaults) {
   SettingsRead out;
   out.settings = defaults;
-  library::YamlParsed parsed = library::parse_bounded_yaml(yaml);
+  // An archive's settings are a page of keys: far tighter bounds than front matter's.
+  constexpr size_t max_bytes = 1u << 20;
+  formats::yaml::Loaded parsed;
+  if (yaml.size() > max_bytes) parsed.error = fmt::format("larger than {} bytes", max_bytes);
+  else parsed = formats::yaml::load(yaml, {.depth = 32, .nodes = 10'000, .aliases = 1'000, .bytes = max_bytes});
   if (!parsed.error.empty()) {
     out.diagnostics.push_back({ir::Severity::error, file, parsed.line, 0,
                                fmt::format("cannot read the archive settings: {}", parsed.error)});

@@ -7,7 +7,6 @@
 #include <minutes/minutes.hpp>
 
 #include "archive/build_test_util.hpp"
-#include "converters/library/bounded_yaml.hpp"
 
 using namespace minutes;
 using namespace build_test;
@@ -145,7 +144,7 @@ TEST_CASE("minutes.yaml: alias bombs, deep nesting and huge files are refused be
   }
   bomb += "title: *i\n";
   auto r = yaml(bomb);  // expanded, it would take gigabytes
-  CHECK(messages(r).find("error: cannot read the archive settings: more than 10000 nodes (aliases expanded)") !=
+  CHECK(messages(r).find("error: cannot read the archive settings: YAML that expands to more than 10000 nodes") !=
         std::string::npos);
   CHECK(messages(yaml(std::string(100, '[') + std::string(100, ']'))).find("nested deeper than 32 levels") !=
         std::string::npos);
@@ -154,9 +153,6 @@ TEST_CASE("minutes.yaml: alias bombs, deep nesting and huge files are refused be
   r = yaml("defaults: &d Team\ntitle: *d\n");
   CHECK(r.settings.options.title == "Team");
   CHECK(messages(r) == "minutes.yaml:1: warning: unknown setting 'defaults'\n");
-  auto parsed = library::parse_bounded_yaml("a: [1, 2]\n");
-  CHECK(parsed.error.empty());
-  CHECK(parsed.root["a"].size() == 2);
 }
 
 TEST_CASE("each setting that decides outputs rebuilds every output when it changes; the others do not") {
