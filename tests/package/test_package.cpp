@@ -136,14 +136,17 @@ TEST_CASE("the README's library example builds against the installed tree with f
   spit(project / "CMakeLists.txt",
        "cmake_minimum_required(VERSION 3.25)\nproject(example CXX)\nfind_package(minutes REQUIRED)\n"
        "add_executable(example example.cpp)\ntarget_link_libraries(example PRIVATE minutes::minutes)\n");
+  // The same compiler as this build, and its sanitizer flags when the library is instrumented (build-asan).
+  const std::string cxx = MINUTES_CXX, flags = MINUTES_INSTRUMENT_FLAGS;
   REQUIRE(run("cmake -S " + quoted(project) + " -B " + quoted(project / "build") + " -G Ninja -DCMAKE_PREFIX_PATH=" +
-                  quoted(prefix),
+                  quoted(prefix) + " -DCMAKE_CXX_COMPILER=" + quoted(fs::path(cxx)) + " '-DCMAKE_CXX_FLAGS=" + flags +
+                  "' '-DCMAKE_EXE_LINKER_FLAGS=" + flags + "'",
               &log) == 0);
   REQUIRE(run("cmake --build " + quoted(project / "build"), &log) == 0);
   example_works(project / "build" / "example", project / "run-cmake");
 
   require_tool("pkg-config");
-  REQUIRE(run("cd " + quoted(project) + " && c++ example.cpp -o example-pc $(PKG_CONFIG_PATH=" +
+  REQUIRE(run("cd " + quoted(project) + " && " + quoted(fs::path(cxx)) + " " + flags + " example.cpp -o example-pc $(PKG_CONFIG_PATH=" +
                   quoted(prefix / "lib/pkgconfig") + " pkg-config --cflags --libs minutes)",
               &log) == 0);
   example_works(project / "example-pc", project / "run-pkg-config");
