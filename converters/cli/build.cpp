@@ -68,6 +68,7 @@ struct Context {
   std::map<std::string, std::string> series;  // minutes.yaml: top folder -> series name
   const Manifest* previous = nullptr;
   bool force = false;  // options or binary changed: rebuild everything
+  WriteContext write;  // files only from inside SRC, one cache for the whole build
 };
 
 bool exists(const std::string& path) {
@@ -192,7 +193,7 @@ void build_source(const Source& s, const Context& ctx, FileResult& r) {
     }
     formats::Output out;
     try {
-      out = write(*w, std::span<const ir::Meeting>(&*r.meeting, 1), o);
+      out = write(*w, std::span<const ir::Meeting>(&*r.meeting, 1), o, ctx.write);
     } catch (const std::exception& e) {
       out.diagnostics.push_back(error_at(s.rel, fmt::format("{} writer failed: {}", w->name, e.what())));
     }
@@ -289,7 +290,10 @@ int run_build(const Args& args, const CLI::App& cmd) {
     if (d.severity == ir::Severity::error) errors++;
     if (d.severity == ir::Severity::warning) warnings++;
   }
+  FileResources files({src}, {}, src);
+  Cache cache;
   Context ctx;
+  ctx.write = {&files, &cache};
   ctx.out = out;
   ctx.options = config.options;
   ctx.series = config.series;
@@ -471,7 +475,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
       return true;
     };
     build::IndexLinks links;
-    links.calendar = write_aggregate("calendar.ics", write(*find_writer("ics"), meetings, o));
+    links.calendar = write_aggregate("calendar.ics", write(*find_writer("ics"), meetings, o, ctx.write));
     // The feed needs the content of its newest meetings: read again those known only by their summary.
     auto ordered = formats::in_date_order(meetings);
     size_t first = ordered.size() > static_cast<size_t>(o.feed_items) ? ordered.size() - o.feed_items : 0;
@@ -487,7 +491,7 @@ int run_build(const Args& args, const CLI::App& cmd) {
     std::vector<ir::Meeting> newest;
     for (size_t i : feed_sources)
       if (results[i].meeting) newest.push_back(std::move(*results[i].meeting));
-    links.feed = write_aggregate("feed.xml", write(*find_writer("rss"), newest, o));
+    links.feed = write_aggregate("feed.xml", write(*find_writer("rss"), newest, o, ctx.write));
     std::optional<ir::Date> today;
     if (ctx.options.source_date_epoch) today = ir::civil_from_days(*ctx.options.source_date_epoch / 86400);
     for (const auto& m : meetings)

@@ -7,7 +7,10 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "formats/html/fragment.hpp"
+#include "formats/common/fragment.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
+#include "formats/common/words.hpp"
 
 namespace minutes::build {
 
@@ -29,12 +32,12 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string safe(std::string_view text) { return formats::html::clean_text(text); }
+std::string safe(std::string_view text) { return formats::clean_text(text); }
 
 // An event's URL fit for a link: http(s) only (no javascript:, data: or file: URLs); empty otherwise.
 std::string web_url(std::string_view url) {
-  std::string clean = formats::html::safe_url(url);
-  auto scheme = formats::html::url_scheme(clean);
+  std::string clean = formats::safe_url(url);
+  auto scheme = formats::url_scheme(clean);
   return scheme == "http" || scheme == "https" ? clean : std::string();
 }
 
@@ -80,13 +83,6 @@ std::string page_of(const IndexEntry& e) {
   for (const auto& o : e.outputs)
     if (o.ends_with(".html")) return o;
   return e.outputs.empty() ? std::string() : e.outputs.front();
-}
-
-std::string event_when(const ir::Event& ev) {
-  std::string when = ir::iso(ev.start);
-  if (ev.start_time) when += fmt::format(" {:02}:{:02}", ev.start_time->hour, ev.start_time->minute);
-  if (ev.end && *ev.end != ev.start) when += " to " + ir::iso(*ev.end);
-  return when;
 }
 
 // One upcoming event and the newest meeting that mentions it.
@@ -171,7 +167,7 @@ std::string write_index(const std::vector<IndexEntry>& entries, const std::optio
     if (list) list.append_attribute("class").set_value("events");
     for (const auto& u : events) {
       auto li = element(list, "li");
-      auto time = element(li, "time", event_when(*u.event));
+      auto time = element(li, "time", formats::event_when(*u.event, formats::words_for(options.lang)));
       time.append_attribute("datetime").set_value(ir::iso(u.event->start).c_str());
       li.append_child(pugi::node_pcdata).set_value(" ");
       if (auto url = web_url(u.event->url); !url.empty())
