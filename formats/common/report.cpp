@@ -84,6 +84,13 @@ std::string iso_datetime(int64_t seconds) {
   return fmt::format("{}T{:02}:{:02}:{:02}Z", ir::iso(d), rest / 3600, rest / 60 % 60, rest % 60);
 }
 
+std::string first_few(const std::vector<std::string>& items, size_t few) {
+  std::string out;
+  for (size_t i = 0; i < items.size() && i < few; ++i) out += (i ? ", " : "") + items[i];
+  if (items.size() > few) out += fmt::format(" and {} more", items.size() - few);
+  return out;
+}
+
 Fetched fetch_file(const WriteContext& context, std::string_view reference, std::string_view source) {
   if (!context.resources) return {std::nullopt, "is not read: this conversion reads no files"};
   return context.resources->fetch(reference, source);

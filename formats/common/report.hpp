@@ -38,6 +38,9 @@ std::string iso_datetime(int64_t seconds);
 // The distinct series of the meetings, in order of first appearance (for keywords).
 std::vector<std::string> report_series(std::span<const ir::Meeting> meetings);
 
+// The first few items joined with ", ", then "and N more" ("a, b, c and 4 more").
+std::string first_few(const std::vector<std::string>& items, size_t few = 3);
+
 // The bytes of a file a writer needs (a reference document, a picture) through the context's resources, resolved
 // against the folder of `source` (empty: the current folder); without resources nothing is read.
 Fetched fetch_file(const WriteContext& context, std::string_view reference, std::string_view source);

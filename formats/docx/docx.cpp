@@ -234,7 +234,8 @@ const Parts& template_parts() {
 
 // The package a report starts from: the template, or the template with the reference document applied (read and
 // applied once per cache), its styles already in the document's language (once per language).
-std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const std::string& lang, const WriteContext& context) {
+std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const std::string& lang,
+                                           const WriteContext& context) {
   auto from_template = [] {
     docx::Base base;
     base.parts = template_parts();

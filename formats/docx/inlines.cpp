@@ -110,10 +110,12 @@ void add_image(pugi::xml_node parent, const ir::Inline& in, const InlineContext&
   }
   if (!loaded.why.empty())
     state.diagnostics.push_back({ir::Severity::note, context.source, in.line, 0,
-                                 fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(in.url), loaded.why)});
+                                 fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(in.url),
+                                             loaded.why)});
   std::string shown = alt.empty() ? safe(state, in.url) : alt;
   if (shown.empty()) shown = state.words->image;
-  auto link = in.url.empty() || context.in_link ? pugi::xml_node() : add_hyperlink(parent, in.url, state, context.source, in.line);
+  pugi::xml_node link;
+  if (!in.url.empty() && !context.in_link) link = add_hyperlink(parent, in.url, state, context.source, in.line);
   RunStyle look = context.look;
   if (link) look.style = "Hyperlink";
   add_text(link ? link : parent, shown, look, state);

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
 #include "formats/common/xml.hpp"
@@ -129,7 +130,8 @@ struct Package {
   bool xml(const std::string& name, pugi::xml_document& doc) {
     auto bytes = zip.read(name);
     if (!bytes) return fail(zip.error());
-    if (auto problem = parse_part(doc, *bytes); !problem.empty()) return fail(fmt::format("has a {} that {}", name, problem));
+    if (auto problem = parse_part(doc, *bytes); !problem.empty())
+      return fail(fmt::format("has a {} that {}", name, problem));
     return true;
   }
 
@@ -141,7 +143,8 @@ struct Package {
   // The content type the package gives a part: its Override, else the Default of its extension.
   std::string content_type(const std::string& name) const {
     auto root = types.child("Types");
-    if (auto o = root.find_child_by_attribute("Override", "PartName", ("/" + name).c_str())) return o.attribute("ContentType").value();
+    if (auto o = root.find_child_by_attribute("Override", "PartName", ("/" + name).c_str()))
+      return o.attribute("ContentType").value();
     auto dot = name.find_last_of('.');
     std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
     auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
@@ -194,7 +197,8 @@ struct Package {
       if (std::string_view(r.attribute("TargetMode").value()) == "External") {
         std::string url = ends_with(r.attribute("Type").value(), "/hyperlink") ? safe_url(target) : std::string();
         if (url.empty()) {
-          dropped.push_back(fmt::format("'{}' (from {}) is a link that is not allowed", clean_text(target.substr(0, 60)), name));
+          dropped.push_back(
+              fmt::format("'{}' (from {}) is a link that is not allowed", clean_text(target.substr(0, 60)), name));
           url = "#";
         }
         r.attribute("Target").set_value(url.c_str());
@@ -318,13 +322,10 @@ Base apply_reference(std::string_view bytes, const std::string& path, Base base)
     if (!pkg.copy_part(part, out)) return refuse(pkg.why);
     add_relationship(type, part.substr(5));
   }
-  if (!pkg.dropped.empty()) {
-    std::string list;
-    for (size_t i = 0; i < pkg.dropped.size() && i < 3; ++i) list += (i ? ", " : "") + pkg.dropped[i];
-    if (pkg.dropped.size() > 3) list += fmt::format(" and {} more", pkg.dropped.size() - 3);
+  if (!pkg.dropped.empty())
     out.diagnostics.push_back({ir::Severity::warning, path, 0, 0,
-                               fmt::format("reference document: {} part(s) or link(s) not taken: {}", pkg.dropped.size(), list)});
-  }
+                               fmt::format("reference document: {} part(s) or link(s) not taken: {}", pkg.dropped.size(),
+                                           first_few(pkg.dropped))});
   out.referenced = true;
   return out;
 }

@@ -150,7 +150,8 @@ struct Writer {
     if (a.due && ir::valid(*a.due)) line(to, "DUE;VALUE=DATE", basic_date(*a.due));
     line(to, "STATUS", a.done ? "COMPLETED" : "NEEDS-ACTION");
     std::string description = a.owner.empty() ? std::string() : words.owner + ": @" + a.owner + "\n";
-    description += fill(words.from_minutes, {{"source", m.source + (m.date ? " (" + ir::iso(*m.date) + ")" : std::string())}});
+    std::string source = m.source + (m.date ? " (" + ir::iso(*m.date) + ")" : std::string());
+    description += fill(words.from_minutes, {{"source", source}});
     line(to, "DESCRIPTION", escape_text(description));
     to += fold_line("END:VTODO");
   }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "formats/common/image.hpp"
+#include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
 #include "formats/common/xml.hpp"
@@ -155,24 +156,23 @@ ReferenceStyles read_reference(std::string_view bytes, const std::string& path) 
     return std::move(out);
   };
   ZipReader zip(bytes);
-  if (!zip.ok()) return refuse(zip.error() == "is not a zip archive" ? "is not a zip package, as an ODT file is" : zip.error());
+  if (!zip.ok())
+    return refuse(zip.error() == "is not a zip archive" ? "is not a zip package, as an ODT file is" : zip.error());
   if (!zip.has("styles.xml")) return refuse("has no styles.xml: is it an ODT file?");
   auto styles = zip.read("styles.xml");
   if (!styles) return refuse(zip.error());
   auto doc = std::make_shared<pugi::xml_document>();
   if (auto why = parse_part(*doc, *styles); !why.empty()) return refuse("has a styles.xml that " + why);
   auto root = doc->document_element();
-  if (std::string_view(root.name()) != "office:document-styles") return refuse("has a styles.xml that is no ODF styles part");
+  if (std::string_view(root.name()) != "office:document-styles")
+    return refuse("has a styles.xml that is no ODF styles part");
   strip_foreign(root);
   std::vector<std::string> dropped;
   take_links(root, zip, out, dropped);
-  if (!dropped.empty()) {
-    std::string list;
-    for (size_t i = 0; i < dropped.size() && i < 3; ++i) list += (i ? ", " : "") + dropped[i];
-    if (dropped.size() > 3) list += fmt::format(" and {} more", dropped.size() - 3);
+  if (!dropped.empty())
     out.diagnostics.push_back({ir::Severity::warning, path, 0, 0,
-                               fmt::format("reference document: {} link(s) of its styles left out: {}", dropped.size(), list)});
-  }
+                               fmt::format("reference document: {} link(s) of its styles left out: {}", dropped.size(),
+                                           first_few(dropped))});
   out.doc = std::move(doc);
   return out;
 }

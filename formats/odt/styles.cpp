@@ -182,8 +182,9 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
   if (!options.reference_doc.empty())
     reference = cached<ReferenceStyles>(cache, "odt.reference|" + options.reference_doc,
                                         [&] { return load_reference(options, sink.context); });
-  auto prepared = cached<PreparedStyles>(cache, fmt::format("odt.styles|{}|{}|{}", lang, options.paper, options.reference_doc),
-                                         [&] { return prepare_styles(lang, options, words, reference.get()); });
+  std::string key = fmt::format("odt.styles|{}|{}|{}", lang, options.paper, options.reference_doc);
+  auto prepared =
+      cached<PreparedStyles>(cache, key, [&] { return prepare_styles(lang, options, words, reference.get()); });
   StylesPart part;
   std::string escaped = escape_xml(title);
   for (size_t i = 0; i < prepared->pieces.size(); ++i) {

@@ -2,27 +2,14 @@
 // script links; each gives a warning and a package that passes the OOXML schemas.
 #include <sys/stat.h>
 
-#include <atomic>
-
 #include "tests/docx/support.hpp"
-#include "tests/odt/hostile_zip.hpp"
+#include "tests/odt/hostile.hpp"
 
 using namespace docx_test;
 using minutes::formats::write_docx;
 using minutes::formats::WriteOptions;
 
 namespace {
-
-// The messages of the diagnostics that mention every one of the words (in the message or the file).
-size_t saying(const std::vector<ir::Diagnostic>& diagnostics, std::vector<std::string> words) {
-  size_t n = 0;
-  for (const auto& d : diagnostics) {
-    bool all = true;
-    for (const auto& w : words) all = all && (d.message + " " + d.file).find(w) != std::string::npos;
-    n += all;
-  }
-  return n;
-}
 
 // Our own package, part by part, as a user would start a reference document from.
 std::map<std::string, std::string> own_parts() {
@@ -34,17 +21,6 @@ std::string package(const std::map<std::string, std::string>& p) {
   for (const auto& [name, bytes] : p) entries.push_back(hostile::stored(name, bytes));
   return hostile::zip(entries);
 }
-
-// Counts the fetches that pass through to the real resources.
-struct Counting final : minutes::Resources {
-  explicit Counting(const minutes::Resources& files) : inner(files) {}
-  minutes::Fetched fetch(std::string_view reference, std::string_view source) const override {
-    ++fetches;
-    return inner.fetch(reference, source);
-  }
-  const minutes::Resources& inner;
-  mutable std::atomic<int> fetches{0};
-};
 
 }  // namespace
 
@@ -60,7 +36,7 @@ TEST_CASE("hostile reference DOCX files give a warning and a valid package with 
     o.reference_doc = path.string();
     auto out = write_docx(std::vector{m}, o, {&files});
     words.push_back(path.string());
-    CHECK_MESSAGE(saying(out.diagnostics, words) == 1, label);
+    CHECK_MESSAGE(hostile::saying(out.diagnostics, words) == 1, label);
     auto p = parts(out.bytes);
     CHECK_MESSAGE(p["word/document.xml"].find("the meeting's own words") != std::string::npos, label);
     CHECK_MESSAGE(p["_rels/.rels"] == own["_rels/.rels"], label);
@@ -115,7 +91,7 @@ TEST_CASE("hostile reference DOCX files give a warning and a valid package with 
     WriteOptions o;
     o.reference_doc = fifo.string();
     auto out = write_docx(std::vector{m}, o, {&files});  // never opened: a FIFO would block until a writer came
-    CHECK(saying(out.diagnostics, {"reference document not used", "FIFO", fifo.string()}) == 1);
+    CHECK(hostile::saying(out.diagnostics, {"reference document not used", "FIFO", fifo.string()}) == 1);
     CHECK(schema_errors(out.bytes, "fifo") == "");
   }
 }
@@ -125,7 +101,7 @@ TEST_CASE("a reference DOCX is fetched and read once per cache, not once per mee
   fs::path path = dir / "ref.docx";
   spit(path, package(own_parts()));
   minutes::FileResources files({dir.string()});
-  Counting counting(files);
+  hostile::Counting counting(files);
   WriteOptions o;
   o.reference_doc = path.string();
   minutes::Cache cache;
@@ -133,7 +109,7 @@ TEST_CASE("a reference DOCX is fetched and read once per cache, not once per mee
   for (int day = 1; day <= 4; ++day) {
     auto out = write_docx(std::vector{meeting("Weekly", {2024, 2, day}, {section("S", 2, {para("x")})})}, o,
                           {&counting, &cache});
-    CHECK(saying(out.diagnostics, {"reference document"}) == 0);
+    CHECK(hostile::saying(out.diagnostics, {"reference document"}) == 0);
     styles.push_back(parts(out.bytes)["word/styles.xml"]);
   }
   CHECK(counting.fetches == 1);
@@ -145,17 +121,11 @@ TEST_CASE("a reference DOCX is fetched and read once per cache, not once per mee
 TEST_CASE("DOCX pictures come only from inside the resource roots, never from a FIFO; script links are dropped") {
   fs::path root = scratch("docx-pictures");
   fs::path inside = root / "minutes", outside = root / "elsewhere";
-  std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x02\0\0\0", 29) + std::string(16, '\0');
+  std::string png = hostile::tiny_png();
   spit(inside / "here.png", png);
   spit(outside / "secret.png", png);
   REQUIRE(::mkfifo((inside / "fifo.png").c_str(), 0600) == 0);
-  auto image = [](std::string url, std::string alt) {
-    ir::Inline i;
-    i.kind = ir::InlineKind::image;
-    i.url = std::move(url);
-    i.text = std::move(alt);
-    return i;
-  };
+  using hostile::image;
   auto m = meeting("Pictures", {2024, 3, 1},
                    {section("S", 2, {para({image("here.png", "here"), txt(" "), image("../elsewhere/secret.png", "secret"),
                                            txt(" "), image("fifo.png", "fifo"), txt(" "),
@@ -168,9 +138,9 @@ TEST_CASE("DOCX pictures come only from inside the resource roots, never from a 
   int media = 0;
   for (const auto& [name, bytes] : p) media += name.starts_with("word/media/");
   CHECK(media == 1);
-  CHECK(saying(out.diagnostics, {"secret.png", "outside the folders"}) == 1);
-  CHECK(saying(out.diagnostics, {"fifo.png", "FIFO"}) == 1);
-  CHECK(saying(out.diagnostics, {"javascript:alert(1)", "not allowed"}) == 1);
+  CHECK(hostile::saying(out.diagnostics, {"secret.png", "outside the folders"}) == 1);
+  CHECK(hostile::saying(out.diagnostics, {"fifo.png", "FIFO"}) == 1);
+  CHECK(hostile::saying(out.diagnostics, {"javascript:alert(1)", "not allowed"}) == 1);
   CHECK(p["word/_rels/document.xml.rels"].find("javascript") == std::string::npos);
   CHECK(p["word/_rels/document.xml.rels"].find("https://example.org/") != std::string::npos);
   CHECK(text_of(xml(p["word/document.xml"])->child("w:document")).find("script") != std::string::npos);

@@ -1,5 +1,6 @@
 // What the DOCX writer puts in the package, on meetings built by hand: lists, links, inlines, tables, images, parts.
 #include "tests/docx/support.hpp"
+#include "tests/odt/hostile.hpp"
 
 #include <regex>
 #include <set>
@@ -159,16 +160,9 @@ TEST_CASE("local images are embedded; missing or remote ones become a link with 
                                0xCF, 0xC0, 0xF0, 0x1F, 0, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
                                0x44, 0xAE, 0x42, 0x60, 0x82};
   spit(dir / "img" / "logo.png", std::string(reinterpret_cast<const char*>(png), sizeof png));
-  auto image = [](std::string url, std::string alt) {
-    ir::Inline i;
-    i.kind = ir::InlineKind::image;
-    i.url = std::move(url);
-    i.text = std::move(alt);
-    return i;
-  };
-  auto m = meeting("Images", {2023, 5, 4}, {section("S", 2, {para({image("img/logo.png", "the logo")}),
-                                                            para({image("img/missing.png", "a missing picture")}),
-                                                            para({image("https://example.org/x.png", "remote picture")})})});
+  auto m = meeting("Images", {2023, 5, 4}, {section("S", 2, {para({hostile::image("img/logo.png", "the logo")}),
+                                                            para({hostile::image("img/missing.png", "a missing picture")}),
+                                                            para({hostile::image("https://example.org/x.png", "remote picture")})})});
   m.source = (dir / "minutes.md").string();
   minutes::FileResources files({dir.string()});
   auto p = parts(write({m}, {}, {&files}));

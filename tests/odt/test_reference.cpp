@@ -2,9 +2,7 @@
 // script links; each gives a warning and a schema-valid document.
 #include <sys/stat.h>
 
-#include <atomic>
-
-#include "tests/odt/hostile_zip.hpp"
+#include "tests/odt/hostile.hpp"
 #include "tests/odt/support.hpp"
 
 using namespace odt_test;
@@ -25,28 +23,6 @@ ir::Meeting meeting(const std::string& title, ir::Date date, const fs::path& sou
   s.blocks.push_back(para({txt("the meeting's own words")}));
   m.sections.push_back(s);
   return m;
-}
-
-// Counts the fetches that pass through to the real resources.
-struct Counting final : minutes::Resources {
-  explicit Counting(const minutes::Resources& files) : inner(files) {}
-  minutes::Fetched fetch(std::string_view reference, std::string_view source) const override {
-    ++fetches;
-    return inner.fetch(reference, source);
-  }
-  const minutes::Resources& inner;
-  mutable std::atomic<int> fetches{0};
-};
-
-// The messages of the diagnostics that mention every one of the words.
-std::vector<std::string> saying(const std::vector<ir::Diagnostic>& diagnostics, std::vector<std::string> words) {
-  std::vector<std::string> out;
-  for (const auto& d : diagnostics) {
-    bool all = true;
-    for (const auto& w : words) all = all && (d.message + " " + d.file).find(w) != std::string::npos;
-    if (all) out.push_back(d.message);
-  }
-  return out;
 }
 
 // Our own styles.xml, as a user would start a reference document from.
@@ -75,7 +51,7 @@ TEST_CASE("hostile reference documents give a warning and a valid document with 
     o.reference_doc = path.string();
     auto out = write_odt(std::vector{m}, o, {&files});
     words.push_back(path.string());
-    CHECK_MESSAGE(saying(out.diagnostics, words).size() == 1, label);
+    CHECK_MESSAGE(hostile::saying(out.diagnostics, words) == 1, label);
     auto p = parts(out.bytes);
     CHECK_MESSAGE(p["content.xml"].find("the meeting's own words") != std::string::npos, label);
     CHECK_MESSAGE(p["meta.xml"].find("<meta:generator>minutes</meta:generator>") != std::string::npos, label);
@@ -129,7 +105,7 @@ TEST_CASE("hostile reference documents give a warning and a valid document with 
     WriteOptions o;
     o.reference_doc = fifo.string();
     auto out = write_odt(std::vector{m}, o, {&files});  // never opened: a FIFO would block until a writer came
-    CHECK(saying(out.diagnostics, {"reference document not used", "FIFO", fifo.string()}).size() == 1);
+    CHECK(hostile::saying(out.diagnostics, {"reference document not used", "FIFO", fifo.string()}) == 1);
     packages.emplace_back("fifo", out.bytes);
   }
   check_packages_valid(packages);
@@ -140,14 +116,14 @@ TEST_CASE("a reference document is fetched and read once per cache, not once per
   fs::path path = dir / "ref.odt";
   spit(path, reference_with_styles(own_styles()));
   minutes::FileResources files({dir.string()});
-  Counting counting(files);
+  hostile::Counting counting(files);
   WriteOptions o;
   o.reference_doc = path.string();
   minutes::Cache cache;
   std::string first;
   for (int day = 1; day <= 4; ++day) {
     auto out = write_odt(std::vector{meeting("Weekly", {2024, 2, day}, dir / "m.md")}, o, {&counting, &cache});
-    CHECK(saying(out.diagnostics, {"reference document"}).empty());
+    CHECK(hostile::saying(out.diagnostics, {"reference document"}) == 0);
     if (first.empty()) first = parts(out.bytes)["styles.xml"];
   }
   CHECK(counting.fetches == 1);
@@ -160,19 +136,12 @@ TEST_CASE("pictures come only from inside the resource roots, never from a FIFO;
   require_tool("jing");
   fs::path root = scratch("odt-pictures");
   fs::path inside = root / "minutes", outside = root / "elsewhere";
-  std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x02\0\0\0", 29) + std::string(16, '\0');
+  std::string png = hostile::tiny_png();
   spit(inside / "here.png", png);
   spit(outside / "secret.png", png);
   REQUIRE(::mkfifo((inside / "fifo.png").c_str(), 0600) == 0);
   auto m = meeting("Pictures 2024-03-01", {2024, 3, 1}, inside / "m.md");
-  auto image = [](std::string url, std::string alt) {
-    ir::Inline i;
-    i.kind = ir::InlineKind::image;
-    i.url = std::move(url);
-    i.text = std::move(alt);
-    i.line = 7;
-    return i;
-  };
+  using hostile::image;
   m.sections[0].blocks.push_back(para({image("here.png", "here"), txt(" "), image("../elsewhere/secret.png", "secret"),
                                        txt(" "), image((outside / "secret.png").string(), "absolute"), txt(" "),
                                        image("fifo.png", "fifo"), txt(" "), hyperlink("javascript:alert(1)", "script"),
@@ -186,11 +155,37 @@ TEST_CASE("pictures come only from inside the resource roots, never from a FIFO;
   int pictures = 0;
   for (const auto& [name, bytes] : p) pictures += name.starts_with("Pictures/");
   CHECK(pictures == 1);
-  CHECK(saying(out.diagnostics, {"secret.png", "outside the folders"}).size() == 2);
-  CHECK(saying(out.diagnostics, {"fifo.png", "FIFO"}).size() == 1);
-  CHECK(saying(out.diagnostics, {"javascript:alert(1)", "not allowed"}).size() == 1);
+  CHECK(hostile::saying(out.diagnostics, {"secret.png", "outside the folders"}) == 2);
+  CHECK(hostile::saying(out.diagnostics, {"fifo.png", "FIFO"}) == 1);
+  CHECK(hostile::saying(out.diagnostics, {"javascript:alert(1)", "not allowed"}) == 1);
   CHECK(p["content.xml"].find("javascript") == std::string::npos);
   CHECK(p["content.xml"].find(" script ") != std::string::npos);  // the text stays, without the link
   CHECK(content.select_node("//text:a[@xlink:href='https://example.org/']"));
   check_package_valid(out.bytes, "pictures and links");
+}
+
+TEST_CASE("convert and build embed pictures from the meeting's own folder; others only with --resource-path") {
+  fs::path root = scratch("odt-cli-pictures");
+  std::string png = hostile::tiny_png();
+  spit(root / "src/team/beside.png", png);
+  spit(root / "pictures/shared.png", png);
+  spit(root / "src/team/20240301.md", "# Team 2024-03-01\n\n## News\n\n![beside](beside.png) ![shared](../../pictures/shared.png)\n");
+  auto pictures = [](const fs::path& odt) {
+    int n = 0;
+    for (const auto& [name, bytes] : parts(slurp(odt))) n += name.starts_with("Pictures/");
+    return n;
+  };
+  auto q = [](const fs::path& p) { return "'" + p.string() + "'"; };
+  Run convert = run_cli("convert " + q(root / "src/team/20240301.md") + " -o " + q(root / "a.odt"));
+  CHECK(convert.status == 0);
+  CHECK(pictures(root / "a.odt") == 1);
+  CHECK(convert.err.find("shared.png' not embedded: it is outside the folders files may be read from") != std::string::npos);
+  Run allowed = run_cli("convert " + q(root / "src/team/20240301.md") + " -o " + q(root / "b.odt") + " --resource-path " +
+                        q(root / "pictures"));
+  CHECK(allowed.status == 0);
+  CHECK(pictures(root / "b.odt") == 2);
+  // In an archive, a meeting's pictures resolve against its own folder (not the working folder), inside SRC only.
+  Run build = run_cli("build " + q(root / "src") + " -o " + q(root / "out") + " --quiet");
+  CHECK(build.status == 0);
+  CHECK(pictures(root / "out/team/20240301.odt") == 1);
 }

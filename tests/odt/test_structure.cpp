@@ -1,6 +1,7 @@
 // The ODT writer's structure on hand-built meetings and the seed: lists, links, tables, images, meta, package layout.
 #include <thread>
 
+#include "tests/odt/hostile.hpp"
 #include "tests/odt/support.hpp"
 
 using namespace odt_test;
@@ -87,11 +88,6 @@ std::unique_ptr<Written> write(const std::vector<ir::Meeting>& ms, const WriteOp
   REQUIRE(w->meta.load_string(w->parts["meta.xml"].c_str()));
   REQUIRE(w->manifest.load_string(w->parts["META-INF/manifest.xml"].c_str()));
   return w;
-}
-
-// A 2x3 PNG (only the header matters for the frame size).
-std::string tiny_png() {
-  return std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x02\0\0\0", 29) + std::string(16, '\0');
 }
 
 uint16_t le16(const std::string& s, size_t i) {
@@ -251,7 +247,7 @@ TEST_CASE("meta, header title, paper, organisation and funder") {
 TEST_CASE("images: embedded when local and readable, else a link with the alt text") {
   auto m = sample_meeting();
   fs::path dir = scratch("images");
-  std::string png = tiny_png();
+  std::string png = hostile::tiny_png();
   spit(dir / "pic one.png", png);
   m.source = (dir / "meeting.md").string();
   ir::Inline local;
@@ -415,7 +411,7 @@ TEST_CASE("--reference-doc: styles, page layout, header and pictures come from t
   img.append_attribute("xlink:actuate") = "onLoad";
   std::ostringstream ss;
   st.save(ss, "", pugi::format_raw);
-  std::string logo = tiny_png();
+  std::string logo = hostile::tiny_png();
   auto ref = formats::zip_package({{"mimetype", "application/vnd.oasis.opendocument.text", true},
                                    {"content.xml", base->parts["content.xml"]},
                                    {"styles.xml", ss.str()},

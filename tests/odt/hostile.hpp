@@ -1,11 +1,15 @@
-// Builds zip archives byte by byte for the hostile reference-document tests: bombs, lying sizes, deep nesting.
+// What the ODT and DOCX tests of hostile input share: zip archives built byte by byte (bombs, lying sizes), deep
+// nesting, a resources wrapper that counts fetches, and a search of diagnostics.
 #pragma once
 
 #include <zlib.h>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include <minutes/minutes.hpp>
 
 namespace hostile {
 
@@ -113,6 +117,42 @@ inline std::string nested(const std::string& name, int depth) {
   for (int i = 0; i < depth; ++i) out += "<" + name + ">";
   for (int i = 0; i < depth; ++i) out += "</" + name + ">";
   return out;
+}
+
+// A 2x3 PNG (only the header matters for the frame size).
+inline std::string tiny_png() {
+  return std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x02\0\0\0", 29) + std::string(16, '\0');
+}
+
+// An image inline.
+inline minutes::ir::Inline image(std::string url, std::string alt) {
+  minutes::ir::Inline i;
+  i.kind = minutes::ir::InlineKind::image;
+  i.url = std::move(url);
+  i.text = std::move(alt);
+  return i;
+}
+
+// Counts the fetches that pass through to the real resources.
+struct Counting final : minutes::Resources {
+  explicit Counting(const minutes::Resources& files) : inner(files) {}
+  minutes::Fetched fetch(std::string_view reference, std::string_view source) const override {
+    ++fetches;
+    return inner.fetch(reference, source);
+  }
+  const minutes::Resources& inner;
+  mutable std::atomic<int> fetches{0};
+};
+
+// How many diagnostics mention every one of the words (in the message or the file).
+inline size_t saying(const std::vector<minutes::ir::Diagnostic>& diagnostics, const std::vector<std::string>& words) {
+  size_t n = 0;
+  for (const auto& d : diagnostics) {
+    bool all = true;
+    for (const auto& w : words) all = all && (d.message + " " + d.file).find(w) != std::string::npos;
+    n += all;
+  }
+  return n;
 }
 
 }  // namespace hostile
