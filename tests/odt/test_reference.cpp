@@ -188,4 +188,6 @@ TEST_CASE("convert and build embed pictures from the meeting's own folder; other
   Run build = run_cli("build " + q(root / "src") + " -o " + q(root / "out") + " --quiet");
   CHECK(build.status == 0);
   CHECK(pictures(root / "out/team/20240301.odt") == 1);
+  check_packages_valid({{"convert", slurp(root / "a.odt")}, {"--resource-path", slurp(root / "b.odt")},
+                        {"build", slurp(root / "out/team/20240301.odt")}});
 }
