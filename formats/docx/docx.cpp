@@ -267,7 +267,7 @@ std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const st
 
 Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
-  docx::State state{context};
+  docx::State state(context);
   std::string title = docx::safe(state, report_title(meetings, options));
   std::string lang = language_tag(docx::safe(state, report_language(meetings, options)));
   state.words = &words_for(lang);

@@ -41,6 +41,7 @@ std::string serialize(pugi::xml_document& doc);
 
 // Everything the body writer accumulates besides the body itself.
 struct State {
+  explicit State(const WriteContext& c) : context(c) {}
   const WriteContext& context;              // where pictures come from
   const Words* words = &words_for("en");    // the writer's own words
   std::set<std::string> taken;              // package names the reference document uses

@@ -30,6 +30,7 @@ struct Picture {
 
 // The state of one write: where files come from, diagnostics, pictures, counters.
 struct Sink {
+  explicit Sink(const WriteContext& c) : context(c) {}
   const WriteContext& context;
   std::vector<ir::Diagnostic> diagnostics;
   std::vector<Picture> pictures;

@@ -224,7 +224,7 @@ namespace {
 
 Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
-  odt::Sink sink{context};
+  odt::Sink sink(context);
   std::string title = clean_text(report_title(meetings, options), &sink.dropped);
   std::string lang = odt::valid_language(report_language(meetings, options), sink);
   const Words& words = words_for(lang);
