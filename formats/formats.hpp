@@ -27,7 +27,9 @@ struct JsonMeetings {
 };
 JsonMeetings read_json(std::string_view bytes, const ReadOptions& options);
 
-// Writers: pure functions from meetings to bytes. Documents take several meetings as one report.
+// Writers: pure functions from meetings to bytes and diagnostics. They open no file (pictures and reference
+// documents come through context.resources), keep nothing between calls but in context.cache, and throw nothing.
+// Documents take several meetings as one report.
 Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <type_traits>
@@ -67,6 +68,20 @@ bool load_inputs(const std::vector<std::string>& inputs, const std::string& from
   return ok;
 }
 
+// The folders a conversion may read pictures from: each input's own (standard input: the current folder), those
+// --resource-path names, and the reference document itself.
+std::vector<std::string> resource_roots(const std::vector<std::string>& inputs, const std::vector<std::string>& extra,
+                                        const std::string& reference_doc) {
+  std::vector<std::string> roots;
+  for (const auto& input : inputs) {
+    std::string folder = input == "-" ? "." : std::filesystem::path(input).parent_path().string();
+    roots.push_back(folder.empty() ? "." : folder);
+  }
+  roots.insert(roots.end(), extra.begin(), extra.end());
+  if (!reference_doc.empty()) roots.push_back(reference_doc);
+  return roots;
+}
+
 }  // namespace
 
 void add_settings(CLI::App& cmd, Settings& settings, bool build) {
@@ -118,6 +133,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
     std::vector<std::string> inputs;
     std::string output, to, from;
     Settings settings;
+    std::vector<std::string> resource_paths;
   };
   auto args = std::make_shared<Args>();
   std::string writers_help;
@@ -132,6 +148,10 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-t,--to", args->to, "output format: " + format_list(true));
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
   add_settings(*cmd, args->settings, false);
+  cmd->add_option("--resource-path", args->resource_paths,
+                  "a folder pictures may also come from (repeatable); by default only the inputs' folders are read")
+      ->check(CLI::ExistingDirectory)
+      ->group("Report (ODT, DOCX, HTML)");
   cmd->callback([args, &exit_code] {
     const Writer* writer = nullptr;
     if (!args->to.empty()) {
@@ -165,7 +185,9 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       return;
     }
     apply_environment(args->settings.options);
-    Output out = write(*writer, meetings, args->settings.options);
+    FileResources files(resource_roots(args->inputs, args->resource_paths, args->settings.options.reference_doc));
+    Cache cache;
+    Output out = write(*writer, meetings, args->settings.options, WriteContext{&files, &cache});
     print(out.diagnostics);
     if (has_error(out.diagnostics)) {
       std::fprintf(stderr, "minutes: nothing written\n");

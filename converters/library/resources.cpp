@@ -63,11 +63,12 @@ Fetched NoResources::fetch(std::string_view, std::string_view) const {
   return {std::nullopt, "is not read: this conversion reads no files"};
 }
 
-FileResources::FileResources(std::vector<std::string> roots, FileLimits limits) : limits_(limits) {
+FileResources::FileResources(std::vector<std::string> roots, FileLimits limits, std::string base)
+    : limits_(limits), base_(std::move(base)) {
   for (const auto& r : roots) {
     std::error_code ec;
     fs::path c = fs::canonical(r.empty() ? fs::path(".") : fs::path(r), ec);
-    if (!ec && fs::is_directory(c, ec)) roots_.push_back(c.string());
+    if (!ec && (fs::is_directory(c, ec) || fs::is_regular_file(c, ec))) roots_.push_back(c.string());
   }
 }
 
@@ -78,7 +79,11 @@ Fetched FileResources::fetch(std::string_view reference, std::string_view source
   std::string path = path_of(reference);
   if (path.empty()) return {std::nullopt, "names no file"};
   fs::path p(path);
-  if (p.is_relative()) p = fs::path(source).parent_path() / p;
+  if (p.is_relative()) {
+    fs::path folder = fs::path(source).parent_path();
+    if (!source.empty() && folder.is_relative() && !base_.empty()) folder = fs::path(base_) / folder;
+    p = folder / p;
+  }
   std::error_code ec;
   fs::path real = fs::canonical(p, ec);
   if (ec) {
@@ -88,9 +93,13 @@ Fetched FileResources::fetch(std::string_view reference, std::string_view source
   bool allowed = false;
   for (const auto& root : roots_)
     if (inside(root, real)) allowed = true;
-  if (!allowed)
+  if (!allowed) {
+    std::string list;
+    for (size_t i = 0; i < roots_.size() && i < 3; ++i) list += (i ? ", " : "") + roots_[i];
+    if (roots_.size() > 3) list += ", ...";
     return {std::nullopt, roots_.empty() ? "is not read: no folder may be read from"
-                                         : fmt::format("is outside the folders files may be read from ({})", roots_.front())};
+                                         : fmt::format("is outside the folders files may be read from ({})", list)};
+  }
   struct stat st {};
   if (::stat(real.c_str(), &st) != 0) return {std::nullopt, fmt::format("cannot be read: {}", std::strerror(errno))};
   if (!S_ISREG(st.st_mode)) return {std::nullopt, fmt::format("is {}, not a file", kind_of(st.st_mode))};

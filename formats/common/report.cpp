@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "converters/core/decode.hpp"
 
 namespace minutes::formats {
 
@@ -55,6 +54,21 @@ std::string report_language(std::span<const ir::Meeting> meetings, const WriteOp
   return "en";
 }
 
+bool is_language_tag(std::string_view lang) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t start = 0;
+  for (bool first = true;; first = false) {
+    size_t end = std::min(lang.find('-', start), lang.size());
+    auto sub = lang.substr(start, end - start);
+    if (sub.size() < (first ? 2u : 1u) || sub.size() > 8) return false;
+    for (char c : sub)
+      if (!alpha(c) && (first || !digit(c))) return false;
+    if (end == lang.size()) return true;
+    start = end + 1;
+  }
+}
+
 int64_t output_timestamp(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   if (options.source_date_epoch) return *options.source_date_epoch;
   std::optional<ir::Date> last;
@@ -70,52 +84,16 @@ std::string iso_datetime(int64_t seconds) {
   return fmt::format("{}T{:02}:{:02}:{:02}Z", ir::iso(d), rest / 3600, rest / 60 % 60, rest % 60);
 }
 
-std::string xml_safe(std::string_view text, int* dropped) {
+std::string first_few(const std::vector<std::string>& items, size_t few) {
   std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    // Runs of printable ASCII, the bulk of any minutes, go over in one piece.
-    size_t run = i;
-    while (run < text.size()) {
-      auto c = static_cast<unsigned char>(text[run]);
-      if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) break;
-      ++run;
-    }
-    out.append(text.data() + i, run - i);
-    i = run;
-    if (i == text.size()) break;
-    int n = utf8_sequence_length(text, i);
-    if (n == 0) {
-      if (dropped) ++*dropped;
-      ++i;
-      continue;
-    }
-    auto c = static_cast<unsigned char>(text[i]);
-    bool forbidden = (n == 1 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-                     (n == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-                      static_cast<unsigned char>(text[i + 2]) >= 0xBE);  // U+FFFE, U+FFFF
-    if (forbidden) {
-      if (dropped) ++*dropped;
-    } else {
-      out.append(text.substr(i, static_cast<size_t>(n)));
-    }
-    i += static_cast<size_t>(n);
-  }
+  for (size_t i = 0; i < items.size() && i < few; ++i) out += (i ? ", " : "") + items[i];
+  if (items.size() > few) out += fmt::format(" and {} more", items.size() - few);
   return out;
 }
 
-std::string escape_markup(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+Fetched fetch_file(const WriteContext& context, std::string_view reference, std::string_view source) {
+  if (!context.resources) return {std::nullopt, "is not read: this conversion reads no files"};
+  return context.resources->fetch(reference, source);
 }
 
 }  // namespace minutes::formats

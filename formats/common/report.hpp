@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ std::string report_period(std::span<const ir::Meeting> meetings);
 // The document language: --lang, else the first meeting's front-matter language, else "en".
 std::string report_language(std::span<const ir::Meeting> meetings, const WriteOptions& options);
 
+// True for a BCP 47 language tag as documents carry it: 2-8 letters, then subtags of 1-8 letters or digits.
+bool is_language_tag(std::string_view lang);
+
 // Seconds since the epoch for every timestamp in the output: SOURCE_DATE_EPOCH if set, else the latest
 // meeting date at 00:00 UTC, else 2000-01-01. Never the wall clock.
 int64_t output_timestamp(std::span<const ir::Meeting> meetings, const WriteOptions& options);
@@ -34,10 +38,24 @@ std::string iso_datetime(int64_t seconds);
 // The distinct series of the meetings, in order of first appearance (for keywords).
 std::vector<std::string> report_series(std::span<const ir::Meeting> meetings);
 
-// Text with characters XML 1.0 forbids removed; counts what was removed.
-std::string xml_safe(std::string_view text, int* dropped = nullptr);
+// The first few items joined with ", ", then "and N more" ("a, b, c and 4 more").
+std::string first_few(const std::vector<std::string>& items, size_t few = 3);
 
-// Text with & < > escaped: character data of XML, or text in HTML.
-std::string escape_markup(std::string_view text);
+// The bytes of a file a writer needs (a reference document, a picture) through the context's resources, resolved
+// against the folder of `source` (empty: the current folder); without resources nothing is read.
+Fetched fetch_file(const WriteContext& context, std::string_view reference, std::string_view source);
+
+// Runs a writer's body: an exception that escapes it anyway (out of memory, a bug) becomes an error diagnostic,
+// so that none crosses the writer's boundary.
+template <class Body>
+Output guarded(std::string_view writer, Body&& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    Output out;
+    out.diagnostics.push_back({ir::Severity::error, "", 0, 0, std::string(writer) + " writer failed: " + e.what()});
+    return out;
+  }
+}
 
 }  // namespace minutes::formats

@@ -15,9 +15,9 @@ constexpr int text_width = 9638;   // twips between the default A4 margins
 constexpr int list_indent = 397;   // twips per list level, as in numbering.xml
 constexpr int max_list_level = 8;  // WordprocessingML has levels 0..8
 
-// Where blocks are written: the folder of the meeting, the indentation of list continuations.
+// Where blocks are written: the meeting (whose folder images are relative to), the indentation of list continuations.
 struct BlockContext {
-  std::string base_dir;
+  std::string source;
   int indent = 0;                    // twips; > 0 inside list items
   const char* paragraph = "BodyText";
 };
@@ -33,7 +33,7 @@ pugi::xml_node add_paragraph(pugi::xml_node parent, const char* style, int inden
 
 void write_blocks(pugi::xml_node body, const ir::Blocks& blocks, const BlockContext& context, State& state, int depth);
 
-InlineContext inline_context(const BlockContext& context) { return InlineContext{context.base_dir, {}, false}; }
+InlineContext inline_context(const BlockContext& context) { return InlineContext{context.source, {}, false}; }
 
 // A w:num for a new list at a level; its id.
 int new_list(State& state, bool ordered, int level, int start) {
@@ -240,12 +240,12 @@ void write_section(pugi::xml_node body, const ir::Section& s, int offset, const 
     auto p = add_paragraph(body, "Info");
     RunStyle bold;
     bold.bold = true;
-    add_text(p, std::string(state.labels->minutes) + ": ", bold, state);
+    add_text(p, state.words->minutes + ": ", bold, state);
     if (!s.minutes->url.empty()) {
-      auto link = add_hyperlink(p, s.minutes->url, state);
-      add_text(link, s.minutes->url, RunStyle{false, false, false, "Hyperlink"}, state);
+      auto link = add_hyperlink(p, s.minutes->url, state, context.source, s.line);
+      add_text(link ? link : p, s.minutes->url, RunStyle{false, false, false, link ? "Hyperlink" : nullptr}, state);
     } else {
-      add_text(p, s.minutes->status.empty() ? std::string(state.labels->none) : s.minutes->status, RunStyle{false, true, false, nullptr}, state);
+      add_text(p, s.minutes->status.empty() ? state.words->none : s.minutes->status, RunStyle{false, true, false, nullptr}, state);
     }
     if (!s.blocks.empty() && starts_with_minutes(s.blocks.front())) skip = 1;
   }
@@ -259,24 +259,16 @@ ir::Inline text_inline(std::string text) {
   return in;
 }
 
-std::string event_date(const ir::Event& e) {
-  std::string out = ir::iso(e.start);
-  if (e.start_time) out += fmt::format(" {:02}:{:02}", e.start_time->hour, e.start_time->minute);
-  if (e.end && *e.end != e.start) out += " to " + ir::iso(*e.end);
-  if (e.end_time) out += fmt::format("{}{:02}:{:02}", e.end && *e.end != e.start ? " " : "\u2013", e.end_time->hour,
-                                     e.end_time->minute);
-  return out;
-}
-
 void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& state) {
   auto h = add_heading(body, level);
-  add_text(h, state.labels->events, {}, state);
+  add_text(h, state.words->events, {}, state);
   ir::Block table;
   table.kind = ir::BlockKind::table;
   table.alignments = {ir::Align::left, ir::Align::left, ir::Align::left};
   ir::TableRow head;
   head.header = true;
-  for (const char* label : {state.labels->event, state.labels->date, state.labels->place}) head.cells.push_back({{text_inline(label)}});
+  for (const auto* label : {&state.words->event, &state.words->date, &state.words->place})
+    head.cells.push_back({{text_inline(*label)}});
   table.rows.push_back(head);
   for (const auto& e : m.events) {
     ir::TableRow row;
@@ -290,29 +282,25 @@ void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& s
     } else {
       row.cells.push_back({{title}});
     }
-    row.cells.push_back({{text_inline(event_date(e))}});
+    row.cells.push_back({{text_inline(event_when(e, *state.words))}});
     row.cells.push_back({{text_inline(e.location)}});
     table.rows.push_back(std::move(row));
   }
-  write_table(body, table, BlockContext{}, state, {5, 3, 3});
-}
-
-std::string folder_of(const std::string& source) {
-  auto slash = source.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : source.substr(0, slash);
+  BlockContext context;
+  context.source = m.source;
+  write_table(body, table, context, state, {5, 3, 3});
 }
 
 // The meeting's own date, scribe and participants lines.
 void write_meeting_info(pugi::xml_node body, const ir::Meeting& m, bool with_date, State& state) {
-  if (with_date && m.date) add_info(body, state.labels->date, ir::iso(*m.date), state);
-  if (!m.scribes.empty()) add_info(body, m.scribes.size() > 1 ? state.labels->scribes : state.labels->scribe, joined(m.scribes), state);
-  if (!m.participants.empty()) add_info(body, state.labels->participants, joined(m.participants), state);
+  if (with_date && m.date) add_info(body, state.words->date, ir::iso(*m.date), state);
+  if (!m.scribes.empty()) add_info(body, m.scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(m.scribes), state);
+  if (!m.participants.empty()) add_info(body, state.words->participants, joined(m.participants), state);
 }
 
 void write_meeting(pugi::xml_node body, const ir::Meeting& m, int offset, State& state) {
   BlockContext context;
-  context.base_dir = folder_of(m.source);
+  context.source = m.source;
   write_blocks(body, m.blocks, context, state, 0);
   for (const auto& s : m.sections) write_section(body, s, offset, context, state);
   if (!m.events.empty()) write_events(body, m, min_level(m.sections) + offset, state);
@@ -323,7 +311,7 @@ std::string bookmark_name(size_t index) { return fmt::format("_TocMeeting{:04}",
 // The table of contents: a TOC field whose result is already the list of chapters, each a link to its heading.
 void write_toc(pugi::xml_node body, const std::vector<const ir::Meeting*>& ordered, State& state) {
   auto h = add_paragraph(body, "TOCHeading");
-  add_text(h, state.labels->contents, {}, state);
+  add_text(h, state.words->contents, {}, state);
   auto field_char = [](pugi::xml_node p, const char* type) {
     p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
   };
@@ -370,18 +358,6 @@ void write_title(pugi::xml_node p, const std::string& title) {
 
 }  // namespace
 
-const Labels& labels_for(const std::string& lang) {
-  static const Labels en{"Minutes",  "Scribe",   "Scribes",          "Participants", "Date",   "Organisation",
-                         "Funder",   "meetings", "Contents",         "Events mentioned", "Event", "Place",
-                         "Page",     "of",       "Period",           "Series",       "Meeting minutes", "none"};
-  static const Labels de{"Protokoll", "Protokoll", "Protokoll", "Teilnehmende", "Datum", "Organisation",
-                         "Förderer", "Sitzungen", "Inhalt", "Erwähnte Veranstaltungen", "Veranstaltung", "Ort",
-                         "Seite", "von", "Zeitraum", "Reihe", "Protokoll", "keines"};
-  bool german = lang.size() >= 2 && (lang[0] == 'd' || lang[0] == 'D') && (lang[1] == 'e' || lang[1] == 'E') &&
-                (lang.size() == 2 || lang[2] == '-');
-  return german ? de : en;
-}
-
 void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, const WriteOptions& options, State& state) {
   auto ordered = in_date_order(meetings);
   bool report = ordered.size() > 1;
@@ -395,24 +371,24 @@ void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, cons
   std::string subtitle;
   auto series = report_series(meetings);
   if (report) {
-    subtitle = shown.find(period) == std::string::npos && !period.empty()
-                   ? fmt::format("{} \u00b7 {} {}", period, ordered.size(), state.labels->meetings)
-                   : fmt::format("{} {}", ordered.size(), state.labels->meetings);
+    std::string count = fill(state.words->meetings_count, {{"n", std::to_string(ordered.size())}});
+    subtitle = shown.find(period) == std::string::npos && !period.empty() ? fmt::format("{} \u00b7 {}", period, count)
+                                                                          : count;
   } else if (!ordered.empty()) {
     bool named = series.empty() || title.rfind(series.front(), 0) == 0;
-    subtitle = named ? std::string(state.labels->meeting_minutes) : series.front();
+    subtitle = named ? state.words->meeting_minutes : series.front();
   }
   if (!subtitle.empty()) add_text(add_paragraph(body, "Subtitle"), subtitle, {}, state);
-  if (!options.organisation.empty()) add_info(body, state.labels->organisation, options.organisation, state);
-  if (!options.funder.empty()) add_info(body, state.labels->funder, options.funder, state);
+  if (!options.organisation.empty()) add_info(body, state.words->organisation, options.organisation, state);
+  if (!options.funder.empty()) add_info(body, state.words->funder, options.funder, state);
   if (report) {
-    if (!period.empty() && subtitle.find(period) == std::string::npos) add_info(body, state.labels->period, period, state);
-    if (!series.empty()) add_info(body, state.labels->series, joined(series), state);
+    if (!period.empty() && subtitle.find(period) == std::string::npos) add_info(body, state.words->period, period, state);
+    if (!series.empty()) add_info(body, state.words->series, joined(series), state);
     std::vector<std::string> scribes;
     for (const auto* m : ordered)
       for (const auto& s : m->scribes)
         if (std::find(scribes.begin(), scribes.end(), s) == scribes.end()) scribes.push_back(s);
-    if (!scribes.empty()) add_info(body, scribes.size() > 1 ? state.labels->scribes : state.labels->scribe, joined(scribes), state);
+    if (!scribes.empty()) add_info(body, scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(scribes), state);
     write_toc(body, ordered, state);
     for (size_t i = 0; i < ordered.size(); ++i) {
       const auto& m = *ordered[i];

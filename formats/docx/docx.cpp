@@ -5,7 +5,7 @@
 #include <map>
 #include <sstream>
 
-#include "formats/common/memo.hpp"
+#include "formats/common/cache.hpp"
 #include "formats/common/report.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/docx/internal.hpp"
@@ -48,7 +48,7 @@ pugi::xml_document parse(std::string_view bytes) {
 
 // Sets the shown value of every TITLE field in a header or footer to the report title, and translates the
 // template footer's "Page" and "of".
-void fill_title_fields(pugi::xml_document& part, const std::string& title, const docx::Labels& labels) {
+void fill_title_fields(pugi::xml_document& part, const std::string& title, const Words& labels) {
   for (auto t : part.select_nodes("//w:r/w:t")) {
     std::string text = t.node().text().get();
     if (text == "Page ") t.node().text().set(fmt::format("{} ", labels.page).c_str());
@@ -170,12 +170,8 @@ std::string app_part(const WriteOptions& options, docx::State& state) {
   return serialize(doc);
 }
 
-// BCP 47 tags only use letters, digits and '-'; anything else falls back to "en".
-std::string language_tag(const std::string& lang) {
-  bool ok = !lang.empty() && lang.size() < 36 &&
-            std::all_of(lang.begin(), lang.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-  return ok ? lang : "en";
-}
+// A document language that is no language tag falls back to "en".
+std::string language_tag(const std::string& lang) { return is_language_tag(lang) ? lang : "en"; }
 
 void set_language(pugi::xml_document& styles, const std::string& lang) {
   auto root = styles.child("w:styles");
@@ -211,15 +207,11 @@ void set_paper(pugi::xml_node sect_pr, const std::string& paper, bool force) {
   size.attribute("w:h") = h;
 }
 
-// The styles part set to a language. A build's reports share their styles and mostly their language, so the
-// result is kept per (styles, language) for the rest of the process.
+// The styles part set to a language.
 std::string styles_in_language(const std::string& styles, const std::string& lang) {
-  static Memo<std::pair<std::string, std::string>, std::string> memo;
-  return *memo.get({lang, styles}, [&] {
-    auto doc = parse(styles);
-    set_language(doc, lang);
-    return serialize(doc);
-  });
+  auto doc = parse(styles);
+  set_language(doc, lang);
+  return serialize(doc);
 }
 
 // The embedded template parts, XML without the templates' comments and indentation (computed once).
@@ -240,42 +232,71 @@ const Parts& template_parts() {
   return parts;
 }
 
-}  // namespace
+// The package a report starts from: the template, or the template with the reference document applied (read and
+// applied once per cache), its styles already in the document's language (once per language).
+std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const std::string& lang,
+                                           const WriteContext& context) {
+  auto from_template = [] {
+    docx::Base base;
+    base.parts = template_parts();
+    auto document = parse(base.parts["word/document.xml"]);
+    std::ostringstream sect;
+    document.child("w:document").child("w:body").child("w:sectPr").print(sect, "", pugi::format_raw);
+    base.sect_pr = std::move(sect).str();
+    base.reference.numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>";
+    return base;
+  };
+  auto referenced = [&] {
+    if (options.reference_doc.empty()) return from_template();
+    Fetched file = fetch_file(context, options.reference_doc, {});
+    if (!file.bytes) {
+      docx::Base base = from_template();
+      base.diagnostics.push_back({ir::Severity::warning, options.reference_doc, 0, 0,
+                                  fmt::format("reference document not used: it {}; the default styles are used", file.why)});
+      return base;
+    }
+    return docx::apply_reference(*file.bytes, options.reference_doc, from_template());
+  };
+  auto applied = cached<docx::Base>(context.cache, "docx.reference|" + options.reference_doc, referenced);
+  return cached<docx::Base>(context.cache, "docx.base|" + lang + "|" + options.reference_doc, [&] {
+    docx::Base base = *applied;
+    base.parts["word/styles.xml"] = styles_in_language(base.parts["word/styles.xml"], lang);
+    return base;
+  });
+}
 
-Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
-  Parts parts = template_parts();
-  docx::State state;
+  docx::State state(context);
   std::string title = docx::safe(state, report_title(meetings, options));
   std::string lang = language_tag(docx::safe(state, report_language(meetings, options)));
-  state.labels = &docx::labels_for(lang);
+  state.words = &words_for(lang);
 
-  docx::Reference reference;
-  reference.numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>";
-  std::string own_numbering = parts["word/numbering.xml"];
+  auto base = base_for(options, lang, context);
+  Parts parts = base->parts;
+  docx::Reference reference = base->reference;
+  out.diagnostics = base->diagnostics;
+  for (const auto& [name, bytes] : parts) state.taken.insert(name);
+  std::string own_numbering = template_parts().at("word/numbering.xml");
 
   auto document = parse(parts["word/document.xml"]);
   auto body = document.child("w:document").child("w:body");
-  pugi::xml_document sect_holder;
-  auto sect_pr = sect_holder.append_copy(body.child("w:sectPr"));
   body.remove_child("w:sectPr");
-
-  bool referenced = !options.reference_doc.empty() &&
-                    docx::apply_reference(options.reference_doc, parts, sect_holder, reference, out.diagnostics);
-  sect_pr = sect_holder.child("w:sectPr");
+  pugi::xml_document sect_holder;
+  sect_holder.load_buffer(base->sect_pr.data(), base->sect_pr.size());
+  auto sect_pr = sect_holder.child("w:sectPr");
   state.list_id_base = reference.num_base;
-  set_paper(sect_pr, options.paper, !referenced);
+  set_paper(sect_pr, options.paper, !base->referenced);
 
   docx::write_body(body, meetings, options, state);
   body.append_copy(sect_pr);
 
-  parts["word/styles.xml"] = styles_in_language(parts["word/styles.xml"], lang);
   parts["word/numbering.xml"] = numbering_part(reference.numbering, own_numbering, state, reference.abstract_base);
   for (auto& [name, bytes] : parts) {
     bool header_or_footer = name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0;
     if (!header_or_footer || name.find("_rels") != std::string::npos) continue;
     auto part = parse(bytes);
-    fill_title_fields(part, title, *state.labels);
+    fill_title_fields(part, title, *state.words);
     bytes = serialize(part);
   }
   parts["word/document.xml"] = serialize(document);
@@ -289,7 +310,8 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
 
   if (state.dropped > 0)
     state.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
-                                 fmt::format("{} character(s) that XML 1.0 forbids were dropped from the DOCX", state.dropped)});
+                                 fmt::format("{} control character(s) or broken UTF-8 sequence(s) that XML 1.0 forbids "
+                                             "were dropped or replaced in the DOCX", state.dropped)});
   out.diagnostics.insert(out.diagnostics.end(), state.diagnostics.begin(), state.diagnostics.end());
 
   // fixed order: content types and package relationships first, then the main part and the rest by name
@@ -306,13 +328,17 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   for (const auto& [name, bytes] : parts)
     if (std::find(first.begin(), first.end(), name) == first.end())
       entries.push_back({name, bytes, false, recurring(name, bytes)});
-  try {
-    out.bytes = zip_package(entries, output_timestamp(meetings, options));
-  } catch (const std::exception& e) {
-    out.bytes.clear();
-    out.diagnostics.push_back({ir::Severity::error, "", 0, 0, std::string("cannot pack the DOCX: ") + e.what()});
-  }
+  auto zipped = zip_package(entries, output_timestamp(meetings, options), context.cache);
+  if (!zipped.error.empty())
+    out.diagnostics.push_back({ir::Severity::error, "", 0, 0, "cannot pack the DOCX: " + zipped.error});
+  out.bytes = std::move(zipped.bytes);
   return out;
+}
+
+}  // namespace
+
+Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
+  return guarded("docx", [&] { return package(meetings, options, context); });
 }
 
 }  // namespace minutes::formats

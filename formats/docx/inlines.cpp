@@ -2,12 +2,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <optional>
-#include <fstream>
-#include <sstream>
 
-#include "formats/common/report.hpp"
+#include "formats/common/image.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
 #include "formats/docx/internal.hpp"
 
 namespace minutes::formats::docx {
@@ -17,7 +15,6 @@ namespace {
 constexpr int64_t emu_per_pixel = 9525;          // at 96 dpi
 constexpr int64_t max_width_emu = 6000000;       // a little under the A4 text width
 constexpr int64_t max_height_emu = 4500000;       // 12.5 cm: a picture never takes a whole page
-constexpr size_t max_image_bytes = 32u << 20;
 
 bool needs_preserve(std::string_view t) {
   return !t.empty() && (t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string_view::npos);
@@ -41,84 +38,17 @@ pugi::xml_node new_run(pugi::xml_node parent, const RunStyle& look) {
   return r;
 }
 
-// An image the package can embed: its bytes, extension and pixel size.
-struct ImageData {
-  std::string bytes;
-  std::string ext;
-  int64_t width = 0;
-  int64_t height = 0;
-};
-
-uint32_t be32(const std::string& b, size_t at) {
-  return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) |
-         (uint32_t(uint8_t(b[at + 2])) << 8) | uint32_t(uint8_t(b[at + 3]));
-}
-uint32_t be16(const std::string& b, size_t at) { return (uint32_t(uint8_t(b[at])) << 8) | uint32_t(uint8_t(b[at + 1])); }
-uint32_t le16(const std::string& b, size_t at) { return (uint32_t(uint8_t(b[at + 1])) << 8) | uint32_t(uint8_t(b[at])); }
-
-// Recognises PNG, JPEG and GIF by their signature and reads the pixel size; false for anything else.
-bool sniff(ImageData& img) {
-  const std::string& b = img.bytes;
-  if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
-    img.ext = "png";
-    img.width = be32(b, 16);
-    img.height = be32(b, 20);
-  } else if (b.size() > 10 && (b.compare(0, 6, "GIF87a") == 0 || b.compare(0, 6, "GIF89a") == 0)) {
-    img.ext = "gif";
-    img.width = le16(b, 6);
-    img.height = le16(b, 8);
-  } else if (b.size() > 4 && uint8_t(b[0]) == 0xFF && uint8_t(b[1]) == 0xD8) {
-    img.ext = "jpeg";
-    size_t i = 2;
-    while (i + 9 < b.size()) {
-      if (uint8_t(b[i]) != 0xFF) return false;
-      uint8_t marker = uint8_t(b[i + 1]);
-      if (marker == 0xFF) {
-        ++i;
-        continue;
-      }
-      uint32_t len = be16(b, i + 2);
-      bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-      if (sof) {
-        img.height = be16(b, i + 5);
-        img.width = be16(b, i + 7);
-        break;
-      }
-      if (len < 2) return false;
-      i += 2 + len;
-    }
-  } else {
-    return false;
-  }
-  return img.width > 0 && img.height > 0 && img.width < 100000 && img.height < 100000;
-}
-
-// Reads a local image relative to base_dir; nullopt for remote URLs and unreadable or unknown files.
-std::optional<ImageData> load_image(const std::string& url, const std::string& base_dir, std::string& path) {
-  if (url.empty() || url.find("://") != std::string::npos || url.rfind("data:", 0) == 0 || url.rfind("mailto:", 0) == 0)
-    return std::nullopt;
-  std::string rel = url.substr(0, url.find_first_of("?#"));
-  if (rel.empty()) return std::nullopt;
-  path = rel.front() == '/' || base_dir.empty() ? rel : base_dir + "/" + rel;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  ImageData img;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  img.bytes = std::move(ss).str();
-  if (img.bytes.size() > max_image_bytes || !sniff(img)) return std::nullopt;
-  return img;
-}
-
-// The relationship id of an image part, adding the part on first use.
-std::string image_relationship(State& state, const std::string& path, ImageData& img) {
-  auto found = state.image_ids.find(path);
+// The relationship id of an image part, adding the part on first use (under a name the reference does not use).
+std::string image_relationship(State& state, Image& img) {
+  auto found = state.image_ids.find(img.key);
   if (found != state.image_ids.end()) return found->second;
-  std::string part = fmt::format("media/minutes{}.{}", state.media.size() + 1, img.ext);
+  std::string part;
+  for (size_t n = state.media.size() + 1; part.empty() || state.taken.count("word/" + part); ++n)
+    part = fmt::format("media/minutes{}.{}", n, img.kind.ext);
   std::string id = fmt::format("rId{}", state.next_relationship++);
   state.relationships.push_back({id, rel_image, part, false});
   state.media.push_back({part, std::move(img.bytes)});
-  state.image_ids.emplace(path, id);
+  state.image_ids.emplace(img.key, id);
   return id;
 }
 
@@ -172,46 +102,28 @@ void add_drawing(pugi::xml_node parent, const std::string& rid, int64_t width_px
 
 void add_image(pugi::xml_node parent, const ir::Inline& in, const InlineContext& context, State& state) {
   std::string alt = safe(state, in.text);
-  std::string path;
-  if (auto img = load_image(in.url, context.base_dir, path)) {
-    int64_t w = img->width, h = img->height;
-    add_drawing(parent, image_relationship(state, path, *img), w, h, alt, state);
+  auto loaded = load_image(state.context, in.url, context.source);
+  if (loaded.image) {
+    int64_t w = loaded.image->kind.width, h = loaded.image->kind.height;
+    add_drawing(parent, image_relationship(state, *loaded.image), w, h, alt, state);
     return;
   }
+  if (!loaded.why.empty())
+    state.diagnostics.push_back({ir::Severity::note, context.source, in.line, 0,
+                                 fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(in.url),
+                                             loaded.why)});
   std::string shown = alt.empty() ? safe(state, in.url) : alt;
-  if (shown.empty()) shown = "image";
-  if (in.url.empty() || context.in_link) {
-    add_text(parent, shown, context.look, state);
-  } else {
-    auto link = add_hyperlink(parent, in.url, state);
-    RunStyle look = context.look;
-    look.style = "Hyperlink";
-    add_text(link, shown, look, state);
-  }
+  if (shown.empty()) shown = state.words->image;
+  pugi::xml_node link;
+  if (!in.url.empty() && !context.in_link) link = add_hyperlink(parent, in.url, state, context.source, in.line);
+  RunStyle look = context.look;
+  if (link) look.style = "Hyperlink";
+  add_text(link ? link : parent, shown, look, state);
 }
 
 }  // namespace
 
-std::string safe(State& state, std::string_view text) { return xml_safe(text, &state.dropped); }
-
-std::string uri_safe(const std::string& url) {
-  static const std::string_view allowed =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?@!$&'()*+,;=";
-  std::string out;
-  bool seen_hash = false;
-  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-  for (size_t i = 0; i < url.size(); ++i) {
-    char c = url[i];
-    bool ok = allowed.find(c) != std::string_view::npos;
-    if (c == '%') ok = i + 2 < url.size() && hex(url[i + 1]) && hex(url[i + 2]);
-    if (c == '#' && !seen_hash) ok = seen_hash = true;
-    if (ok)
-      out += c;
-    else
-      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-  }
-  return out;
-}
+std::string safe(State& state, std::string_view text) { return clean_text(text, &state.dropped); }
 
 void add_text(pugi::xml_node parent, std::string_view text, const RunStyle& look, State& state) {
   std::string clean = safe(state, text);
@@ -237,8 +149,15 @@ void add_text(pugi::xml_node parent, std::string_view text, const RunStyle& look
   flush(clean.size());
 }
 
-pugi::xml_node add_hyperlink(pugi::xml_node parent, const std::string& url, State& state) {
-  std::string target = uri_safe(safe(state, url));
+pugi::xml_node add_hyperlink(pugi::xml_node parent, const std::string& url, State& state, std::string_view source,
+                             int line) {
+  std::string target = safe_url(safe(state, url));
+  if (target.empty()) {
+    state.diagnostics.push_back({ir::Severity::note, std::string(source), line, 0,
+                                 fmt::format("link '{}' kept as text: its URL scheme is not allowed",
+                                             clean_text(std::string_view(url).substr(0, 60)))});
+    return {};
+  }
   auto found = state.link_ids.find(target);
   std::string id;
   if (found != state.link_ids.end()) {
@@ -283,7 +202,12 @@ void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Inline
           add_inlines(parent, in.children, context, state);
           break;
         }
-        auto link = add_hyperlink(parent, url, state);
+        auto link = add_hyperlink(parent, url, state, context.source, in.line);
+        if (!link) {  // the text alone
+          if (in.children.empty()) add_text(parent, url, context.look, state);
+          else add_inlines(parent, in.children, context, state);
+          break;
+        }
         if (!in.title.empty()) link.append_attribute("w:tooltip") = safe(state, in.title).c_str();
         inner.look.style = "Hyperlink";
         inner.in_link = true;

@@ -1,4 +1,4 @@
-// --reference-doc for DOCX: styles, numbering, header, footer and page layout taken from a user's document.
+// --reference-doc for DOCX: styles, numbering, header, footer and page layout taken from a user's document, as data.
 #pragma once
 
 #include <pugixml.hpp>
@@ -21,9 +21,19 @@ struct Reference {
   std::vector<std::pair<std::string, std::string>> content_types; // part name (no leading '/') -> content type
 };
 
-// Reads the DOCX at path and replaces parts (package name -> bytes) and the sectPr in sect_holder with its
-// styles (ours added where it lacks them), header, footer and page layout; false (with a warning) when unusable.
-bool apply_reference(const std::string& path, std::map<std::string, std::string>& parts, pugi::xml_document& sect_holder,
-                     Reference& reference, std::vector<ir::Diagnostic>& diagnostics);
+// The package a report starts from: the template's parts, or those parts with a reference document applied.
+struct Base {
+  std::map<std::string, std::string> parts;  // package name -> bytes
+  std::string sect_pr;                       // the body's w:sectPr, serialised
+  Reference reference;
+  bool referenced = false;                   // a reference document was applied
+  std::vector<ir::Diagnostic> diagnostics;   // why it was not, or what was left out of it
+};
+
+// Applies the DOCX whose bytes are given (named `path` in diagnostics) to the template `base`: their styles (ours
+// added where they lack them), numbering, header, footer, theme, fonts and page layout. Parts the writer makes
+// itself are never taken from it; a reference that is too big, too deep or broken leaves `base` as it is, with a
+// warning. Never throws.
+Base apply_reference(std::string_view bytes, const std::string& path, Base base);
 
 }  // namespace minutes::formats::docx

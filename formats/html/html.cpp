@@ -3,9 +3,12 @@
 
 #include <sstream>
 
+#include "formats/common/fragment.hpp"
 #include "formats/common/report.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
+#include "formats/common/words.hpp"
 #include "formats/formats.hpp"
-#include "formats/html/fragment.hpp"
 
 namespace minutes::formats {
 
@@ -52,29 +55,28 @@ footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 
 
 pugi::xml_node text_element(pugi::xml_node parent, const char* name, std::string_view text) {
   auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(html::clean_text(text).c_str());
+  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
   return e;
 }
 
 void add_text(pugi::xml_node parent, std::string_view text) {
-  parent.append_child(pugi::node_pcdata).set_value(html::clean_text(text).c_str());
+  parent.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
 }
 
 pugi::xml_node add_link(pugi::xml_node parent, std::string_view href, std::string_view text) {
   auto a = text_element(parent, "a", text);
-  a.append_attribute("href").set_value(html::clean_text(href).c_str());
+  a.append_attribute("href").set_value(clean_text(href).c_str());
   return a;
 }
 
-std::string time_text(const ir::Time& t) { return fmt::format("{:02}:{:02}", t.hour, t.minute); }
-
-void add_time(pugi::xml_node parent, const ir::Date& d) {
-  auto t = text_element(parent, "time", ir::iso(d));
+// A <time> element: the text shown, and the date it stands for.
+void add_time(pugi::xml_node parent, const ir::Date& d, std::string_view shown = {}) {
+  auto t = text_element(parent, "time", shown.empty() ? ir::iso(d) : shown);
   t.append_attribute("datetime").set_value(ir::iso(d).c_str());
 }
 
 // "Date · series · Scribes: @a, @b" under a meeting's heading.
-void add_meeting_meta(pugi::xml_node parent, const ir::Meeting& m) {
+void add_meeting_meta(pugi::xml_node parent, const ir::Meeting& m, const Words& words) {
   if (!m.date && m.series.empty() && m.scribes.empty()) return;
   auto p = parent.append_child("p");
   p.append_attribute("class").set_value("meta");
@@ -95,32 +97,24 @@ void add_meeting_meta(pugi::xml_node parent, const ir::Meeting& m) {
     sep();
     std::string names;
     for (const auto& s : m.scribes) names += (names.empty() ? "@" : ", @") + s;
-    add_text(p, (m.scribes.size() == 1 ? "Scribe: " : "Scribes: ") + names);
+    add_text(p, (m.scribes.size() == 1 ? words.scribe : words.scribes) + ": " + names);
   }
 }
 
 void add_events(pugi::xml_node parent, const ir::Meeting& m, int level, const html::FragmentOptions& fo,
                 const std::string& id) {
+  const Words& words = *fo.words;
   if (m.events.empty()) return;
   auto sec = parent.append_child("section");
   sec.append_attribute("class").set_value("events");
   sec.append_attribute("id").set_value(id.c_str());
-  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), "Event dates");
+  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), words.event_dates);
   auto ul = sec.append_child("ul");
   for (const auto& e : m.events) {
     auto li = ul.append_child("li");
-    add_time(li, e.start);
-    if (e.end && *e.end != e.start) {
-      add_text(li, " \u2013 ");
-      add_time(li, *e.end);
-    }
-    if (e.start_time) {
-      std::string when = " " + time_text(*e.start_time);
-      if (e.end_time) when += "\u2013" + time_text(*e.end_time);
-      add_text(li, when);
-    }
+    add_time(li, e.start, event_when(e, words));
     add_text(li, ": ");
-    std::string href = html::safe_url(e.url, fo.base_url);
+    std::string href = safe_url(e.url, fo.base_url);
     if (!href.empty()) {
       add_link(li, href, e.title);
     } else {
@@ -130,12 +124,12 @@ void add_events(pugi::xml_node parent, const ir::Meeting& m, int level, const ht
   }
 }
 
-void add_actions(pugi::xml_node parent, const ir::Meeting& m, int level, const std::string& id) {
+void add_actions(pugi::xml_node parent, const ir::Meeting& m, int level, const std::string& id, const Words& words) {
   if (m.actions.empty()) return;
   auto sec = parent.append_child("section");
   sec.append_attribute("class").set_value("actions");
   sec.append_attribute("id").set_value(id.c_str());
-  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), "Action items");
+  text_element(sec, fmt::format("h{}", std::min(level, 6)).c_str(), words.action_items);
   auto ul = sec.append_child("ul");
   ul.append_attribute("class").set_value("tasks");
   for (const auto& a : m.actions) {
@@ -147,7 +141,7 @@ void add_actions(pugi::xml_node parent, const ir::Meeting& m, int level, const s
     }
     add_text(li, a.text);
     if (a.due) {
-      add_text(li, " (due ");
+      add_text(li, " (" + words.due + " ");
       add_time(li, *a.due);
       add_text(li, ")");
     }
@@ -168,50 +162,53 @@ std::string unique_id(std::set<std::string>& used, std::string id) {
 }
 
 // Links to the feed, the calendar and this page's ODT/DOCX siblings (set by `minutes build`).
-void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOptions& o) {
+void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOptions& o, const Words& words) {
   if (o.output_stem.empty() && o.root_prefix.empty()) return;
   auto alt = head.append_child("link");
   alt.append_attribute("rel").set_value("alternate");
   alt.append_attribute("type").set_value("application/rss+xml");
-  alt.append_attribute("title").set_value("Feed");
-  alt.append_attribute("href").set_value(html::local_href(o.root_prefix + "feed.xml").c_str());
+  alt.append_attribute("title").set_value(words.feed.c_str());
+  alt.append_attribute("href").set_value(local_href(o.root_prefix + "feed.xml").c_str());
   auto cal = head.append_child("link");
   cal.append_attribute("rel").set_value("alternate");
   cal.append_attribute("type").set_value("text/calendar");
-  cal.append_attribute("title").set_value("Calendar");
-  cal.append_attribute("href").set_value(html::local_href(o.root_prefix + "calendar.ics").c_str());
+  cal.append_attribute("title").set_value(words.calendar.c_str());
+  cal.append_attribute("href").set_value(local_href(o.root_prefix + "calendar.ics").c_str());
 
   auto nav = header.append_child("nav");
   nav.append_attribute("class").set_value("formats");
-  nav.append_attribute("aria-label").set_value("Other formats");
+  nav.append_attribute("aria-label").set_value(words.other_formats.c_str());
   if (!o.output_stem.empty()) {
     auto slash = o.output_stem.find_last_of('/');
     std::string base = slash == std::string::npos ? o.output_stem : o.output_stem.substr(slash + 1);
-    std::string enc = html::local_href(base);
+    std::string enc = local_href(base);
     add_link(nav, enc + ".odt", "ODT").append_attribute("type").set_value("application/vnd.oasis.opendocument.text");
     add_link(nav, enc + ".docx", "DOCX")
         .append_attribute("type")
         .set_value("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   }
-  auto typed = [&nav](const std::string& href, const char* text, const char* type) {
-    add_link(nav, html::local_href(href), text).append_attribute("type").set_value(type);
+  auto typed = [&nav](const std::string& href, std::string_view text, const char* type) {
+    add_link(nav, local_href(href), text).append_attribute("type").set_value(type);
   };
-  typed(o.root_prefix + "feed.xml", "RSS feed", "application/rss+xml");
-  typed(o.root_prefix + "calendar.ics", "Calendar", "text/calendar");
-  add_link(nav, html::local_href(o.root_prefix + "index.html"), "All minutes");
+  typed(o.root_prefix + "feed.xml", words.rss_feed, "application/rss+xml");
+  typed(o.root_prefix + "calendar.ics", words.calendar, "text/calendar");
+  add_link(nav, local_href(o.root_prefix + "index.html"), words.all_minutes);
 }
 
-}  // namespace
 
-Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+// One page of the meetings.
+Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
   auto ordered = in_date_order(meetings);
   std::string title = report_title(meetings, options);
+  std::string language = report_language(meetings, options);
+  const Words& words = words_for(language);
+  std::string base = checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
 
   pugi::xml_document doc;
   doc.append_child(pugi::node_doctype).set_value("html");
   auto root = doc.append_child("html");
-  root.append_attribute("lang").set_value(html::clean_text(report_language(meetings, options)).c_str());
+  root.append_attribute("lang").set_value(clean_text(language).c_str());
   auto head = root.append_child("head");
   head.append_child("meta").append_attribute("charset").set_value("utf-8");
   auto viewport = head.append_child("meta");
@@ -229,16 +226,16 @@ Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   if (!options.funder.empty()) text_element(header, "p", options.funder).append_attribute("class").set_value("meta");
   bool single = ordered.size() == 1;
   if (single) {
-    add_meeting_meta(header, *ordered.front());
+    add_meeting_meta(header, *ordered.front(), words);
   } else if (auto period = report_period(meetings); !period.empty()) {
     text_element(header, "p", period).append_attribute("class").set_value("meta");
   }
-  add_format_links(head, header, options);
+  add_format_links(head, header, options, words);
   text_element(head, "style", stylesheet);
 
   auto toc = body.append_child("nav");
   toc.append_attribute("class").set_value("toc");
-  toc.append_attribute("aria-label").set_value("Contents");
+  toc.append_attribute("aria-label").set_value(words.contents.c_str());
   auto toc_list = toc.append_child("ul");
   auto main = body.append_child("main");
 
@@ -250,21 +247,22 @@ Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& opt
     fo.remote_images = false;
     fo.source = m.source;
     fo.diagnostics = &out.diagnostics;
-    if (!options.base_url.empty()) fo.base_url = html::join_url(options.base_url, m.source);
+    fo.words = &words;
+    if (!base.empty()) fo.base_url = join_url(base, m.source);
     auto article = main.append_child("article");
     std::string prefix;
     if (!single) {
-      prefix = unique_id(ids, m.date ? "m" + ir::iso(*m.date) : "m-" + html::slug(ir::display_title(m)));
+      prefix = unique_id(ids, m.date ? "m" + ir::iso(*m.date) : "m-" + slug(ir::display_title(m)));
       article.append_attribute("id").set_value(prefix.c_str());
       text_element(article, "h2", ir::display_title(m));
-      add_meeting_meta(article, m);
+      add_meeting_meta(article, m, words);
       auto li = toc_list.append_child("li");
       add_link(li, "#" + prefix, m.date ? ir::iso(*m.date) : ir::display_title(m));
       fo.id_prefix = prefix + "-";
     }
     html::append_meeting_body(article, m, fo, ids);
     add_events(article, m, fo.top_heading, fo, unique_id(ids, fo.id_prefix + "events"));
-    add_actions(article, m, fo.top_heading, unique_id(ids, fo.id_prefix + "action-items"));
+    add_actions(article, m, fo.top_heading, unique_id(ids, fo.id_prefix + "action-items"), words);
     if (single) {
       for (auto sec = article.child("section"); sec; sec = sec.next_sibling("section")) {
         add_link(toc_list.append_child("li"), std::string("#") + sec.attribute("id").value(), node_text(sec.first_child()));
@@ -276,13 +274,19 @@ Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   auto footer = body.append_child("footer");
   std::string sources;
   for (const auto* m : ordered) sources += (sources.empty() ? "" : ", ") + m->source;
-  add_text(footer, "Converted by minutes" + (sources.empty() ? std::string() : " from " + sources) + ".");
+  add_text(footer, sources.empty() ? words.converted : fill(words.converted_from, {{"sources", sources}}));
 
   html::seal_for_html(root);
   std::ostringstream s;
   doc.save(s, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
   out.bytes = s.str();
   return out;
+}
+
+}  // namespace
+
+Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+  return guarded("html", [&] { return page(meetings, options); });
 }
 
 }  // namespace minutes::formats

@@ -7,7 +7,10 @@
 #include <sstream>
 
 #include "formats/formats.hpp"
-#include "formats/html/fragment.hpp"
+#include "formats/common/fragment.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
+#include "formats/common/words.hpp"
 
 namespace minutes::formats {
 
@@ -36,7 +39,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string safe(std::string_view text) { return html::clean_text(text); }
+std::string safe(std::string_view text) { return formats::clean_text(text); }
 
 // A source path without its extension ("iaas/20241211.md" -> "iaas/20241211").
 std::string stem_of(const std::string& source) {
@@ -46,7 +49,7 @@ std::string stem_of(const std::string& source) {
   return dot == std::string::npos || dot <= name ? source : source.substr(0, dot);
 }
 
-// Percent-encodes a relative path for an href, keeping '/' and unreserved characters (not html::local_href: a
+// Percent-encodes a relative path for an href, keeping '/' and unreserved characters (not formats::local_href: a
 // file name may hold '#', '?' or '%', which must be encoded in a path).
 std::string href(std::string_view rel_path) {
   std::string out;
@@ -59,8 +62,8 @@ std::string href(std::string_view rel_path) {
 
 // An event's URL fit for a link: http(s) only (no javascript:, data: or file: URLs); empty otherwise.
 std::string web_url(std::string_view url) {
-  std::string clean = html::safe_url(url);
-  auto scheme = html::url_scheme(clean);
+  std::string clean = formats::safe_url(url);
+  auto scheme = formats::url_scheme(clean);
   return scheme == "http" || scheme == "https" ? clean : std::string();
 }
 
@@ -106,13 +109,6 @@ std::string page_of(const IndexEntry& e) {
   for (const auto& o : e.outputs)
     if (o.ends_with(".html")) return o;
   return e.outputs.empty() ? std::string() : e.outputs.front();
-}
-
-std::string event_when(const ir::Event& ev) {
-  std::string when = ir::iso(ev.start);
-  if (ev.start_time) when += fmt::format(" {:02}:{:02}", ev.start_time->hour, ev.start_time->minute);
-  if (ev.end && *ev.end != ev.start) when += " to " + ir::iso(*ev.end);
-  return when;
 }
 
 // One upcoming event and the newest meeting that mentions it.
@@ -211,7 +207,7 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
     if (list) list.append_attribute("class").set_value("events");
     for (const auto& u : events) {
       auto li = element(list, "li");
-      auto time = element(li, "time", event_when(*u.event));
+      auto time = element(li, "time", formats::event_when(*u.event, formats::words_for(options.lang)));
       time.append_attribute("datetime").set_value(ir::iso(u.event->start).c_str());
       li.append_child(pugi::node_pcdata).set_value(" ");
       if (auto url = web_url(u.event->url); !url.empty())
@@ -280,7 +276,7 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
   auto footer = element(body, "footer");
   footer.append_child(pugi::node_pcdata)
       .set_value(fmt::format("{} meetings. Built with minutes.", entries.size()).c_str());
-  html::seal_for_html(doc);
+  formats::seal_for_html(doc);
   std::ostringstream text;
   text << "<!DOCTYPE html>\n";
   doc.save(text, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);

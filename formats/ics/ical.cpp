@@ -8,7 +8,7 @@
 #include <chrono>
 #include <mutex>
 
-#include "formats/html/fragment.hpp"
+#include "formats/common/text.hpp"
 
 namespace minutes::formats::ics {
 
@@ -53,7 +53,7 @@ const date::time_zone* find_zone(const std::string& tzid) {
 }  // namespace
 
 std::string escape_text(std::string_view text) {
-  std::string clean = html::clean_text(text);
+  std::string clean = clean_text(text);
   std::string out;
   out.reserve(clean.size() + 8);
   for (char c : clean) {
@@ -103,7 +103,7 @@ std::string normalise_title(std::string_view title) {
 std::string event_uid(const ir::Event& event) {
   std::string norm = normalise_title(event.title);
   std::string day = fmt::format("{:04}{:02}{:02}", event.start.year, event.start.month, event.start.day);
-  std::string name = html::slug(norm);
+  std::string name = slug(norm);
   if (name.size() > 40) name.resize(40);
   while (!name.empty() && name.back() == '-') name.pop_back();
   return fmt::format("{}-{}-{:08x}@minutes", day, name, fnv1a(norm + "|" + ir::iso(event.start)) & 0xffffffffULL);

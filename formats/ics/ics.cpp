@@ -8,7 +8,8 @@
 
 #include "formats/common/report.hpp"
 #include "formats/formats.hpp"
-#include "formats/html/fragment.hpp"
+#include "formats/common/url.hpp"
+#include "formats/common/words.hpp"
 #include "formats/ics/ical.hpp"
 
 namespace minutes::formats {
@@ -46,6 +47,7 @@ auto details(const ir::Event& e) {
 
 struct Writer {
   const WriteOptions& options;
+  const Words& words;
   Output& out;
   std::string dtstamp;
   std::map<std::string, std::pair<int, int>> zones;  // TZID used -> year range
@@ -119,9 +121,11 @@ struct Writer {
       }
     }
     if (!e.location.empty()) line(to, "LOCATION", escape_text(e.location));
-    if (std::string url = html::safe_url(e.url); !html::url_scheme(url).empty())  // absolute URLs only
+    if (std::string url = safe_url(e.url); !url_scheme(url).empty())  // absolute URLs only
       line(to, "URL;VALUE=URI", url);
-    std::string description = e.description;
+    // The date and time in words, as the reports and pages show them, then what the minutes say.
+    std::string description = event_when(e, words);
+    if (!e.description.empty()) description += "\n\n" + e.description;
     std::vector<std::string> sources;
     for (const auto& m : mentions) {
       std::string s = m.event.source;
@@ -129,11 +133,11 @@ struct Writer {
       if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
     }
     if (!sources.empty()) {
-      if (!description.empty()) description += "\n\n";
-      description += "Mentioned in the minutes ";
-      for (size_t i = 0; i < sources.size(); ++i) description += (i ? ", " : "") + sources[i];
+      std::string list;
+      for (size_t i = 0; i < sources.size(); ++i) list += (i ? ", " : "") + sources[i];
+      description += "\n\n" + fill(words.mentioned_in, {{"sources", list}});
     }
-    if (!description.empty()) line(to, "DESCRIPTION", escape_text(description));
+    line(to, "DESCRIPTION", escape_text(description));
     to += fold_line("END:VEVENT");
   }
 
@@ -145,8 +149,9 @@ struct Writer {
     line(to, "SUMMARY", escape_text(a.owner.empty() ? a.text : "@" + a.owner + ": " + a.text));
     if (a.due && ir::valid(*a.due)) line(to, "DUE;VALUE=DATE", basic_date(*a.due));
     line(to, "STATUS", a.done ? "COMPLETED" : "NEEDS-ACTION");
-    std::string description = a.owner.empty() ? std::string() : "Owner: @" + a.owner + "\n";
-    description += "From the minutes " + m.source + (m.date ? " (" + ir::iso(*m.date) + ")" : std::string());
+    std::string description = a.owner.empty() ? std::string() : words.owner + ": @" + a.owner + "\n";
+    std::string source = m.source + (m.date ? " (" + ir::iso(*m.date) + ")" : std::string());
+    description += fill(words.from_minutes, {{"source", source}});
     line(to, "DESCRIPTION", escape_text(description));
     to += fold_line("END:VTODO");
   }
@@ -158,12 +163,11 @@ uint64_t hash(std::string_view s) {
   return h;
 }
 
-}  // namespace
-
-Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+// The calendar of the meetings' events (and action items).
+Output calendar(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
   int64_t timestamp = output_timestamp(meetings, options);
-  Writer w{options, out, utc_stamp(timestamp), {}, {}};
+  Writer w{options, words_for(report_language(meetings, options)), out, utc_stamp(timestamp), {}, {}};
 
   // Every mention of every event, grouped by UID.
   std::map<std::string, std::vector<Mention>> by_uid;
@@ -238,6 +242,12 @@ Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   if (components.empty() && zones.empty())
     out.diagnostics.push_back({ir::Severity::warning, "", 0, 0, "the calendar has no events and no time zone"});
   return out;
+}
+
+}  // namespace
+
+Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+  return guarded("ics", [&] { return calendar(meetings, options); });
 }
 
 }  // namespace minutes::formats

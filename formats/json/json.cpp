@@ -1,6 +1,7 @@
 // Writes meetings as JSON: the IR as a documented, stable contract for other tools (see README).
 #include <nlohmann/json.hpp>
 
+#include "formats/common/report.hpp"
 #include "formats/formats.hpp"
 #include "formats/json/names.hpp"
 
@@ -177,17 +178,19 @@ json meeting_json(const ir::Meeting& m) {
 }  // namespace
 
 Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions&, const WriteContext&) {
-  Output out;
-  json doc;
-  if (meetings.size() == 1) {
-    doc = meeting_json(meetings.front());
-  } else {
-    doc = json::array();
-    for (const auto& m : meetings) doc.push_back(meeting_json(m));
-  }
-  out.bytes = doc.dump(2, ' ', false, json::error_handler_t::replace);
-  out.bytes += '\n';
-  return out;
+  return guarded("json", [&] {
+    Output out;
+    json doc;
+    if (meetings.size() == 1) {
+      doc = meeting_json(meetings.front());
+    } else {
+      doc = json::array();
+      for (const auto& m : meetings) doc.push_back(meeting_json(m));
+    }
+    out.bytes = doc.dump(2, ' ', false, json::error_handler_t::replace);
+    out.bytes += '\n';
+    return out;
+  });
 }
 
 }  // namespace minutes::formats

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
-#include "formats/common/report.hpp"
+#include "formats/common/image.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
 #include "formats/odt/internal.hpp"
 
 namespace minutes::formats::odt {
@@ -13,29 +13,6 @@ namespace minutes::formats::odt {
 namespace {
 
 constexpr int max_outline_level = 10;
-constexpr size_t max_picture_bytes = 32u << 20;
-
-// "%20" and friends decoded (for local image paths).
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-bool is_remote(std::string_view url) {
-  auto colon = url.find(':');
-  if (colon == std::string_view::npos || colon < 2) return false;  // "C:" style drive letters count as local
-  auto slash = url.find('/');
-  return slash == std::string_view::npos || colon < slash;
-}
 
 // A link inline with plain text.
 ir::Inline link_to(const std::string& url, const std::string& label) {
@@ -48,42 +25,7 @@ ir::Inline link_to(const std::string& url, const std::string& label) {
   return link;
 }
 
-std::string event_when(const ir::Event& e) {
-  std::string s = ir::iso(e.start);
-  if (e.start_time) s += fmt::format(" {:02}:{:02}", e.start_time->hour, e.start_time->minute);
-  bool days = e.end && *e.end != e.start;
-  if (days) s += fmt::format(" – {}", ir::iso(*e.end));
-  if (e.end_time) s += fmt::format("{}{:02}:{:02}", days ? " " : "–", e.end_time->hour, e.end_time->minute);
-  return s;
-}
-
 }  // namespace
-
-std::string clean_url(std::string_view url) {
-  // Characters anyURI never allows, '%' without two hex digits, a second '#', and a ':' that would make an
-  // invalid scheme ("java script:x") are percent-encoded; everything else (UTF-8 included) is kept.
-  static const std::string_view forbidden = " \"<>\\^`{|}[]";
-  auto scheme_end = url.find_first_of(":/?#");
-  bool bad_scheme = scheme_end != std::string_view::npos && url[scheme_end] == ':' &&
-                    (scheme_end == 0 || !std::isalpha(static_cast<unsigned char>(url[0])) ||
-                     url.substr(0, scheme_end).find_first_not_of(
-                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") != std::string_view::npos);
-  std::string out;
-  bool fragment = false;
-  for (size_t i = 0; i < url.size(); ++i) {
-    auto c = static_cast<unsigned char>(url[i]);
-    bool encode = c < 0x20 || c == 0x7f || forbidden.find(static_cast<char>(c)) != std::string_view::npos ||
-                  (c == '%' && !(i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
-                                 std::isxdigit(static_cast<unsigned char>(url[i + 2])))) ||
-                  (c == '#' && fragment) || (c == ':' && bad_scheme && i == scheme_end);
-    if (c == '#') fragment = true;
-    if (encode)
-      out += fmt::format("%{:02X}", c);
-    else
-      out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
 
 pugi::xml_node add_heading(pugi::xml_node parent, int level) {
   auto h = parent.append_child("text:h");
@@ -149,7 +91,7 @@ void add_automatic_styles(pugi::xml_node automatic, const pugi::xml_document& st
   }
 }
 
-std::string Body::safe(std::string_view s) { return xml_safe(s, &sink_.dropped); }
+std::string Body::safe(std::string_view s) { return clean_text(s, &sink_.dropped); }
 
 void Body::note(int line, std::string message) {
   sink_.diagnostics.push_back({ir::Severity::note, meeting_.source, line, 0, std::move(message)});
@@ -160,7 +102,6 @@ void Body::text(pugi::xml_node parent, std::string_view s) {
   std::string clean = safe(s);
   // Line ends inside inline text are spaces in ODF anyway; write them as spaces so the XML says so.
   std::replace(clean.begin(), clean.end(), '\n', ' ');
-  std::replace(clean.begin(), clean.end(), '\r', ' ');
   std::replace(clean.begin(), clean.end(), '\t', ' ');
   auto last = parent.last_child();
   if (last && last.type() == pugi::node_pcdata)
@@ -198,8 +139,6 @@ void Body::literal(pugi::xml_node parent, std::string_view s) {
       flush();
       parent.append_child("text:line-break");
       ++i;
-    } else if (c == '\r') {
-      ++i;
     } else {
       run.push_back(c);
       ++i;
@@ -230,23 +169,9 @@ void Body::inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link) {
         literal(span, i.text);
         break;
       }
-      case ir::InlineKind::link: {
-        if (in_link || i.url.empty()) {  // ODF links cannot nest
-          inlines(parent, i.children, in_link);
-          break;
-        }
-        auto a = parent.append_child("text:a");
-        a.append_attribute("xlink:type") = "simple";
-        a.append_attribute("xlink:href") = clean_url(safe(i.url)).c_str();
-        if (!i.title.empty()) a.append_attribute("office:title") = safe(i.title).c_str();
-        a.append_attribute("text:style-name") = "Internet_20_link";
-        a.append_attribute("text:visited-style-name") = "Visited_20_Internet_20_Link";
-        if (i.children.empty())
-          text(a, i.url);
-        else
-          inlines(a, i.children, true);
+      case ir::InlineKind::link:
+        link(parent, i, in_link);
         break;
-      }
       case ir::InlineKind::image:
         image(parent, i, in_link);
         break;
@@ -266,44 +191,50 @@ void Body::inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link) {
   }
 }
 
+void Body::link(pugi::xml_node parent, const ir::Inline& i, bool in_link) {
+  std::string href = safe_url(safe(i.url));
+  if (href.empty() && !i.url.empty())
+    note(i.line, fmt::format("link '{}' kept as text: its URL scheme is not allowed",
+                             clean_text(std::string_view(i.url).substr(0, 60))));
+  if (in_link || href.empty()) {  // ODF links cannot nest
+    inlines(parent, i.children, in_link);
+    return;
+  }
+  auto a = parent.append_child("text:a");
+  a.append_attribute("xlink:type") = "simple";
+  a.append_attribute("xlink:href") = href.c_str();
+  if (!i.title.empty()) a.append_attribute("office:title") = safe(i.title).c_str();
+  a.append_attribute("text:style-name") = "Internet_20_link";
+  a.append_attribute("text:visited-style-name") = "Visited_20_Internet_20_Link";
+  if (i.children.empty())
+    text(a, i.url);
+  else
+    inlines(a, i.children, true);
+}
+
 void Body::image(pugi::xml_node parent, const ir::Inline& img, bool in_link) {
   std::string alt = img.text.empty() ? img.title : img.text;
-  std::string path_key;
-  std::string data;
-  if (!img.url.empty() && !is_remote(img.url)) {
-    std::filesystem::path p = percent_decode(img.url.substr(0, img.url.find_first_of("?#")));
-    if (p.is_relative()) p = std::filesystem::path(meeting_.source).parent_path() / p;
-    path_key = p.lexically_normal().string();
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(p, ec) && std::filesystem::file_size(p, ec) <= max_picture_bytes && !ec) {
-      std::ifstream f(p, std::ios::binary);
-      std::ostringstream ss;
-      ss << f.rdbuf();
-      if (f) data = ss.str();
-    }
-  }
-  int w = 0, h = 0;
-  std::string media_type, ext;
-  if (data.empty() || !picture_size(data, w, h, media_type, ext)) {
+  auto loaded = load_image(sink_.context, img.url, meeting_.source);
+  if (!loaded.image) {
     // Not embeddable: a link to it with the alt text, never an empty frame. A remote picture is linked by design
     // (a writer never fetches); a local one that cannot be read is worth a note.
-    if (!img.url.empty() && !is_remote(img.url))
-      note(img.line, fmt::format("image '{}' is not a local PNG, JPEG or GIF file that could be read; linked instead",
-                                 safe(img.url)));
+    if (!loaded.why.empty())
+      note(img.line, fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(img.url), loaded.why));
     inlines(parent, {link_to(img.url, alt.empty() ? img.url : alt)}, in_link);
     return;
   }
-  auto found = sink_.picture_by_path.find(path_key);
+  auto& picture = *loaded.image;
+  auto found = sink_.picture_by_key.find(picture.key);
   std::string name;
-  if (found != sink_.picture_by_path.end()) {
+  if (found != sink_.picture_by_key.end()) {
     name = found->second;
   } else {
-    name = fmt::format("Pictures/minutes-{}.{}", sink_.pictures.size() + 1, ext);
-    sink_.pictures.push_back({name, media_type, std::move(data)});
-    sink_.picture_by_path.emplace(path_key, name);
+    name = fmt::format("Pictures/minutes-{}.{}", sink_.pictures.size() + 1, picture.kind.ext);
+    sink_.pictures.push_back({name, picture.kind.media_type, std::move(picture.bytes)});
+    sink_.picture_by_key.emplace(picture.key, name);
   }
   // 96 dpi, at most the text width (16.6 cm) and 20 cm high.
-  double wcm = w * 2.54 / 96, hcm = h * 2.54 / 96;
+  double wcm = picture.kind.width * 2.54 / 96, hcm = picture.kind.height * 2.54 / 96;
   double scale = std::min({1.0, 16.6 / wcm, 20.0 / hcm});
   auto frame = parent.append_child("draw:frame");
   frame.append_attribute("draw:name") = fmt::format("Image{}", ++sink_.frames).c_str();
@@ -439,7 +370,7 @@ void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
     p.append_attribute("text:style-name") = "Text_20_body";
     auto label = p.append_child("text:span");
     label.append_attribute("text:style-name") = "Strong_20_Emphasis";
-    text(label, std::string(labels_.minutes) + ": ");
+    text(label, words_.minutes + ": ");
     if (!s.minutes->url.empty()) {
       inlines(p, {link_to(s.minutes->url, s.minutes->url)});
     } else {
@@ -452,11 +383,11 @@ void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
 
 void Body::events(pugi::xml_node parent) {
   if (meeting_.events.empty()) return;
-  text(add_heading(parent, base_), labels_.events);
+  text(add_heading(parent, base_), words_.events);
   auto t = add_table(parent, 3);
   t.prepend_attribute("table:name") = fmt::format("Table{}", ++sink_.frames).c_str();
   auto head = add_row(t, true);
-  for (const char* label : {labels_.event, labels_.date, labels_.place}) text(add_cell(head, true), label);
+  for (const auto* label : {&words_.event, &words_.date, &words_.place}) text(add_cell(head, true), *label);
   for (const auto& e : meeting_.events) {
     auto row = add_row(t, false);
     auto title = add_cell(row, false);
@@ -465,7 +396,7 @@ void Body::events(pugi::xml_node parent) {
     } else {
       text(title, e.title);
     }
-    text(add_cell(row, false), event_when(e));
+    text(add_cell(row, false), event_when(e, words_));
     text(add_cell(row, false), e.location);
   }
 }

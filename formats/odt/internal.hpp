@@ -1,15 +1,15 @@
-// Internals of the ODT writer shared by its files: namespaces, the body builder, styles and images.
+// Internals of the ODT writer shared by its files: namespaces, the body builder, styles and the reference document.
 #pragma once
 
 #include <pugixml.hpp>
 
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "formats/common/words.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/formats.hpp"
 
@@ -28,21 +28,14 @@ struct Picture {
   std::string data;
 };
 
-// The words the writer adds itself, in the document's language.
-struct Labels {
-  const char *minutes, *scribe, *scribes, *participants, *date, *organisation, *funder, *meetings, *contents, *events,
-      *event, *place, *page, *of;
-};
-
-// German labels for "de", "de-DE"...; English otherwise.
-const Labels& labels_for(const std::string& lang);
-
-// The state of one write: diagnostics, pictures, counters.
+// The state of one write: where files come from, diagnostics, pictures, counters.
 struct Sink {
+  explicit Sink(const WriteContext& c) : context(c) {}
+  const WriteContext& context;
   std::vector<ir::Diagnostic> diagnostics;
   std::vector<Picture> pictures;
-  std::map<std::string, std::string> picture_by_path;  // resolved file path -> package name
-  int dropped = 0;   // characters XML forbids, removed
+  std::map<std::string, std::string> picture_by_key;  // image key (folder and reference) -> package name
+  int dropped = 0;   // control characters and broken UTF-8, removed
   int frames = 0;    // draw:frame names
   int html = 0;      // raw HTML blocks written as their visible text
 };
@@ -50,13 +43,13 @@ struct Sink {
 // Builds the body (office:text children) of one meeting under `parent`.
 class Body {
  public:
-  Body(Sink& sink, const ir::Meeting& meeting, int heading_base, const Labels& labels)
-      : sink_(sink), meeting_(meeting), base_(heading_base), labels_(labels) {}
+  Body(Sink& sink, const ir::Meeting& meeting, int heading_base, const Words& words)
+      : sink_(sink), meeting_(meeting), base_(heading_base), words_(words) {}
   // Writes the meeting's blocks, sections and events table.
   void meeting(pugi::xml_node parent);
   // Writes inlines into a paragraph-like node.
   void inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link = false);
-  // Appends text, with XML-forbidden characters dropped.
+  // Appends text, cleaned of control characters.
   void text(pugi::xml_node parent, std::string_view s);
   // Appends text keeping every space, tab and line end (code).
   void literal(pugi::xml_node parent, std::string_view s);
@@ -71,12 +64,13 @@ class Body {
   void section(pugi::xml_node parent, const ir::Section& s, int depth);
   void events(pugi::xml_node parent);
   void image(pugi::xml_node parent, const ir::Inline& img, bool in_link);
+  void link(pugi::xml_node parent, const ir::Inline& link, bool in_link);
   void note(int line, std::string message);
 
   Sink& sink_;
   const ir::Meeting& meeting_;
   int base_;
-  const Labels& labels_;
+  const Words& words_;
   int list_depth_ = 0;
 };
 
@@ -96,9 +90,6 @@ pugi::xml_node add_cell(pugi::xml_node row, bool header, ir::Align align = ir::A
 // from the named styles Table, Table Cell, Table Header Cell of `styles`) and aligned table paragraphs.
 void add_automatic_styles(pugi::xml_node automatic, const pugi::xml_document& styles);
 
-// A URL cleaned for xlink:href (percent-encodes what anyURI forbids).
-std::string clean_url(std::string_view url);
-
 // The styles part: the template (or the reference document's styles) adapted to the report.
 struct StylesPart {
   std::string xml;
@@ -107,11 +98,19 @@ struct StylesPart {
   std::vector<Picture> pictures;  // pictures the reference document's styles use
 };
 
-// Builds styles.xml for a report title, language and paper, from the template or options.reference_doc.
+// Builds styles.xml for a report title, language and paper, from the template or options.reference_doc (read once
+// per cache through the context's resources).
 StylesPart make_styles(const std::string& title, const std::string& lang, const WriteOptions& options, Sink& sink,
-                       const Labels& labels);
+                       const Words& words);
 
-// Reads a picture's pixel size from PNG, JPEG or GIF bytes; false for other formats.
-bool picture_size(std::string_view data, int& width, int& height, std::string& media_type, std::string& ext);
+// A reference document's styles, ready to use: extension markup removed, links checked, pictures taken in.
+struct ReferenceStyles {
+  std::shared_ptr<const pugi::xml_document> doc;  // null when the reference document cannot be used
+  std::vector<Picture> pictures;                  // the pictures its styles show, under names the writer does not use
+  std::vector<ir::Diagnostic> diagnostics;        // why it is not used, or what was left out of it
+};
+
+// Reads the reference ODT (its bytes, from `path`): styles.xml and the pictures it points at. Never throws.
+ReferenceStyles read_reference(std::string_view bytes, const std::string& path);
 
 }  // namespace minutes::formats::odt

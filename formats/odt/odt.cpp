@@ -1,10 +1,11 @@
 // The ODT writer: one meeting or a report of several as an ODF 1.3 text document (content, styles, meta, manifest).
 #include <fmt/format.h>
 
-#include <regex>
+#include <algorithm>
 #include <set>
 
 #include "formats/common/report.hpp"
+#include "formats/common/text.hpp"
 #include "formats/odt/internal.hpp"
 
 namespace minutes::formats {
@@ -73,22 +74,22 @@ void meta_line(odt::Body& body, pugi::xml_node parent, std::string_view label, c
 }
 
 // Who and when of one meeting.
-void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, bool with_date, const odt::Labels& l) {
+void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, bool with_date, const Words& l) {
   if (with_date && m.date) meta_line(body, parent, l.date, ir::iso(*m.date));
   meta_line(body, parent, m.scribes.size() > 1 ? l.scribes : l.scribe, join(m.scribes, ", "));
   meta_line(body, parent, l.participants, join(m.participants, ", "));
 }
 
 std::string valid_language(const std::string& lang, odt::Sink& sink) {
-  static const std::regex bcp47("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-  if (std::regex_match(lang, bcp47)) return lang;
+  if (is_language_tag(lang)) return lang;
   sink.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
-                              fmt::format("'{}' is not a language tag; the document says 'en'", xml_safe(lang))});
+                              fmt::format("'{}' is not a language tag; the document says 'en'",
+                                          clean_text(std::string_view(lang).substr(0, 40)))});
   return "en";
 }
 
 std::string content_xml(std::span<const ir::Meeting> meetings, const std::string& title, const WriteOptions& options,
-                        const pugi::xml_document& styles, const odt::Labels& labels, odt::Sink& sink) {
+                        const pugi::xml_document& styles, const Words& labels, odt::Sink& sink) {
   pugi::xml_document doc;
   auto root = part_root(doc, "office:document-content");
   auto autos = root.append_child("office:automatic-styles");
@@ -121,7 +122,7 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
     src.append_attribute("text:outline-level") = 1;
     auto tt = src.append_child("text:index-title-template");
     tt.append_attribute("text:style-name") = "Contents_20_Heading";
-    tt.append_child(pugi::node_pcdata).set_value(labels.contents);
+    tt.append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
     auto et = src.append_child("text:table-of-content-entry-template");
     et.append_attribute("text:outline-level") = 1;
     et.append_attribute("text:style-name") = "Contents_20_1";
@@ -135,7 +136,7 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
     auto ib = toc.append_child("text:index-body");
     auto it = ib.append_child("text:index-title");
     it.append_attribute("text:name") = "Contents_Head";
-    paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value(labels.contents);
+    paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
     for (size_t i = 0; i < ordered.size(); ++i) {
       // The entry's page number is a bookmark reference field, which LibreOffice computes when it lays the pages
       // out, so the filled-in contents show real page numbers without anyone updating the index.
@@ -172,7 +173,7 @@ std::string meta_xml(std::span<const ir::Meeting> meetings, const std::string& t
   pugi::xml_document doc;
   auto meta = part_root(doc, "office:document-meta").append_child("office:meta");
   auto add = [&](const char* name, const std::string& value) {
-    meta.append_child(name).append_child(pugi::node_pcdata).set_value(xml_safe(value, &sink.dropped).c_str());
+    meta.append_child(name).append_child(pugi::node_pcdata).set_value(clean_text(value, &sink.dropped).c_str());
   };
   std::string when = iso_datetime(output_timestamp(meetings, options));
   when.pop_back();  // ODF dates are local date-times without a zone in practice; keep UTC without 'Z'
@@ -218,14 +219,17 @@ std::string manifest_xml(const std::vector<std::string>& parts, const std::vecto
 
 }  // namespace odt
 
-Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+namespace odt {
+namespace {
+
+Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
-  odt::Sink sink;
-  std::string title = xml_safe(report_title(meetings, options), &sink.dropped);
+  odt::Sink sink(context);
+  std::string title = clean_text(report_title(meetings, options), &sink.dropped);
   std::string lang = odt::valid_language(report_language(meetings, options), sink);
-  const auto& labels = odt::labels_for(lang);
-  auto styles = odt::make_styles(title, lang, options, sink, labels);
-  std::string content = odt::content_xml(meetings, title, options, *styles.doc, labels, sink);
+  const Words& words = words_for(lang);
+  auto styles = odt::make_styles(title, lang, options, sink, words);
+  std::string content = odt::content_xml(meetings, title, options, *styles.doc, words, sink);
   std::string meta = odt::meta_xml(meetings, title, lang, options, sink);
   std::vector<odt::Picture> pictures = styles.pictures;
   for (auto& p : sink.pictures) pictures.push_back(std::move(p));
@@ -244,10 +248,21 @@ Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& opti
                                 fmt::format("{} raw HTML block(s) written as their visible text", sink.html)});
   if (sink.dropped > 0)
     sink.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
-                                fmt::format("{} character(s) that XML 1.0 forbids were dropped", sink.dropped)});
+                                fmt::format("{} control character(s) or broken UTF-8 sequence(s) that XML 1.0 forbids "
+                                            "were dropped or replaced", sink.dropped)});
   out.diagnostics = std::move(sink.diagnostics);
-  out.bytes = zip_package(entries, output_timestamp(meetings, options));
+  auto zipped = zip_package(entries, output_timestamp(meetings, options), context.cache);
+  if (!zipped.error.empty())
+    out.diagnostics.push_back({ir::Severity::error, "", 0, 0, "cannot pack the ODT: " + zipped.error});
+  out.bytes = std::move(zipped.bytes);
   return out;
+}
+
+}  // namespace
+}  // namespace odt
+
+Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
+  return guarded("odt", [&] { return odt::package(meetings, options, context); });
 }
 
 }  // namespace minutes::formats

@@ -3,11 +3,14 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <sstream>
 
+#include "formats/common/fragment.hpp"
 #include "formats/common/report.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
 #include "formats/formats.hpp"
-#include "formats/html/fragment.hpp"
 
 namespace minutes::formats {
 
@@ -27,10 +30,9 @@ std::string rfc822(int64_t seconds) {
 
 pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text) {
   auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(html::clean_text(text).c_str());
+  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
   return e;
 }
-
 
 bool absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
 
@@ -43,7 +45,7 @@ const std::vector<ir::Section>& top_sections(const ir::Meeting& m) {
 }
 
 bool bookkeeping(std::string_view title) {
-  std::string t = html::slug(title);
+  std::string t = slug(title);
   static constexpr std::array<std::string_view, 8> skip = {"meta", "participants", "attendees", "agenda",
                                                            "minutes", "notes", "meta-information", "attendance"};
   return std::find(skip.begin(), skip.end(), t) != skip.end();
@@ -102,10 +104,11 @@ std::string summary(const ir::Meeting& m) {
   return shorten(out, 700);
 }
 
-}  // namespace
 
-Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+// The feed of the newest meetings.
+Output feed(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
+  const Words& words = words_for(report_language(meetings, options));
   auto ordered = in_date_order(meetings);
   // Newest first; undated meetings after the dated ones.
   std::stable_sort(ordered.begin(), ordered.end(), [](const ir::Meeting* a, const ir::Meeting* b) {
@@ -118,14 +121,19 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   auto series = report_series(meetings);
   std::string title = !options.feed_title.empty() ? options.feed_title
                       : series.size() == 1        ? series.front()
-                                                  : std::string("Meeting minutes");
-  std::string link = !options.feed_link.empty() ? options.feed_link : options.base_url;
+                                                  : words.meeting_minutes;
+  std::string base = checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
+  std::string feed_link = checked_base(options.feed_link, "the feed link (--feed-link, feed: link: in minutes.yaml)",
+                                       out.diagnostics);
+  std::string feed_self = checked_base(options.feed_self, "the feed's own URL (--feed-self)", out.diagnostics);
+  std::string link = !feed_link.empty() ? feed_link : base;
   if (link.empty()) {
     out.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
                                "no --feed-link or --base-url: the feed's links are relative paths"});
     link = "./";
   }
-  std::string description = !options.feed_description.empty() ? options.feed_description : "Minutes of " + title;
+  std::string description =
+      !options.feed_description.empty() ? options.feed_description : fill(words.minutes_of, {{"title", title}});
 
   pugi::xml_document doc;
   auto decl = doc.append_child(pugi::node_declaration);
@@ -138,11 +146,11 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   rss.append_attribute("xmlns:dc").set_value("http://purl.org/dc/elements/1.1/");
   auto channel = rss.append_child("channel");
   text_child(channel, "title", title);
-  text_child(channel, "link", html::safe_url(link).empty() ? "./" : html::safe_url(link));
-  text_child(channel, "description", escape_markup(description));
-  if (!options.feed_self.empty() && !html::safe_url(options.feed_self).empty()) {
+  text_child(channel, "link", safe_url(link).empty() ? "./" : safe_url(link));
+  text_child(channel, "description", escape_xml(description));
+  if (!safe_url(feed_self).empty()) {
     auto self = channel.append_child("atom:link");
-    self.append_attribute("href").set_value(html::safe_url(options.feed_self).c_str());
+    self.append_attribute("href").set_value(safe_url(feed_self).c_str());
     self.append_attribute("rel").set_value("self");
     self.append_attribute("type").set_value("application/rss+xml");
   }
@@ -154,20 +162,19 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   for (const ir::Meeting* m : ordered) {
     auto item = channel.append_child("item");
     text_child(item, "title", ir::display_title(*m));
-    std::string url = html::join_url(options.base_url, m->source);
+    std::string url = join_url(base, m->source);
     text_child(item, "link", url);
     auto guid = text_child(item, "guid", absolute(url) ? url : "minutes:" + url);
     guid.append_attribute("isPermaLink").set_value(absolute(url) ? "true" : "false");
     if (m->date) text_child(item, "pubDate", rfc822(ir::days_from_civil(*m->date) * 86400));
     for (const auto& s : m->scribes) text_child(item, "dc:creator", "@" + s);
-    std::vector<std::string> categories;
+    std::set<std::string_view> categories;  // each once, in order of appearance
     for (const auto& s : top_sections(*m))
-      if (!bookkeeping(s.title) && std::find(categories.begin(), categories.end(), s.title) == categories.end())
-        categories.push_back(s.title);
-    for (const auto& c : categories) text_child(item, "category", c);
-    text_child(item, "description", escape_markup(summary(*m)));
+      if (!bookkeeping(s.title) && categories.insert(s.title).second) text_child(item, "category", s.title);
+    text_child(item, "description", escape_xml(summary(*m)));
     html::FragmentOptions fo;
     fo.base_url = absolute(url) ? url : std::string();
+    fo.words = &words;
     fo.top_heading = 2;
     fo.source = m->source;
     fo.diagnostics = &out.diagnostics;
@@ -179,6 +186,12 @@ Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& opti
   doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
   out.bytes = s.str();
   return out;
+}
+
+}  // namespace
+
+Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+  return guarded("rss", [&] { return feed(meetings, options); });
 }
 
 }  // namespace minutes::formats

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "formats/common/report.hpp"
+#include "formats/common/text.hpp"
 
 using namespace minutes;
 
@@ -46,9 +47,9 @@ TEST_CASE("timestamps come from SOURCE_DATE_EPOCH or the latest meeting, never t
   CHECK(formats::iso_datetime(formats::output_timestamp(ms, o)) == "2023-11-14T22:13:20Z");
 }
 
-TEST_CASE("xml_safe drops what XML 1.0 forbids and keeps the rest") {
+TEST_CASE("clean_text drops what XML 1.0 forbids and keeps the rest") {
   int dropped = 0;
-  CHECK(formats::xml_safe("a\x01" "b\tc\xEF\xBF\xBE" "d\xC3\xA4", &dropped) == "ab\tcd\xC3\xA4");
+  CHECK(formats::clean_text("a\x01" "b\tc\xEF\xBF\xBE" "d\xC3\xA4", &dropped) == "ab\tcd\xC3\xA4");
   CHECK(dropped == 2);
 }
 

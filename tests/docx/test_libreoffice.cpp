@@ -111,7 +111,8 @@ TEST_CASE("--reference-doc with a DOCX that LibreOffice saved (w14 extensions, m
   CHECK(saved["word/styles.xml"].find("mc:Ignorable") != std::string::npos);  // what makes the copy non-trivial
   minutes::formats::WriteOptions options;
   options.reference_doc = (dir / "lo" / "ours.docx").string();
-  auto out = write_docx(std::vector<ir::Meeting>{seed}, options);
+  minutes::FileResources files({dir.string()});
+  auto out = write_docx(std::vector<ir::Meeting>{seed}, options, {&files});
   CHECK(schema_errors(out.bytes, "lo-reference") == "");
   auto text = libreoffice_text({{"referenced", out.bytes}})["referenced"];
   CHECK(text.find("Ceph Quincy Epic") != std::string::npos);

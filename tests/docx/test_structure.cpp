@@ -1,5 +1,6 @@
 // What the DOCX writer puts in the package, on meetings built by hand: lists, links, inlines, tables, images, parts.
 #include "tests/docx/support.hpp"
+#include "tests/odt/hostile.hpp"
 
 #include <regex>
 #include <set>
@@ -8,12 +9,14 @@
 
 using namespace docx_test;
 using minutes::formats::write_docx;
+using minutes::formats::WriteContext;
 using minutes::formats::WriteOptions;
 
 namespace {
 
-std::string write(const std::vector<ir::Meeting>& meetings, const WriteOptions& options = {}) {
-  auto out = write_docx(meetings, options);
+std::string write(const std::vector<ir::Meeting>& meetings, const WriteOptions& options = {},
+                  const WriteContext& context = {}) {
+  auto out = write_docx(meetings, options, context);
   for (const auto& d : out.diagnostics) CHECK_MESSAGE(d.severity != ir::Severity::error, d.message);
   REQUIRE(!out.bytes.empty());
   return out.bytes;
@@ -157,18 +160,12 @@ TEST_CASE("local images are embedded; missing or remote ones become a link with 
                                0xCF, 0xC0, 0xF0, 0x1F, 0, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
                                0x44, 0xAE, 0x42, 0x60, 0x82};
   spit(dir / "img" / "logo.png", std::string(reinterpret_cast<const char*>(png), sizeof png));
-  auto image = [](std::string url, std::string alt) {
-    ir::Inline i;
-    i.kind = ir::InlineKind::image;
-    i.url = std::move(url);
-    i.text = std::move(alt);
-    return i;
-  };
-  auto m = meeting("Images", {2023, 5, 4}, {section("S", 2, {para({image("img/logo.png", "the logo")}),
-                                                            para({image("img/missing.png", "a missing picture")}),
-                                                            para({image("https://example.org/x.png", "remote picture")})})});
+  auto m = meeting("Images", {2023, 5, 4}, {section("S", 2, {para({hostile::image("img/logo.png", "the logo")}),
+                                                            para({hostile::image("img/missing.png", "a missing picture")}),
+                                                            para({hostile::image("https://example.org/x.png", "remote picture")})})});
   m.source = (dir / "minutes.md").string();
-  auto p = parts(write({m}));
+  minutes::FileResources files({dir.string()});
+  auto p = parts(write({m}, {}, {&files}));
   auto doc = xml(p["word/document.xml"]);
   auto rels = xml(p["word/_rels/document.xml.rels"]);
   auto blips = doc->select_nodes("//w:drawing//a:blip");
@@ -185,7 +182,7 @@ TEST_CASE("local images are embedded; missing or remote ones become a link with 
   for (auto h : doc->select_nodes("//w:hyperlink")) linked.insert(text_of(h.node()));
   CHECK(linked.count("a missing picture"));
   CHECK(linked.count("remote picture"));
-  CHECK(schema_errors(write({m}), "images") == "");
+  CHECK(schema_errors(write({m}, {}, {&files}), "images") == "");
 }
 
 TEST_CASE("events table at the end of a meeting; header, footer, properties, paper, language, title block") {
@@ -209,7 +206,7 @@ TEST_CASE("events table at the end of a meeting; header, footer, properties, pap
   auto rows = tables[0].node().select_nodes("w:tr");
   REQUIRE(rows.size() == 2);
   CHECK(text_of(rows[0].node()) == "VeranstaltungDatumOrt");  // German labels for de-DE
-  CHECK(text_of(rows[1].node()) == "Hackathon #62023-05-10 to 2023-05-11Bilbao");
+  CHECK(text_of(rows[1].node()) == "Hackathon #610.\u201311. Mai 2023Bilbao");
   std::string body = text_of(doc->child("w:document").child("w:body"));
   CHECK(body.find("Organisation: Sovereign Cloud Stack") != std::string::npos);
   CHECK(body.find("Förderer: BMWK") != std::string::npos);
@@ -300,10 +297,11 @@ TEST_CASE("--reference-doc: styles, header, footer and page layout come from the
   for (auto& [name, bytes] : base)
     entries.push_back({name, name == "word/styles.xml" ? styles : name == "word/document.xml" ? document : name == "word/footer1.xml" ? footer : bytes});
   fs::path ref = scratch("reference") / "reference.docx";
-  spit(ref, formats::zip_package(entries, 0));
+  spit(ref, formats::zip_package(entries, 0).bytes);
   WriteOptions options;
   options.reference_doc = ref.string();
-  auto out = write({m}, options);
+  minutes::FileResources files({ref.parent_path().string()});
+  auto out = write({m}, options, {&files});
   auto p = parts(out);
   CHECK(p["word/styles.xml"].find("C00000") != std::string::npos);
   CHECK(xml(p["word/document.xml"])->select_node("//w:body/w:sectPr/w:pgSz").node().attribute("w:w").as_int() == 12240);

@@ -6,12 +6,12 @@
 #include <fstream>
 #include <pugixml.hpp>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "clients/clients.hpp"
 #include <minutes/minutes.hpp>
 #include "formats/formats.hpp"
-#include "formats/html/fragment.hpp"
 
 using namespace minutes;
 
@@ -120,7 +120,7 @@ TEST_CASE("hostile input: no script, no event handler, no javascript: URL, text 
   CHECK(dom.find("href=\"data:") == std::string::npos);
   CHECK(dom.find("svg") != std::string::npos);                            // the svg image's alt text...
   CHECK(dom.find("src=\"data:image/svg") == std::string::npos);            // ...but not the image
-  CHECK(dom.find("src=\"data:image/png;base64,ivborw0kggo=\"") != std::string::npos);
+  CHECK(dom.find("src=\"data:") == std::string::npos);  // one URL policy: http, https, mailto, relative
   CHECK(dom.find("src=\"https://tracker.example") == std::string::npos);  // no external request
   CHECK(dom.find("href=\"https://tracker.example/pixel.gif\"") != std::string::npos);
   CHECK(dom.find("href=\"https://ok.example/a%20b\"") != std::string::npos);
@@ -168,22 +168,4 @@ TEST_CASE("every meeting of the corpus gives a well-formed page without script o
     ++pages;
   }
   CHECK(pages > 700);
-}
-
-TEST_CASE("URL resolution and safety") {
-  using formats::html::resolve_url;
-  using formats::html::safe_url;
-  CHECK(resolve_url("https://h.example/a/b/c.md", "../d.md") == "https://h.example/a/d.md");
-  CHECK(resolve_url("https://h.example/a/b/c.md", "/x") == "https://h.example/x");
-  CHECK(resolve_url("https://h.example/a/b/c.md", "#top") == "https://h.example/a/b/c.md#top");
-  CHECK(resolve_url("https://h.example/a/b/c.md", "//o.example/y") == "https://o.example/y");
-  CHECK(resolve_url("https://h.example", "z") == "https://h.example/z");
-  CHECK(safe_url("JAVASCRIPT:alert(1)").empty());
-  CHECK(safe_url("\tjava\rscript:alert(1)").empty());
-  CHECK(safe_url("data:image/png;base64,AA==").empty());
-  CHECK(safe_url("data:image/png;base64,AA==", "", true) == "data:image/png;base64,AA==");
-  CHECK(safe_url("mailto:a@b.example") == "mailto:a@b.example");
-  CHECK(safe_url("docs/ä.md", "https://h.example/m/x.md") == "https://h.example/m/docs/%C3%A4.md");
-  CHECK(formats::html::join_url("https://h.example/m/", "./a b/#1 100%?.md") == "https://h.example/m/a%20b/%231%20100%25%3F.md");
-  CHECK(formats::html::local_href("x:y/z.odt") == "./x:y/z.odt");
 }

@@ -169,7 +169,8 @@ TEST_CASE("events round-trip through python3-icalendar and ical.js with the righ
   const json* s = find_uid(py["events"], summit.title);  // escaping round-trips
   REQUIRE(s);
   CHECK((*s)["end"]["date"] == "2023-05-25");
-  CHECK((*s)["description"].get<std::string>().starts_with("Two days\nwith talks"));
+  // The date in words (as the reports show it), then what the minutes say, then where they say it.
+  CHECK((*s)["description"].get<std::string>().starts_with("23\u201324 May 2023\n\nTwo days\nwith talks\n\nMentioned in"));
   CHECK(find_uid(js["events"], summit.title));
 
   // Times in Europe/Berlin: summer (CEST, +2) and winter (CET, +1), as both clients compute them.

@@ -89,7 +89,8 @@ TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc an
                               {{"seed", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes}}, "odt", "odt", "odt")["seed"]);
   WriteOptions o;
   o.reference_doc = (dir / "saved.odt").string();
-  auto out = write_odt(std::vector{load_markdown(seed_path())}, o);
+  minutes::FileResources files({dir.string()});
+  auto out = write_odt(std::vector{load_markdown(seed_path())}, o, {&files});
   for (const auto& d : out.diagnostics) CHECK_MESSAGE(d.message.find("reference document not used") == std::string::npos, d.message);
   check_package_valid(out.bytes, "LibreOffice reference doc");
 }

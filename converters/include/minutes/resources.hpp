@@ -43,14 +43,18 @@ struct FileLimits {
 // over the size limit is refused.
 class FileResources final : public Resources {
  public:
-  // Roots are folders; relative ones are taken from the current folder.
-  explicit FileResources(std::vector<std::string> roots, FileLimits limits = {});
+  // Roots are folders, or single files (which allows that file alone); relative ones are taken from the current
+  // folder. A relative meeting path (`source` of fetch) is taken from `base` (empty: the current folder), as
+  // `minutes build` names meetings by their path inside SRC; a reference fetched without a source (a reference
+  // document named on the command line) is taken from the current folder.
+  explicit FileResources(std::vector<std::string> roots, FileLimits limits = {}, std::string base = {});
   Fetched fetch(std::string_view reference, std::string_view source) const override;
   const std::vector<std::string>& roots() const { return roots_; }
 
  private:
   std::vector<std::string> roots_;  // canonical, absolute
   FileLimits limits_;
+  std::string base_;
 };
 
 // What writers keep between calls: styles prepared for a language and paper, package parts compressed once, a

@@ -1,11 +1,12 @@
 // Renders the meeting IR as a safe HTML5 fragment: never the source's raw HTML, only vetted URLs.
-#include "formats/html/fragment.hpp"
+#include "formats/common/fragment.hpp"
 
 #include <algorithm>
 #include <array>
 #include <sstream>
 
-#include "converters/core/decode.hpp"
+#include "formats/common/text.hpp"
+#include "formats/common/url.hpp"
 
 namespace minutes::formats::html {
 
@@ -13,109 +14,8 @@ namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Characters that may stand in a URI as they are (RFC 3986 unreserved, reserved and '%').
-bool uri_char(unsigned char c) {
-  if (c >= 0x80 || c <= 0x20) return false;
-  static constexpr std::string_view bad = "\"<>\\^`{|}";
-  return bad.find(static_cast<char>(c)) == std::string_view::npos && c != 0x7f;
-}
-
-// Percent-encodes what may not stand in a URI; a file path (path = true) also has '%', '#' and '?' encoded.
-std::string percent_encode(std::string_view s, bool path = false) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (uri_char(c) && !(path && (c == '%' || c == '#' || c == '?'))) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
-// The scheme of a URL, lower case; empty for a relative reference.
-std::string scheme_of(std::string_view url) {
-  auto colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0 || !is_alpha(url[0])) return {};
-  for (size_t i = 0; i < colon; ++i) {
-    char c = url[i];
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return {};
-  }
-  std::string s(url.substr(0, colon));
-  std::transform(s.begin(), s.end(), s.begin(), lower);
-  return s;
-}
-
-bool safe_scheme(std::string_view scheme) {
-  static constexpr std::array<std::string_view, 16> ok = {"http", "https", "mailto", "ftp",  "ftps", "sftp",
-                                                          "tel",  "irc",   "ircs",   "xmpp", "matrix", "news",
-                                                          "sip",  "sips",  "webcal", "geo"};
-  return std::find(ok.begin(), ok.end(), scheme) != ok.end();
-}
-
-// RFC 3986 5.2.4.
-std::string remove_dot_segments(std::string_view in) {
-  std::string out;
-  while (!in.empty()) {
-    if (in.starts_with("../")) {
-      in.remove_prefix(3);
-    } else if (in.starts_with("./")) {
-      in.remove_prefix(2);
-    } else if (in.starts_with("/./")) {
-      in.remove_prefix(2);
-    } else if (in == "/.") {
-      in = "/";
-    } else if (in.starts_with("/../") || in == "/..") {
-      in = in.size() == 3 ? std::string_view("/") : in.substr(3);
-      auto slash = out.rfind('/');
-      out.erase(slash == std::string::npos ? 0 : slash);
-    } else if (in == "." || in == "..") {
-      in = {};
-    } else {
-      size_t next = in.find('/', in[0] == '/' ? 1 : 0);
-      if (next == std::string_view::npos) next = in.size();
-      out.append(in.substr(0, next));
-      in.remove_prefix(next);
-    }
-  }
-  return out;
-}
-
-struct UrlParts {
-  std::string_view scheme, authority, path, query, fragment;
-  bool has_authority = false, has_query = false, has_fragment = false;
-};
-
-UrlParts split_url(std::string_view u) {
-  UrlParts p;
-  if (auto s = scheme_of(u); !s.empty()) {
-    p.scheme = u.substr(0, s.size());
-    u.remove_prefix(s.size() + 1);
-  }
-  if (auto h = u.find('#'); h != std::string_view::npos) {
-    p.has_fragment = true;
-    p.fragment = u.substr(h + 1);
-    u = u.substr(0, h);
-  }
-  if (auto q = u.find('?'); q != std::string_view::npos) {
-    p.has_query = true;
-    p.query = u.substr(q + 1);
-    u = u.substr(0, q);
-  }
-  if (u.starts_with("//")) {
-    p.has_authority = true;
-    auto end = u.find('/', 2);
-    p.authority = u.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2);
-    u = end == std::string_view::npos ? std::string_view() : u.substr(end);
-  }
-  p.path = u;
-  return p;
-}
+const Words& words_of(const FragmentOptions& options) { return options.words ? *options.words : words_for("en"); }
 
 std::string append_utf8_text(pugi::xml_node parent, std::string_view text) {
   std::string t = clean_text(text);
@@ -141,11 +41,11 @@ std::string shorten(std::string_view s) {
   return s.size() > 60 ? t + "..." : t;
 }
 
-bool is_local_url(std::string_view url) { return scheme_of(url).empty() && !url.starts_with("//"); }
+bool is_local_url(std::string_view url) { return url_scheme(url).empty() && !url.starts_with("//"); }
 
 void append_image(pugi::xml_node parent, const ir::Inline& in, const FragmentOptions& options) {
-  std::string src = safe_url(in.url, options.base_url, true);
-  bool local = is_local_url(src) || src.starts_with("data:");
+  std::string src = safe_url(in.url, options.base_url);
+  bool local = is_local_url(src);
   if (!src.empty() && (options.remote_images || local)) {
     auto img = element(parent, "img");
     set_attr(img, "src", src);
@@ -164,7 +64,7 @@ void append_image(pugi::xml_node parent, const ir::Inline& in, const FragmentOpt
     set_attr(target, "href", src);
     set_attr(target, "class", "image-link");
   }
-  append_utf8_text(target, in.text.empty() ? std::string_view("image") : std::string_view(in.text));
+  append_utf8_text(target, in.text.empty() ? std::string_view(words_of(options).image) : std::string_view(in.text));
 }
 
 void append_list(pugi::xml_node parent, const ir::Block& b, const FragmentOptions& options);
@@ -252,7 +152,7 @@ void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext&
   if (s.minutes) {
     auto p = element(sec, "p");
     set_attr(p, "class", "minutes-ref");
-    append_utf8_text(p, "Minutes: ");
+    append_utf8_text(p, words_of(ctx.options).minutes + ": ");
     std::string href = safe_url(s.minutes->url, ctx.options.base_url);
     if (!href.empty()) {
       auto a = element(p, "a");
@@ -282,144 +182,6 @@ void seal_node(pugi::xml_node node) {
 }
 
 }  // namespace
-
-std::string clean_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7f) {  // the common case: printable ASCII
-      ++i;
-      continue;
-    }
-    if (c == '\t' || c == '\n') {
-      ++i;
-      continue;
-    }
-    int n = c < 0x80 ? 1 : utf8_sequence_length(text, i);
-    auto c1 = n > 1 ? static_cast<unsigned char>(text[i + 1]) : 0;
-    bool drop = n == 0 || n == 1 ||                                                  // broken, C0 or DEL
-                (n == 2 && c == 0xC2 && c1 < 0xA0) ||                                // U+0080..U+009F
-                (n == 3 && c == 0xEF && c1 == 0xBF && static_cast<unsigned char>(text[i + 2]) >= 0xBE);
-    if (!drop) {
-      i += static_cast<size_t>(n);
-      continue;
-    }
-    out.append(text.substr(run, i - run));
-    if (n == 0) out += "\xEF\xBF\xBD";  // U+FFFD for a broken sequence
-    i += n == 0 ? 1 : static_cast<size_t>(n);
-    run = i;
-  }
-  out.append(text.substr(run));
-  return out;
-}
-
-std::string slug(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (is_alpha(c) || is_digit(c)) {
-      out += lower(c);
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 60) out.resize(60);
-  return out.empty() ? "section" : out;
-}
-
-std::string resolve_url(std::string_view base, std::string_view ref) {
-  UrlParts b = split_url(base), r = split_url(ref);
-  if (b.scheme.empty()) return std::string(ref);
-  std::string out(b.scheme);
-  out += ':';
-  auto add_authority = [&out](std::string_view a) { out += "//"; out += a; };
-  std::string path;
-  std::string_view query;
-  bool has_query = false;
-  if (!r.scheme.empty()) return std::string(ref);
-  if (r.has_authority) {
-    add_authority(r.authority);
-    path = remove_dot_segments(r.path);
-    query = r.query;
-    has_query = r.has_query;
-  } else {
-    if (b.has_authority) add_authority(b.authority);
-    if (r.path.empty()) {
-      path = std::string(b.path);
-      query = r.has_query ? r.query : b.query;
-      has_query = r.has_query || b.has_query;
-    } else {
-      if (r.path.starts_with('/')) {
-        path = remove_dot_segments(r.path);
-      } else {
-        std::string merged;
-        if (b.has_authority && b.path.empty()) {
-          merged = "/" + std::string(r.path);
-        } else {
-          auto slash = b.path.rfind('/');
-          merged = std::string(slash == std::string_view::npos ? std::string_view() : b.path.substr(0, slash + 1));
-          merged += r.path;
-        }
-        path = remove_dot_segments(merged);
-      }
-      query = r.query;
-      has_query = r.has_query;
-    }
-  }
-  out += path;
-  if (has_query) (out += '?') += query;
-  if (r.has_fragment) (out += '#') += r.fragment;
-  return out;
-}
-
-std::string safe_url(std::string_view url, std::string_view base, bool image) {
-  std::string clean;
-  for (unsigned char c : url)
-    if (c > 0x20 || c == ' ')
-      if (c != 0x7f) clean += static_cast<char>(c);  // browsers drop tabs and newlines inside URLs too
-  auto first = clean.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  clean = clean.substr(first, clean.find_last_not_of(' ') - first + 1);
-  std::string scheme = scheme_of(clean);
-  if (!scheme.empty()) {
-    if (scheme == "data") {
-      static constexpr std::array<std::string_view, 5> raster = {"data:image/png", "data:image/jpeg", "data:image/gif",
-                                                                 "data:image/webp", "data:image/avif"};
-      std::string head = clean.substr(0, clean.find_first_of(";,"));
-      std::transform(head.begin(), head.end(), head.begin(), lower);
-      if (!image || std::find(raster.begin(), raster.end(), head) == raster.end()) return {};
-      return percent_encode(clean);
-    }
-    return safe_scheme(scheme) ? percent_encode(clean) : std::string();
-  }
-  std::string encoded = percent_encode(clean);
-  if (base.empty() || scheme_of(base).empty()) return encoded;
-  return resolve_url(base, encoded);
-}
-
-std::string url_scheme(std::string_view url) { return scheme_of(url); }
-
-std::string local_href(std::string_view path) {
-  std::string rel = percent_encode(path, true);
-  auto colon = rel.find(':');
-  if (colon != std::string::npos && colon < rel.find('/')) rel.insert(0, "./");
-  return rel;
-}
-
-std::string join_url(std::string_view base, std::string_view path) {
-  while (path.starts_with("./")) path.remove_prefix(2);
-  if (path.starts_with('/')) {
-    auto slash = path.find_last_of('/');
-    path = path.substr(slash + 1);  // an absolute source path says nothing about the site: keep the file name
-  }
-  std::string rel = local_href(path);
-  if (base.empty()) return rel;
-  std::string b(base);
-  if (!b.ends_with('/')) b += '/';
-  return resolve_url(b, rel);
-}
 
 void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const FragmentOptions& options) {
   for (const auto& in : inlines) {
