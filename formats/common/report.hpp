@@ -8,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/formats.hpp"
+#include <minutes/ir.hpp>
+#include <minutes/options.hpp>
+#include <minutes/resources.hpp>
 
 namespace minutes::formats {
 

@@ -276,7 +276,7 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
   auto footer = element(body, "footer");
   footer.append_child(pugi::node_pcdata)
       .set_value(fmt::format("{} meetings. Built with minutes.", entries.size()).c_str());
-  formats::seal_for_html(doc);
+  html::seal_for_html(doc);
   std::ostringstream text;
   text << "<!DOCTYPE html>\n";
   doc.save(text, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);

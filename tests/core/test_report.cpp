@@ -29,7 +29,7 @@ TEST_CASE("meetings come in date order, undated last") {
 TEST_CASE("a report over several meetings is named by series and period") {
   std::vector<ir::Meeting> ms = {meeting("SCS Tech Weekly", ir::Date{2023, 6, 29}, "x"),
                                  meeting("SCS Tech Weekly", ir::Date{2023, 4, 6}, "y")};
-  formats::WriteOptions o;
+  WriteOptions o;
   CHECK(formats::report_title(ms, o) == "SCS Tech Weekly, 2023-04-06 to 2023-06-29");
   CHECK(formats::report_title(std::span(ms).first(1), o) == "SCS Tech Weekly 2023-06-29");
   o.title = "Q2 report";
@@ -41,7 +41,7 @@ TEST_CASE("a report over several meetings is named by series and period") {
 
 TEST_CASE("timestamps come from SOURCE_DATE_EPOCH or the latest meeting, never the clock") {
   std::vector<ir::Meeting> ms = {meeting("W", ir::Date{2023, 5, 4}, "x")};
-  formats::WriteOptions o;
+  WriteOptions o;
   CHECK(formats::iso_datetime(formats::output_timestamp(ms, o)) == "2023-05-04T00:00:00Z");
   o.source_date_epoch = 1700000000;
   CHECK(formats::iso_datetime(formats::output_timestamp(ms, o)) == "2023-11-14T22:13:20Z");
