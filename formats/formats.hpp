@@ -36,6 +36,7 @@ Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& opt
 Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
-Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                   const WriteContext& context = {});
 
 }  // namespace minutes::formats

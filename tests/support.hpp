@@ -76,7 +76,8 @@ struct Run {
 inline Run run_cli(const std::string& args) {
   fs::create_directories(scratch_root());
   fs::path out = scratch_root() / "cli.stdout", err = scratch_root() / "cli.stderr";
-  std::string cmd = std::string("'") + MINUTES_BINARY + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  std::string cmd =
+      std::string("'") + MINUTES_BINARY + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
   int rc = std::system(cmd.c_str());
   Run r;
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;

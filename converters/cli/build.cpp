@@ -47,7 +47,8 @@ int run_build(const Args& args, const CLI::App& cmd) {
   // Pictures and reference documents may come from inside SRC only; one cache serves the whole build.
   FileResources files({args.src}, {}, args.src);
   Cache cache;
-  archive::Request request{args.src, args.out, args.flags, given_settings(cmd), args.jobs, WriteContext{&files, &cache}};
+  archive::Request request{
+      args.src, args.out, args.flags, given_settings(cmd), args.jobs, WriteContext{&files, &cache}};
   archive::Build build = archive::prepare(request);
   if (build.refusal) {
     std::fprintf(stderr, "minutes: error: %s\n", build.refusal->message.c_str());

@@ -21,9 +21,9 @@ void ProgressBar::start(std::string_view label, size_t total) {
 std::string ProgressBar::line(size_t done, bool final) const {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-  std::string tail = final ? fmt::format("{:.2f} s", seconds)
-                           : rate > 0 ? fmt::format("{:.1f} s left", static_cast<double>(total_ - done) / rate)
-                                      : std::string("time left unknown");
+  std::string tail = final      ? fmt::format("{:.2f} s", seconds)
+                     : rate > 0 ? fmt::format("{:.1f} s left", static_cast<double>(total_ - done) / rate)
+                                : std::string("time left unknown");
   std::string counts = fmt::format("{} {}/{} files, {:.0f} files/s, {}", label_, done, total_, rate, tail);
   if (!tty_) return "minutes: " + counts;
   constexpr size_t width = 24;

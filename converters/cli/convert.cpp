@@ -92,9 +92,12 @@ void add_settings(CLI::App& cmd, Settings& settings, bool build) {
     CLI::Option* option = std::visit(
         [&](auto field) -> CLI::Option* {
           auto& value = [&]() -> auto& {
-            if constexpr (requires { settings.options.*field; }) return settings.options.*field;
-            else return settings.*field;
-          }();
+            if constexpr (requires { settings.options.*field; })
+              return settings.options.*field;
+            else
+              return settings.*field;
+          }
+          ();
           using Value = std::remove_reference_t<decltype(value)>;
           if constexpr (std::is_same_v<Value, bool>) {
             return cmd.add_flag(flag, value, help);
@@ -114,7 +117,8 @@ void add_settings(CLI::App& cmd, Settings& settings, bool build) {
     if (!s.group.empty()) option->group(std::string(s.group));
     if (!s.value_name.empty()) option->type_name(std::string(s.value_name));
     if (s.delimiter) option->delimiter(s.delimiter);
-    if (s.type == SettingType::choice) option->check(CLI::IsMember(std::vector<std::string>(s.allowed.begin(), s.allowed.end())));
+    if (s.type == SettingType::choice)
+      option->check(CLI::IsMember(std::vector<std::string>(s.allowed.begin(), s.allowed.end())));
     if (s.type == SettingType::file) option->check(CLI::ExistingFile);
     if (s.type == SettingType::count) option->check(CLI::PositiveNumber);
   }
@@ -142,7 +146,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       "convert",
       "Convert minutes into one output. Several inputs make one report, calendar, feed or JSON array.\n"
       "The reader comes from -f or the extension (.md .markdown: markdown; .txt: text), the writer from -t or\n"
-      "the output's extension. Text formats go to standard output without -o.\nWriters:" + writers_help);
+      "the output's extension. Text formats go to standard output without -o.\nWriters:" +
+          writers_help);
   cmd->add_option("inputs", args->inputs, "minutes files (- for standard input, with -f)")->required();
   cmd->add_option("-o,--output", args->output, "output file (written atomically)");
   cmd->add_option("-t,--to", args->to, "output format: " + format_list(true));
@@ -157,7 +162,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
     if (!args->to.empty()) {
       writer = find_writer(args->to);
       if (!writer) {
-        std::fprintf(stderr, "minutes: error: unknown output format '%s' (%s)\n", args->to.c_str(), format_list(true).c_str());
+        std::fprintf(stderr, "minutes: error: unknown output format '%s' (%s)\n", args->to.c_str(),
+                     format_list(true).c_str());
         exit_code = exit_usage;
         return;
       }
@@ -170,12 +176,14 @@ void add_convert_command(CLI::App& app, int& exit_code) {
         return;
       }
     } else {
-      std::fprintf(stderr, "minutes: error: say where to (-o FILE) or what to (-t FORMAT: %s)\n", format_list(true).c_str());
+      std::fprintf(stderr, "minutes: error: say where to (-o FILE) or what to (-t FORMAT: %s)\n",
+                   format_list(true).c_str());
       exit_code = exit_usage;
       return;
     }
     if (writer->binary && args->output.empty() && ::isatty(STDOUT_FILENO)) {
-      std::fprintf(stderr, "minutes: error: %s is binary; write it to a file with -o FILE\n", std::string(writer->name).c_str());
+      std::fprintf(stderr, "minutes: error: %s is binary; write it to a file with -o FILE\n",
+                   std::string(writer->name).c_str());
       exit_code = exit_usage;
       return;
     }

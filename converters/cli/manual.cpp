@@ -23,9 +23,12 @@ std::vector<std::string> lines_of(const std::string& text) {
 std::string roff(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\\') out += "\\e";
-    else if (c == '-') out += "\\-";
-    else out += c;
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
@@ -48,7 +51,8 @@ std::string roff_text(const std::string& text) {
       auto gap = body.find("  ");
       if (gap != std::string::npos && body.find_first_not_of(' ', gap) != std::string::npos && !in_example &&
           !body.starts_with("minutes ")) {
-        out += ".TP\n.B " + roff(body.substr(0, gap)) + "\n" + roff(body.substr(body.find_first_not_of(' ', gap))) + "\n";
+        out +=
+            ".TP\n.B " + roff(body.substr(0, gap)) + "\n" + roff(body.substr(body.find_first_not_of(' ', gap))) + "\n";
         continue;
       }
       if (!in_example) out += ".PP\n.in +4n\n.nf\n";
@@ -118,10 +122,14 @@ std::vector<std::string> choices(const CLI::Option* o) {
 std::string zsh_text(std::string_view text) {
   std::string out;
   for (char c : text.substr(0, text.find('\n'))) {
-    if (c == '[' || c == ']') out += c == '[' ? '(' : ')';
-    else if (c == ':') out += ' ';
-    else if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '[' || c == ']')
+      out += c == '[' ? '(' : ')';
+    else if (c == ':')
+      out += ' ';
+    else if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out;
 }
@@ -145,15 +153,17 @@ std::string bash_completion(const CLI::App& app) {
       if (!c.empty()) {
         std::string words;
         for (const auto& w : c) words += (words.empty() ? "" : " ") + w;
-        choice_cases += fmt::format("        {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n", pattern, words);
+        choice_cases +=
+            fmt::format("        {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n", pattern, words);
       } else {
         valued += (valued.empty() ? "" : "|") + pattern;
       }
     }
-    cases += fmt::format("    {})\n      case \"$prev\" in\n{}{}      esac\n      opts=\"{}\" ;;\n", sub->get_name(),
-                         choice_cases,
-                         valued.empty() ? std::string() : fmt::format("        {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", valued),
-                         opts.empty() ? "" : opts.substr(1));
+    cases += fmt::format(
+        "    {})\n      case \"$prev\" in\n{}{}      esac\n      opts=\"{}\" ;;\n", sub->get_name(), choice_cases,
+        valued.empty() ? std::string()
+                       : fmt::format("        {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", valued),
+        opts.empty() ? "" : opts.substr(1));
   }
   return fmt::format(
       "# bash completion for {0}(1), generated from its --help definitions.\n"
@@ -170,7 +180,8 @@ std::string bash_completion(const CLI::App& app) {
       "  else COMPREPLY=($(compgen -f -- \"$cur\")); fi\n"
       "}}\n"
       "complete -o filenames -o bashdefault -F _{0} {0}\n",
-      app.get_name(), [&] {
+      app.get_name(),
+      [&] {
         std::string alts;
         for (const CLI::App* sub : subcommands(app)) alts += (alts.empty() ? " " : "|") + sub->get_name();
         return alts;
@@ -236,9 +247,10 @@ std::string man_page(const CLI::App& app, const Manual& manual, const std::strin
   std::string name = manual.name;
   std::string upper = name;
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  std::string out = fmt::format(".\\\" The manual of {0}, generated from its --help definitions: do not edit.\n"
-                                ".TH {1} 1 \"\" \"{0} {2}\" \"User Commands\"\n.SH NAME\n{0} \\- {3}\n.SH SYNOPSIS\n",
-                                name, upper, version, roff(manual.summary));
+  std::string out = fmt::format(
+      ".\\\" The manual of {0}, generated from its --help definitions: do not edit.\n"
+      ".TH {1} 1 \"\" \"{0} {2}\" \"User Commands\"\n.SH NAME\n{0} \\- {3}\n.SH SYNOPSIS\n",
+      name, upper, version, roff(manual.summary));
   for (const CLI::App* sub : subcommands(app)) {
     out += fmt::format(".B {} {}\n", name, sub->get_name());
     std::string args;

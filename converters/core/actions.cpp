@@ -88,8 +88,14 @@ bool owner_and_text(std::string_view s, std::size_t i, bool need_colon, Found& o
 bool only_people(std::string_view t) {
   std::size_t i = 0, letters = 0;
   while (i < t.size()) {
-    if (std::size_t h = handle_at(t, i)) { i += h; continue; }
-    if (word_at(t, i, "via") || word_at(t, i, "and")) { i += 3; continue; }
+    if (std::size_t h = handle_at(t, i)) {
+      i += h;
+      continue;
+    }
+    if (word_at(t, i, "via") || word_at(t, i, "and")) {
+      i += 3;
+      continue;
+    }
     if (is_handle_char(t[i])) ++letters;
     ++i;
   }

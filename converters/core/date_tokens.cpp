@@ -11,7 +11,11 @@ std::vector<Token> tokenize(std::string_view s) {
   bool space = true;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { space = true; ++i; continue; }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      ++i;
+      continue;
+    }
     Token t;
     t.b = i;
     t.space = space;
@@ -26,10 +30,17 @@ std::vector<Token> tokenize(std::string_view s) {
     } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
       unsigned char c3 = static_cast<unsigned char>(s[i + 2]);
       t.type = Tok::punct;
-      if (c3 >= 0x90 && c3 <= 0x95) t.p = '-';          // hyphens and dashes
-      else if (c3 == 0x98 || c3 == 0x99) t.p = '\'';    // curly apostrophes
-      else if (c3 == 0xAF) { space = true; i += 3; continue; }  // narrow no-break space
-      else t.p = '?';
+      if (c3 >= 0x90 && c3 <= 0x95)
+        t.p = '-';  // hyphens and dashes
+      else if (c3 == 0x98 || c3 == 0x99)
+        t.p = '\'';  // curly apostrophes
+      else if (c3 == 0xAF) {
+        space = true;
+        i += 3;
+        continue;
+      }  // narrow no-break space
+      else
+        t.p = '?';
       i += 3;
     } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
       space = true;  // no-break space
@@ -66,20 +77,19 @@ struct Name {
 };
 
 constexpr std::array<Name, 42> month_names{{
-    {"january", 1},   {"jan", 1},      {"januar", 1},   {"jänner", 1},  {"february", 2}, {"feb", 2},
-    {"februar", 2},   {"march", 3},    {"mar", 3},      {"märz", 3},    {"maerz", 3},    {"april", 4},
-    {"apr", 4},       {"may", 5},      {"mai", 5},      {"june", 6},    {"jun", 6},      {"juni", 6},
-    {"july", 7},      {"jul", 7},      {"juli", 7},     {"august", 8},  {"aug", 8},      {"september", 9},
-    {"sep", 9},       {"sept", 9},     {"october", 10}, {"oct", 10},    {"oktober", 10}, {"okt", 10},
-    {"november", 11}, {"nov", 11},     {"december", 12}, {"dec", 12},   {"dezember", 12}, {"dez", 12},
-    {"mrz", 3},       {"jän", 1},      {"januari", 1},  {"febr", 2},    {"augusti", 8},  {"juny", 6},
+    {"january", 1},  {"jan", 1},  {"januar", 1},    {"jänner", 1},  {"february", 2},  {"feb", 2},      {"februar", 2},
+    {"march", 3},    {"mar", 3},  {"märz", 3},      {"maerz", 3},   {"april", 4},     {"apr", 4},      {"may", 5},
+    {"mai", 5},      {"june", 6}, {"jun", 6},       {"juni", 6},    {"july", 7},      {"jul", 7},      {"juli", 7},
+    {"august", 8},   {"aug", 8},  {"september", 9}, {"sep", 9},     {"sept", 9},      {"october", 10}, {"oct", 10},
+    {"oktober", 10}, {"okt", 10}, {"november", 11}, {"nov", 11},    {"december", 12}, {"dec", 12},     {"dezember", 12},
+    {"dez", 12},     {"mrz", 3},  {"jän", 1},       {"januari", 1}, {"febr", 2},      {"augusti", 8},  {"juny", 6},
 }};
 
 constexpr std::array<Name, 23> weekday_names{{
-    {"monday", 0},   {"mon", 0},     {"montag", 0},    {"tuesday", 1},  {"tue", 1},      {"tues", 1},
-    {"dienstag", 1}, {"wednesday", 2}, {"wed", 2},     {"mittwoch", 2}, {"thursday", 3}, {"thu", 3},
-    {"thur", 3},     {"thurs", 3},   {"donnerstag", 3}, {"friday", 4},  {"fri", 4},      {"freitag", 4},
-    {"saturday", 5}, {"sat", 5},     {"samstag", 5},   {"sunday", 6},   {"sonntag", 6},
+    {"monday", 0},   {"mon", 0},       {"montag", 0},     {"tuesday", 1},  {"tue", 1},      {"tues", 1},
+    {"dienstag", 1}, {"wednesday", 2}, {"wed", 2},        {"mittwoch", 2}, {"thursday", 3}, {"thu", 3},
+    {"thur", 3},     {"thurs", 3},     {"donnerstag", 3}, {"friday", 4},   {"fri", 4},      {"freitag", 4},
+    {"saturday", 5}, {"sat", 5},       {"samstag", 5},    {"sunday", 6},   {"sonntag", 6},
 }};
 
 int lookup(std::string_view w, const auto& table) {

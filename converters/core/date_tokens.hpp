@@ -15,11 +15,11 @@ enum class Tok { num, word, punct };
 struct Token {
   Tok type = Tok::punct;
   std::size_t b = 0, e = 0;
-  int value = 0;      // num
-  int digits = 0;     // num
-  std::string word;   // word, lowered
-  char p = 0;         // punct; every dash is '-', curly apostrophes are '\''
-  bool space = false; // whitespace before this token
+  int value = 0;       // num
+  int digits = 0;      // num
+  std::string word;    // word, lowered
+  char p = 0;          // punct; every dash is '-', curly apostrophes are '\''
+  bool space = false;  // whitespace before this token
 };
 
 // ASCII letters and digits.

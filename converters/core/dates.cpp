@@ -79,7 +79,8 @@ class Scanner {
   bool free_end(std::size_t i) const {
     if (i >= t_.size()) return true;
     if (t_[i].type == Tok::num && !t_[i].space) return false;
-    if (t_[i].type == Tok::word && !t_[i].space && t_[i].word.size() > 2 && !(t_[i - 1].type == Tok::punct)) return false;
+    if (t_[i].type == Tok::word && !t_[i].space && t_[i].word.size() > 2 && !(t_[i - 1].type == Tok::punct))
+      return false;
     if (t_[i].type == Tok::punct && t_[i].p == '.' && num(i + 1, 9) && !t_[i + 1].space) return false;
     return true;
   }
@@ -181,9 +182,8 @@ class Scanner {
     if (i >= t_.size()) return 0;
     const auto& t = t_[i];
     if (t.type == Tok::punct && (t.p == '-' || t.p == '+' || t.p == '/' || t.p == '&')) return i + 1;
-    if (t.type == Tok::word &&
-        (t.word == "to" || t.word == "until" || t.word == "till" || t.word == "bis" || t.word == "through" ||
-         t.word == "and" || t.word == "und"))
+    if (t.type == Tok::word && (t.word == "to" || t.word == "until" || t.word == "till" || t.word == "bis" ||
+                                t.word == "through" || t.word == "and" || t.word == "und"))
       return i + 1;
     return 0;
   }
@@ -207,8 +207,8 @@ class Scanner {
       Point probe;
       if (match_point(j, probe)) {
         i = j;
-      } else if (int d = 0; ref_ && match_day(j, d, next, false) && !punct(next, ':') && !word(next, "am") &&
-                                !word(next, "pm")) {
+      } else if (int d = 0;
+                 ref_ && match_day(j, d, next, false) && !punct(next, ':') && !word(next, "am") && !word(next, "pm")) {
         return weekday_and_day(i, weekday_of(t_[i]), d, f, next);
       } else {
         return match_weekday(i, f, next);
@@ -322,8 +322,14 @@ class Scanner {
     std::optional<ir::Date> best;
     for (int dm = -2; dm <= 3; ++dm) {
       int m = ref_->month + dm, y = ref_->year;
-      if (m < 1) { m += 12; --y; }
-      if (m > 12) { m -= 12; ++y; }
+      if (m < 1) {
+        m += 12;
+        --y;
+      }
+      if (m > 12) {
+        m -= 12;
+        ++y;
+      }
       ir::Date c{y, m, d};
       if (!valid(c) || ir::weekday(c) != wd) continue;
       if (!best || std::llabs(ir::days_from_civil(c) - r) < std::llabs(ir::days_from_civil(*best) - r)) best = c;
@@ -339,8 +345,10 @@ class Scanner {
   // "CW20", "KW 20", "calendar week 20": Monday to Friday of that week.
   bool match_week(std::size_t i, Found& f, std::size_t& next) const {
     std::size_t j = 0;
-    if (word(i, "cw") || word(i, "kw")) j = i + 1;
-    else if (word(i, "calendar") && word(i + 1, "week")) j = i + 2;
+    if (word(i, "cw") || word(i, "kw"))
+      j = i + 1;
+    else if (word(i, "calendar") && word(i + 1, "week"))
+      j = i + 2;
     if (!j || !num(j) || !ref_) return false;
     int w = t_[j].value;
     if (w < 1 || w > 53) return false;

@@ -13,9 +13,9 @@ namespace minutes::dates {
 
 // How a found date was written.
 enum class DateKind {
-  absolute,   // a day written out (with or without a year)
-  week,       // a calendar week: "CW20", "KW 20"
-  weekday,    // a weekday relative to the reference date: "on Monday", "next Thursday"
+  absolute,  // a day written out (with or without a year)
+  week,      // a calendar week: "CW20", "KW 20"
+  weekday,   // a weekday relative to the reference date: "on Monday", "next Thursday"
 };
 
 // One date or date range found in a text, with the times of day that go with it.
@@ -24,12 +24,12 @@ struct Found {
   std::optional<ir::Date> end;         // inclusive last day; absent for one day
   std::optional<ir::Time> start_time;  // absent: all day
   std::optional<ir::Time> end_time;
-  std::string timezone;                // IANA name ("Europe/Berlin", "UTC"); empty when not written
-  std::size_t begin = 0;               // byte range of the whole expression in the text
+  std::string timezone;   // IANA name ("Europe/Berlin", "UTC"); empty when not written
+  std::size_t begin = 0;  // byte range of the whole expression in the text
   std::size_t end_pos = 0;
   DateKind kind = DateKind::absolute;
-  bool year_given = false;             // the year was written (not inferred)
-  bool implausible = false;            // a real date whose year is far from the reference (e.g. 2923)
+  bool year_given = false;   // the year was written (not inferred)
+  bool implausible = false;  // a real date whose year is far from the reference (e.g. 2923)
 };
 
 // A time of day or a range of them, with its zone.

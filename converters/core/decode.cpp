@@ -15,10 +15,10 @@ int utf8_sequence_length(std::string_view s, size_t i) {
   if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
   for (size_t k = 1; k < n; ++k)
     if ((b(i + k) & 0xC0) != 0x80) return 0;
-  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;                        // overlong
-  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;                       // surrogate
-  if (n == 4 && c == 0xF0 && b(i + 1) < 0x90) return 0;                        // overlong
-  if (n == 4 && c == 0xF4 && b(i + 1) >= 0x90) return 0;                       // > U+10FFFF
+  if (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
+  if (n == 3 && c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogate
+  if (n == 4 && c == 0xF0 && b(i + 1) < 0x90) return 0;   // overlong
+  if (n == 4 && c == 0xF4 && b(i + 1) >= 0x90) return 0;  // > U+10FFFF
   return static_cast<int>(n);
 }
 
@@ -45,10 +45,10 @@ namespace {
 constexpr char32_t replacement = 0xFFFD;
 
 // Windows-1252's 0x80..0x9F; the rest of the high half is Latin-1.
-constexpr std::array<char32_t, 32> cp1252 = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD};
+constexpr std::array<char32_t, 32> cp1252 = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                             0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                             0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                             0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD};
 
 // Collects diagnostics, one per kind and line, and at most a few per file.
 struct Reporter {
@@ -57,7 +57,8 @@ struct Reporter {
   int count = 0;
   void operator()(int line, std::string message) {
     if (++count > 20) {
-      if (count == 21) d.diagnostics.push_back({ir::Severity::warning, source, line, 0, "more repairs in this file are not reported"});
+      if (count == 21)
+        d.diagnostics.push_back({ir::Severity::warning, source, line, 0, "more repairs in this file are not reported"});
       return;
     }
     d.diagnostics.push_back({ir::Severity::warning, source, line, 0, std::move(message)});
@@ -86,14 +87,26 @@ struct Sink {
       ++line;
       if (cp == '\n') return;
     }
-    if (cp == '\r') { pending_cr = true; return; }
-    if (cp == '\n') { d.text += '\n'; ++line; return; }
+    if (cp == '\r') {
+      pending_cr = true;
+      return;
+    }
+    if (cp == '\n') {
+      d.text += '\n';
+      ++line;
+      return;
+    }
     if (!append_allowed(d.text, cp) && dropped_line != line) {
       dropped_line = line;
       report(line, fmt::format("control character U+{:04X} dropped", static_cast<uint32_t>(cp)));
     }
   }
-  void finish() { if (pending_cr) { d.text += '\n'; pending_cr = false; } }
+  void finish() {
+    if (pending_cr) {
+      d.text += '\n';
+      pending_cr = false;
+    }
+  }
 };
 
 bool valid_utf8(std::string_view s) {
@@ -157,8 +170,8 @@ Decoded decode(std::string_view bytes, std::string_view source, const DecodeOpti
 
   if (options.detect_legacy && !valid_utf8(bytes)) {
     d.encoding = "Windows-1252";
-    d.diagnostics.push_back({ir::Severity::note, std::string(source), 0, 0,
-                             "not valid UTF-8: read as Windows-1252 (Latin-1)"});
+    d.diagnostics.push_back(
+        {ir::Severity::note, std::string(source), 0, 0, "not valid UTF-8: read as Windows-1252 (Latin-1)"});
     for (unsigned char c : bytes) sink.put(c >= 0x80 && c < 0xA0 ? cp1252[c - 0x80] : static_cast<char32_t>(c));
     sink.finish();
     return d;

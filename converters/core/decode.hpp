@@ -16,10 +16,10 @@ struct DecodeOptions {
 
 // The decoded text and what happened on the way.
 struct Decoded {
-  std::string text;                          // valid UTF-8, LF line ends, no BOM, no characters XML 1.0 forbids
-  std::string encoding = "UTF-8";            // what the input was read as
-  bool binary = false;                       // refused: NUL bytes in a file without a UTF-16 BOM
-  std::vector<ir::Diagnostic> diagnostics;   // repairs, with the line they happened on
+  std::string text;                         // valid UTF-8, LF line ends, no BOM, no characters XML 1.0 forbids
+  std::string encoding = "UTF-8";           // what the input was read as
+  bool binary = false;                      // refused: NUL bytes in a file without a UTF-16 BOM
+  std::vector<ir::Diagnostic> diagnostics;  // repairs, with the line they happened on
 };
 
 // Decodes bytes: strips a UTF-8 BOM, reads UTF-16 with BOM, repairs invalid UTF-8 as U+FFFD (or reads

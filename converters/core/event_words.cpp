@@ -39,7 +39,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-
 bool upper_start(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 // "EclipseCon", "PlusCon", "StackConf": a name ending in a capitalised "Con"/"Conf" (not "Wavecon", "Falcon").
@@ -52,10 +51,10 @@ bool interior_con(std::string_view w) {
 // The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
 std::size_t event_word(std::string_view text) {
   static constexpr std::array<std::string_view, 29> keywords = {
-      "barcamp",  "conference", "conferences", "congress", "event",      "expo",      "fair",      "festival",
-      "forum",    "fosdem",     "hackathon",   "hackathons", "hackday",  "kongress",  "kubecon",   "launch",
-      "meetup",   "meetups",    "messe",       "minihackathon", "opening", "plenary", "roadshow",  "stackconf",
-      "summit",   "symposium",  "tagung",      "webinar",   "workshop"};
+      "barcamp", "conference", "conferences", "congress",      "event",   "expo",     "fair",     "festival",
+      "forum",   "fosdem",     "hackathon",   "hackathons",    "hackday", "kongress", "kubecon",  "launch",
+      "meetup",  "meetups",    "messe",       "minihackathon", "opening", "plenary",  "roadshow", "stackconf",
+      "summit",  "symposium",  "tagung",      "webinar",       "workshop"};
   bool prev_upper = false;
   std::string_view prev, prev2;
   // the lowered word lives in each_word's buffer only until the next word: keep the few that matter
@@ -66,8 +65,7 @@ std::size_t event_word(std::string_view text) {
   };
   return each_word(text, [&](std::string_view w, std::string_view l, std::size_t) {
     bool capital = upper_start(w);
-    bool hit = in_table(keywords, l) ||
-               (capital && l.size() > 4 && interior_con(w)) ||
+    bool hit = in_table(keywords, l) || (capital && l.size() > 4 && interior_con(w)) ||
                (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
                (l == "appointment" && (prev == "first" || prev == "next")) ||
                (l == "us" && prev == "join") ||  // "Join us in Berlin -- 2024-09-05"
@@ -104,11 +102,11 @@ bool events_heading(std::string_view title) {
 // Words that make a dated line no event: deadlines, sprint ends, skipped or cancelled meetings.
 bool not_an_event(std::string_view text) {
   static constexpr std::array<std::string_view, 22> hard = {
-      "abgabe",  "cancel",  "canceled", "cancelled", "cfp",       "deadline",  "deadlines", "deprecated",
-      "due",     "eol",     "frist",    "holiday",   "holidays",  "launched",  "ooo",       "postponed",
-      "skip",    "skipped", "sprint",   "submission", "urlaub",   "vacation"};
-  static constexpr std::array<std::string_view, 9> soft = {"call",    "meeting", "meetings", "recording", "recordings",
-                                                           "release", "released", "sig",     "slides"};
+      "abgabe", "cancel",  "canceled", "cancelled",  "cfp",      "deadline", "deadlines", "deprecated",
+      "due",    "eol",     "frist",    "holiday",    "holidays", "launched", "ooo",       "postponed",
+      "skip",   "skipped", "sprint",   "submission", "urlaub",   "vacation"};
+  static constexpr std::array<std::string_view, 9> soft = {"call",    "meeting",  "meetings", "recording", "recordings",
+                                                           "release", "released", "sig",      "slides"};
   bool named = names_event(text);
   bool stop = each_word(text, [&](std::string_view, std::string_view l, std::size_t) {
                 return in_table(hard, l) || (!named && in_table(soft, l));
@@ -133,8 +131,8 @@ std::string_view trim_tail(std::string_view s) {
     std::size_t before = s.size();
     while (!s.empty() && std::string_view(",:;-(@/|+").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
     if (ends_with(s, "\xE2\x80\x93") || ends_with(s, "\xE2\x80\x94")) s.remove_suffix(3);
-    for (std::string_view w : {" on", " at", " am", " from", " vom", " the", " from the", " starting", " is", " will be",
-                               " in", " takes place", " happens", " till", " ab"}) {
+    for (std::string_view w : {" on", " at", " am", " from", " vom", " the", " from the", " starting", " is",
+                               " will be", " in", " takes place", " happens", " till", " ab"}) {
       if (s.size() > w.size() && lower(s.substr(s.size() - w.size())) == w) {
         s.remove_suffix(w.size());
         break;
@@ -167,10 +165,11 @@ bool place_like(std::string_view s) {
   auto ws = words(s);
   if (ws.empty() || ws.size() > 4) return false;
   static constexpr std::array<std::string_view, 24> not_first = {
-      "a",   "after", "an",  "and", "at",   "before", "for",  "from", "in",   "it",   "next", "on",
-      "our", "see",   "since", "the", "this", "to",   "until", "we",  "what", "when", "will", "with"};
+      "a",   "after", "an",    "and", "at",   "before", "for",   "from", "in",   "it",   "next", "on",
+      "our", "see",   "since", "the", "this", "to",     "until", "we",   "what", "when", "will", "with"};
   if (in_table(not_first, lower(ws[0]))) return false;
-  static const std::set<std::string, std::less<>> small = {"am", "an", "der", "de", "del", "im", "and", "of", "la", "upon"};
+  static const std::set<std::string, std::less<>> small = {"am", "an",  "der", "de", "del",
+                                                           "im", "and", "of",  "la", "upon"};
   for (auto w : ws) {
     unsigned char c = static_cast<unsigned char>(w[0]);
     if (!(std::isupper(c) || c >= 0x80 || small.count(w))) return false;
@@ -197,8 +196,8 @@ std::string clean_title(std::string_view t) {
   for (std::string_view prefix : {"save the date:", "save the date", "reminder:", "next:", "upcoming:"})
     if (lower(t.substr(0, prefix.size())) == prefix) t = trim_head(t.substr(prefix.size()));
   std::string l = lower(t);
-  for (std::string_view cut : {" will ", " is ", " was ", " has ", " takes ", " are ", " were ", ", probably", " - ",
-                               ", "}) {
+  for (std::string_view cut :
+       {" will ", " is ", " was ", " has ", " takes ", " are ", " were ", ", probably", " - ", ", "}) {
     auto p = l.find(cut);
     if (p != std::string::npos && p > 0 && names_event(t.substr(0, p))) {
       t = trim_tail(t.substr(0, p));
@@ -255,8 +254,9 @@ bool share_name(std::string_view a, std::string_view b) {
     if (l.size() >= 4 && !in_table(common, l)) wa.emplace(l);
     return false;
   });
-  return each_word(b, [&](std::string_view, std::string_view l, std::size_t) { return wa.count(std::string(l)) > 0; }) !=
-         std::string_view::npos;
+  return each_word(b, [&](std::string_view, std::string_view l, std::size_t) {
+           return wa.count(std::string(l)) > 0;
+         }) != std::string_view::npos;
 }
 
 }  // namespace minutes::event_words

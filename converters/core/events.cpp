@@ -97,8 +97,8 @@ class Extractor {
   ir::Meeting& m_;
   std::optional<ir::Date> ref_;
   std::set<std::pair<std::string, int64_t>> seen_;
-  std::string heading_;      // the title of the section being read
-  int section_events_ = 0;   // events found in it so far
+  std::string heading_;     // the title of the section being read
+  int section_events_ = 0;  // events found in it so far
 
   // The date a file's path gives ("community-call/20230504.md", "hackathons/2024-04-16-x/minutes.md").
   static std::optional<ir::Date> date_from_source(std::string_view name) {
@@ -114,7 +114,8 @@ class Extractor {
         }
         return true;
       };
-      if (digits(0, 4, y) && digits(4, 2, mo) && digits(6, 2, d) && ir::valid({y, mo, d})) found = ir::Date{y, mo, d};
+      if (digits(0, 4, y) && digits(4, 2, mo) && digits(6, 2, d) && ir::valid({y, mo, d}))
+        found = ir::Date{y, mo, d};
       else if (digits(0, 4, y) && s.size() >= 10 && s[4] == '-' && digits(5, 2, mo) && s[7] == '-' && digits(8, 2, d) &&
                ir::valid({y, mo, d}))
         found = ir::Date{y, mo, d};
@@ -217,7 +218,8 @@ class Extractor {
       }
     }
     static constexpr std::array<std::string_view, 14> generic_words = {
-        "appointment", "date", "event", "first", "join", "next", "on", "one", "save", "session", "the", "time", "us", "we"};
+        "appointment", "date", "event",   "first", "join", "next", "on",
+        "one",         "save", "session", "the",   "time", "us",   "we"};
     bool generic = each_word(e.title, [](std::string_view, std::string_view l, std::size_t) {
                      return !in_table(generic_words, l);
                    }) == std::string_view::npos;
@@ -256,7 +258,8 @@ class Extractor {
   // The current heading as an event title, without "Save the date:" and the like.
   std::string heading_title() const {
     std::string_view h = heading_;
-    if (auto p = h.find(" -- "); p != std::string_view::npos && p > 0) h = h.substr(0, p);  // "SIG Release -- Call for..."
+    if (auto p = h.find(" -- "); p != std::string_view::npos && p > 0)
+      h = h.substr(0, p);  // "SIG Release -- Call for..."
     return h.empty() ? std::string() : clean_title(h);
   }
 
@@ -394,8 +397,8 @@ class Extractor {
   // A section: a heading over events, a heading that is an event, or an ordinary one.
   // A heading that is one event, built from its own date or the dates of the lines below it (and of a
   // "When" subsection); without any date it is warned about when it stands under an events heading.
-  void heading_event(const std::string& title, int line, const ir::Blocks& blocks,
-                     const std::vector<ir::Section>& subs, bool in_events) {
+  void heading_event(const std::string& title, int line, const ir::Blocks& blocks, const std::vector<ir::Section>& subs,
+                     bool in_events) {
     Unit head{title, {}, line};
     std::string url, place;
     auto dated = dated_units(blocks, url, place);

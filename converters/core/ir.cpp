@@ -24,7 +24,10 @@ void append_plain(std::string& out, const Inlines& inlines) {
       case InlineKind::text:
       case InlineKind::code: out += in.text; break;
       case InlineKind::image: out += in.text; break;
-      case InlineKind::mention: out += '@'; out += in.text; break;
+      case InlineKind::mention:
+        out += '@';
+        out += in.text;
+        break;
       case InlineKind::line_break: out += '\n'; break;
       case InlineKind::soft_break: out += ' '; break;
       case InlineKind::emphasis:
@@ -155,7 +158,7 @@ std::string display_title(const Meeting& m) {
     if (title_only_dates(m)) return m.series + " " + when;
     if (!find_date(m.title))
       return m.title.find(m.series) != std::string::npos ? m.title + " " + when
-                                                          : m.title + " \u2013 " + m.series + " " + when;
+                                                         : m.title + " \u2013 " + m.series + " " + when;
   }
   if (!m.title.empty()) return m.title;
   auto slash = m.source.find_last_of('/');

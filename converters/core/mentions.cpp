@@ -23,7 +23,8 @@ size_t mention_end(std::string_view text, size_t at, size_t word) {
   // Not part of an e-mail address, a path or a URL: the '@' starts a word.
   if (at > 0) {
     char p = text[at - 1];
-    if (is_alnum(p) || std::string_view("._%+-/:@").find(p) != std::string_view::npos || static_cast<unsigned char>(p) >= 0x80)
+    if (is_alnum(p) || std::string_view("._%+-/:@").find(p) != std::string_view::npos ||
+        static_cast<unsigned char>(p) >= 0x80)
       return 0;
   }
   size_t from = std::max(word, at > 256 ? at - 256 : size_t{0});  // a URL's "://" is never that far back
@@ -33,7 +34,7 @@ size_t mention_end(std::string_view text, size_t at, size_t word) {
   if (end >= text.size() || !is_alnum(text[end])) return 0;
   while (end < text.size() && (is_alnum(text[end]) || text[end] == '-' || text[end] == '_')) ++end;
   while (text[end - 1] == '-' || text[end - 1] == '_') --end;
-  if (end < text.size() && text[end] == '@') return 0;                                // not a@b@c
+  if (end < text.size() && text[end] == '@') return 0;                                 // not a@b@c
   if (end + 1 < text.size() && text[end] == '.' && is_alnum(text[end + 1])) return 0;  // @example.org
   return end;
 }
@@ -78,15 +79,19 @@ void split_text(ir::Inline&& in, ir::Inlines& out) {
 void split_mentions(ir::Inlines& inlines) {
   bool any = false;
   for (auto& in : inlines) {
-    if (in.kind == ir::InlineKind::text) any |= in.text.find('@') != std::string::npos;
-    else if (in.kind != ir::InlineKind::link && in.kind != ir::InlineKind::image) split_mentions(in.children);
+    if (in.kind == ir::InlineKind::text)
+      any |= in.text.find('@') != std::string::npos;
+    else if (in.kind != ir::InlineKind::link && in.kind != ir::InlineKind::image)
+      split_mentions(in.children);
   }
   if (!any) return;
   ir::Inlines out;
   out.reserve(inlines.size() + 2);
   for (auto& in : inlines) {
-    if (in.kind == ir::InlineKind::text) split_text(std::move(in), out);
-    else out.push_back(std::move(in));
+    if (in.kind == ir::InlineKind::text)
+      split_text(std::move(in), out);
+    else
+      out.push_back(std::move(in));
   }
   inlines = std::move(out);
 }

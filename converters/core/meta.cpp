@@ -71,7 +71,9 @@ void erase_marked(std::vector<T>& v, const std::vector<bool>& marked) {
   v.resize(out);
 }
 
-bool is_break(const ir::Inline& in) { return in.kind == ir::InlineKind::soft_break || in.kind == ir::InlineKind::line_break; }
+bool is_break(const ir::Inline& in) {
+  return in.kind == ir::InlineKind::soft_break || in.kind == ir::InlineKind::line_break;
+}
 
 // A recognised line's key and its value (the inlines after "Key:").
 struct Field {
@@ -90,8 +92,10 @@ Field field_of(ir::Inlines::const_iterator begin, ir::Inlines::const_iterator en
   f.key = label.key;
   f.value.assign(begin, end);
   std::string rest(trim(first.substr(label.value)));
-  if (rest.empty()) f.value.erase(f.value.begin());
-  else f.value[0].text = std::move(rest);
+  if (rest.empty())
+    f.value.erase(f.value.begin());
+  else
+    f.value[0].text = std::move(rest);
   std::string text = ir::plain_text(f.value);
   f.text = std::string(trim(text));
   return f;
@@ -124,13 +128,16 @@ ir::MinutesRef minutes_ref(const ir::Inlines& value) {
   ir::MinutesRef ref;
   ir::Inlines status;
   for (const auto& in : value) {
-    if (in.kind == ir::InlineKind::link && ref.url.empty()) ref.url = in.url;
-    else status.push_back(in);
+    if (in.kind == ir::InlineKind::link && ref.url.empty())
+      ref.url = in.url;
+    else
+      status.push_back(in);
   }
   std::string status_text = ir::plain_text(status);
   std::string_view st = trim(status_text);
   while (!st.empty() && (st.back() == ':' || st.back() == '-')) st = trim(st.substr(0, st.size() - 1));
-  if (st.size() >= 2 && st.front() == '(' && st.back() == ')' && st.find(')') == st.size() - 1) st = trim(st.substr(1, st.size() - 2));
+  if (st.size() >= 2 && st.front() == '(' && st.back() == ')' && st.find(')') == st.size() - 1)
+    st = trim(st.substr(1, st.size() - 2));
   ref.status = std::string(st);
   return ref;
 }

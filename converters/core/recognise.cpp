@@ -112,7 +112,8 @@ ir::Meeting recognise(ir::Document document) {
       dated_line = date_line->line;
     } else if (*m.date != date_line->date) {
       ir::warn(m, date_line->line, 1,
-               "the date line says " + ir::iso(date_line->date) + " but the title says " + ir::iso(*m.date) + "; the title wins");
+               "the date line says " + ir::iso(date_line->date) + " but the title says " + ir::iso(*m.date) +
+                   "; the title wins");
     }
   }
   settle_date_with_file_name(m, dated_line);

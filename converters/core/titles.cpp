@@ -7,7 +7,8 @@ namespace minutes {
 
 std::optional<FoundDate> find_date(std::string_view s) {
   for (const auto& f : dates::find_dates(s, std::nullopt, {.names = true}))
-    if (f.year_given && !f.implausible && f.kind == dates::DateKind::absolute) return FoundDate{f.start, f.begin, f.end_pos};
+    if (f.year_given && !f.implausible && f.kind == dates::DateKind::absolute)
+      return FoundDate{f.start, f.begin, f.end_pos};
   return std::nullopt;
 }
 
@@ -18,17 +19,26 @@ std::string series_from_title(std::string_view title, const FoundDate& found) {
   for (std::string_view pair : {"()", "[]", "( )", "[ ]"})
     for (size_t p; (p = rest.find(pair)) != std::string::npos;) rest.erase(p, pair.size());
   std::string_view v = trim(rest);
-  static constexpr std::string_view tails[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", ":", ",", "|", "/", " on", " from", " of", " vom", " am"};
+  static constexpr std::string_view tails[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", ":",   ",",    "|",
+                                               "/", " on",          " from",        " of", " vom", " am"};
   static constexpr std::string_view heads[] = {"-", "\xE2\x80\x93", "\xE2\x80\x94", ":", ",", "|", "/"};
   for (bool changed = true; changed;) {
     changed = false;
     for (auto t : tails)
-      if (v.size() > t.size() && v.ends_with(t)) { v = trim(v.substr(0, v.size() - t.size())); changed = true; }
+      if (v.size() > t.size() && v.ends_with(t)) {
+        v = trim(v.substr(0, v.size() - t.size()));
+        changed = true;
+      }
     for (auto h : heads)
-      if (v.starts_with(h)) { v = trim(v.substr(h.size())); changed = true; }
+      if (v.starts_with(h)) {
+        v = trim(v.substr(h.size()));
+        changed = true;
+      }
   }
-  if (v.starts_with("Minutes of ")) v = trim(v.substr(11));
-  else if (v.starts_with("Minutes ")) v = trim(v.substr(8));
+  if (v.starts_with("Minutes of "))
+    v = trim(v.substr(11));
+  else if (v.starts_with("Minutes "))
+    v = trim(v.substr(8));
   if (v == "Minutes") v = {};
   return std::string(v);
 }

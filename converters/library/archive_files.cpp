@@ -46,19 +46,13 @@ std::string ensure_output_dir(const std::string& out, std::string_view rel_dir) 
     if (end == std::string_view::npos) end = rel_dir.size();
     auto part = rel_dir.substr(start, end - start);
     start = end + 1;
-    if (part.empty() || part == "." || part == "..") {
-      return fmt::format("refusing the output folder '{}'", rel_dir);
-    }
+    if (part.empty() || part == "." || part == "..") { return fmt::format("refusing the output folder '{}'", rel_dir); }
     path += '/';
     path += part;
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
-      if (S_ISLNK(st.st_mode)) {
-        return fmt::format("refusing to write through the symlink {}", path);
-      }
-      if (!S_ISDIR(st.st_mode)) {
-        return fmt::format("{} exists and is not a folder", path);
-      }
+      if (S_ISLNK(st.st_mode)) { return fmt::format("refusing to write through the symlink {}", path); }
+      if (!S_ISDIR(st.st_mode)) { return fmt::format("{} exists and is not a folder", path); }
       continue;
     }
     if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) {
@@ -67,7 +61,6 @@ std::string ensure_output_dir(const std::string& out, std::string_view rel_dir) 
   }
   return {};
 }
-
 
 namespace {
 

@@ -45,9 +45,9 @@ std::string strip_extension(const std::string& rel) {
 std::string skip_reason(std::string_view file_name) {
   std::string stem(file_name.substr(0, file_name.find('.')));
   for (auto& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static constexpr std::array<std::string_view, 11> names = {
-      "README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT",
-      "AUTHORS", "NOTICE", "SECURITY", "SOURCE"};
+  static constexpr std::array<std::string_view, 11> names = {"README",    "LICENSE",      "LICENCE",         "COPYING",
+                                                             "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT", "AUTHORS",
+                                                             "NOTICE",    "SECURITY",     "SOURCE"};
   for (auto n : names)
     if (stem == n) return fmt::format("a {} file, not minutes", n);
   // "template", "meeting-template", "template_weekly": the word, not "templates-review-2024".
@@ -98,14 +98,16 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
   std::error_code ec;
   fs::path root = fs::canonical(src, ec);
   if (ec) {
-    d.diagnostics.push_back(note(src, fmt::format("cannot open the source folder: {}", ec.message()), ir::Severity::error));
+    d.diagnostics.push_back(
+        note(src, fmt::format("cannot open the source folder: {}", ec.message()), ir::Severity::error));
     return d;
   }
   fs::path out_canonical = fs::weakly_canonical(out, ec);
   std::map<std::string, std::string> stems;  // stem -> rel that claimed it
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
   if (ec) {
-    d.diagnostics.push_back(note(src, fmt::format("cannot list the source folder: {}", ec.message()), ir::Severity::error));
+    d.diagnostics.push_back(
+        note(src, fmt::format("cannot list the source folder: {}", ec.message()), ir::Severity::error));
     return d;
   }
   std::vector<Source> found;
@@ -120,10 +122,10 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
     std::string name = p.filename().string();
     bool is_link = it->is_symlink(ec);
     bool is_dir = !is_link && it->is_directory(ec);
-    std::string why = name.starts_with(".")                                        ? "hidden"
-                      : is_dir && name == "node_modules"                          ? "a node_modules folder"
-                      : is_dir && !out_canonical.empty() && p == out_canonical     ? "the output folder"
-                      : std::string();
+    std::string why = name.starts_with(".")                                    ? "hidden"
+                      : is_dir && name == "node_modules"                       ? "a node_modules folder"
+                      : is_dir && !out_canonical.empty() && p == out_canonical ? "the output folder"
+                                                                               : std::string();
     if (why.empty())
       if (auto glob = excluded_by(rel, excludes); !glob.empty()) why = fmt::format("excluded by '{}'", glob);
     if (!why.empty()) {
@@ -148,7 +150,8 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
     if (is_link) {
       fs::path target = fs::canonical(p, ec);
       if (ec || !inside(root, target)) {
-        d.diagnostics.push_back(note(rel, "skipped: a symlink that leads outside the source folder", ir::Severity::warning));
+        d.diagnostics.push_back(
+            note(rel, "skipped: a symlink that leads outside the source folder", ir::Severity::warning));
         ec.clear();
         continue;
       }
@@ -175,7 +178,8 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
   for (auto& s : found) {
     auto [pos, fresh] = stems.emplace(s.stem, s.rel);
     if (!fresh) {
-      d.diagnostics.push_back(note(s.rel, fmt::format("skipped: {} already makes the outputs {}.*", pos->second, s.stem),
+      d.diagnostics.push_back(note(s.rel,
+                                   fmt::format("skipped: {} already makes the outputs {}.*", pos->second, s.stem),
                                    ir::Severity::warning));
       continue;
     }

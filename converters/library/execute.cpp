@@ -73,15 +73,13 @@ ir::Meeting summarise(const ir::Meeting& meeting) {
 
 class Executor {
  public:
-  Executor(const Build& build, Progress& progress)
-      : b_(build), progress_(progress), results_(build.sources.size()) {}
+  Executor(const Build& build, Progress& progress) : b_(build), progress_(progress), results_(build.sources.size()) {}
 
   Report run() {
     for (const auto& o : b_.plan.remove) remove_output(b_.out, o);
     build_sources();
-    bool stale = b_.plan.aggregates || std::any_of(results_.begin(), results_.end(), [](const Result& r) {
-                   return r.rebuilt || !r.ok;
-                 });
+    bool stale = b_.plan.aggregates ||
+                 std::any_of(results_.begin(), results_.end(), [](const Result& r) { return r.rebuilt || !r.ok; });
     if (stale) {
       write_aggregates();
     } else {
@@ -272,8 +270,10 @@ class Executor {
       if (!r.ok || r.meeting) continue;
       // Not read in this run means unchanged since the last build, whose summaries the manifest vouches for.
       auto it = summaries.find(b_.sources[i].rel);
-      if (it != summaries.end()) r.summary = std::move(it->second);
-      else to_read.push_back(i);
+      if (it != summaries.end())
+        r.summary = std::move(it->second);
+      else
+        to_read.push_back(i);
     }
     read_again(to_read);
 
@@ -309,8 +309,10 @@ class Executor {
         read_again(summarised);
         std::vector<ir::Meeting> content;
         for (size_t pos : newest) {
-          if (full[pos]) content.push_back(meetings[pos]);
-          else if (auto& m = results_[owner[pos]].meeting) content.push_back(std::move(*m));
+          if (full[pos])
+            content.push_back(meetings[pos]);
+          else if (auto& m = results_[owner[pos]].meeting)
+            content.push_back(std::move(*m));
         }
         there = write_aggregate(*w, content, o);
       } else {

@@ -37,9 +37,7 @@ std::optional<Manifest> parse_manifest(std::string_view text) {
     }
     for (const auto& [name, h] : j.at("aggregates").items()) m.aggregates.emplace(name, h.get<std::string>());
     return m;
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
+  } catch (const json::exception&) { return std::nullopt; }
 }
 
 std::string dump_manifest(const Manifest& m) {
@@ -51,7 +49,7 @@ std::string dump_manifest(const Manifest& m) {
   j["summaries"] = m.summaries;
   json sources = json::object();
   for (const auto& [rel, s] : m.sources)
-    sources[rel] = {{"size", s.size}, {"mtime_ns", s.mtime_ns}, {"hash", s.hash},   {"ok", s.ok},
+    sources[rel] = {{"size", s.size},     {"mtime_ns", s.mtime_ns}, {"hash", s.hash},      {"ok", s.ok},
                     {"events", s.events}, {"warnings", s.warnings}, {"outputs", s.outputs}};
   j["sources"] = std::move(sources);
   j["aggregates"] = m.aggregates;

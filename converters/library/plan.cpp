@@ -59,9 +59,10 @@ Plan plan(const PlanInput& in) {
       if (auto it = last->sources.find(s.rel); it != last->sources.end()) rec = &it->second;
     if (!rec) continue;  // new: built
     known++;
-    bool intact = rec->ok && rec->outputs.size() == sp.targets.size() &&
-                  std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(),
-                             [&](const Target& t, const std::string& o) { return t.path == o && !in.missing.contains(o); });
+    bool intact =
+        rec->ok && rec->outputs.size() == sp.targets.size() &&
+        std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(),
+                   [&](const Target& t, const std::string& o) { return t.path == o && !in.missing.contains(o); });
     if (!p.force && intact) {
       sp.step = rec->size == s.size && rec->mtime_ns == s.mtime_ns ? Step::keep : Step::check;
       sp.hash = rec->hash;

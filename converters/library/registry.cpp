@@ -24,15 +24,31 @@ const std::vector<Writer>& writers() {
   static const std::vector<Writer> table = {
       {"odt", {".odt"}, true, document, &formats::write_odt, "OpenDocument text report (ODF 1.3)"},
       {"docx", {".docx"}, true, document, &formats::write_docx, "Word report (OOXML transitional)"},
-      {"ics", {".ics", ".ical"}, false, aggregate, &formats::write_ics, "iCalendar feed of the events (RFC 5545)",
+      {"ics",
+       {".ics", ".ical"},
+       false,
+       aggregate,
+       &formats::write_ics,
+       "iCalendar feed of the events (RFC 5545)",
        "calendar.ics"},
-      {"rss", {".rss", ".xml"}, false, aggregate, &formats::write_rss, "RSS 2.0 feed, one item per meeting",
-       "feed.xml", &WriteOptions::feed_items},
+      {"rss",
+       {".rss", ".xml"},
+       false,
+       aggregate,
+       &formats::write_rss,
+       "RSS 2.0 feed, one item per meeting",
+       "feed.xml",
+       &WriteOptions::feed_items},
       {"html", {".html", ".htm"}, false, document, &formats::write_html, "standalone HTML5 page"},
       {"json", {".json"}, false, document, &formats::write_json, "the meeting IR as JSON (see README)"},
       // After the calendar and the feed: `minutes build` links from the index what they wrote.
-      {"index", {".html", ".htm"}, false, aggregate, &formats::write_index,
-       "HTML5 index page of an archive: meetings by series, upcoming events", "index.html"},
+      {"index",
+       {".html", ".htm"},
+       false,
+       aggregate,
+       &formats::write_index,
+       "HTML5 index page of an archive: meetings by series, upcoming events",
+       "index.html"},
   };
   return table;
 }
@@ -98,7 +114,8 @@ Output write(const Writer& writer, std::span<const ir::Meeting> meetings, const 
     return writer.write(meetings, options, context);
   } catch (const std::exception& e) {
     Output out;
-    out.diagnostics.push_back({ir::Severity::error, "", 0, 0, fmt::format("the {} writer failed: {}", writer.name, e.what())});
+    out.diagnostics.push_back(
+        {ir::Severity::error, "", 0, 0, fmt::format("the {} writer failed: {}", writer.name, e.what())});
     return out;
   }
 }
@@ -109,7 +126,9 @@ bool has_error(const std::vector<ir::Diagnostic>& diagnostics) {
 }
 
 std::string format_diagnostic(const ir::Diagnostic& d) {
-  std::string_view sev = d.severity == ir::Severity::error ? "error" : d.severity == ir::Severity::warning ? "warning" : "note";
+  std::string_view sev = d.severity == ir::Severity::error     ? "error"
+                         : d.severity == ir::Severity::warning ? "warning"
+                                                               : "note";
   std::string where = d.file.empty() ? std::string("minutes") : d.file;
   if (d.line > 0) where += fmt::format(":{}", d.line);
   if (d.line > 0 && d.column > 0) where += fmt::format(":{}", d.column);

@@ -26,8 +26,10 @@ int hex(char c) {
 // A reference as written ("pictures/a%20b.png?raw=true", "file:///x.png") made into a path: the query and
 // fragment dropped, percent escapes decoded, a file: URL's scheme and empty host removed.
 std::string path_of(std::string_view ref) {
-  if (ref.starts_with("file://")) ref.remove_prefix(7);
-  else if (ref.starts_with("file:")) ref.remove_prefix(5);
+  if (ref.starts_with("file://"))
+    ref.remove_prefix(7);
+  else if (ref.starts_with("file:"))
+    ref.remove_prefix(5);
   ref = ref.substr(0, ref.find_first_of("?#"));
   std::string out;
   for (size_t i = 0; i < ref.size(); ++i) {

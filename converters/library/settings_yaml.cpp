@@ -65,8 +65,10 @@ class Reader {
     }
     for (const auto& kv : node) {
       std::string full = key + "." + (kv.first.IsScalar() ? kv.first.Scalar() : std::string("?"));
-      if (const Setting* s = kv.first.IsScalar() ? find_key(full) : nullptr) value(*s, kv.second);
-      else warn(kv.first, fmt::format("unknown setting '{}'", full));
+      if (const Setting* s = kv.first.IsScalar() ? find_key(full) : nullptr)
+        value(*s, kv.second);
+      else
+        warn(kv.first, fmt::format("unknown setting '{}'", full));
     }
   }
 
@@ -104,17 +106,20 @@ class Reader {
       case SettingType::globs:
       case SettingType::formats: {
         std::vector<std::string> list;
-        if (node.IsScalar()) list.push_back(node.Scalar());
+        if (node.IsScalar())
+          list.push_back(node.Scalar());
         else if (node.IsSequence())
           for (const auto& item : node) {
             if (!item.IsScalar()) return error(item, fmt::format("{}: expected a list of strings", key));
             list.push_back(item.Scalar());
           }
-        else return error(node, fmt::format("{}: expected a list of strings", key));
+        else
+          return error(node, fmt::format("{}: expected a list of strings", key));
         if (s.type == SettingType::formats)
           for (const auto& name : list)
             if (std::find(s.allowed.begin(), s.allowed.end(), name) == s.allowed.end())
-              return error(node, fmt::format("{}: '{}' is not a per-meeting format ({})", key, name, joined(s.allowed)));
+              return error(node,
+                           fmt::format("{}: '{}' is not a per-meeting format ({})", key, name, joined(s.allowed)));
         return set(s, list);
       }
       case SettingType::names: {
@@ -137,8 +142,10 @@ class Reader {
   void set(const Setting& s, const V& v) {
     std::visit(
         [&](auto field) {
-          if constexpr (std::is_same_v<decltype(field), V WriteOptions::*>) out_.settings.options.*field = v;
-          else if constexpr (std::is_same_v<decltype(field), V Settings::*>) out_.settings.*field = v;
+          if constexpr (std::is_same_v<decltype(field), V WriteOptions::*>)
+            out_.settings.options.*field = v;
+          else if constexpr (std::is_same_v<decltype(field), V Settings::*>)
+            out_.settings.*field = v;
         },
         s.field);
   }
@@ -164,11 +171,13 @@ SettingsRead parse_settings(std::string_view yaml, const std::string& file, cons
   // An archive's settings are a page of keys: far tighter bounds than front matter's.
   constexpr size_t max_bytes = 1u << 20;
   formats::yaml::Loaded parsed;
-  if (yaml.size() > max_bytes) parsed.error = fmt::format("larger than {} bytes", max_bytes);
-  else parsed = formats::yaml::load(yaml, {.depth = 32, .nodes = 10'000, .aliases = 1'000, .bytes = max_bytes});
+  if (yaml.size() > max_bytes)
+    parsed.error = fmt::format("larger than {} bytes", max_bytes);
+  else
+    parsed = formats::yaml::load(yaml, {.depth = 32, .nodes = 10'000, .aliases = 1'000, .bytes = max_bytes});
   if (!parsed.error.empty()) {
-    out.diagnostics.push_back({ir::Severity::error, file, parsed.line, 0,
-                               fmt::format("cannot read the archive settings: {}", parsed.error)});
+    out.diagnostics.push_back(
+        {ir::Severity::error, file, parsed.line, 0, fmt::format("cannot read the archive settings: {}", parsed.error)});
     return out;
   }
   if (!parsed.root.IsDefined() || parsed.root.IsNull()) return out;

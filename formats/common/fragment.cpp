@@ -167,7 +167,7 @@ void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext&
 }
 
 void seal_node(pugi::xml_node node) {
-  static constexpr std::array<std::string_view, 8> void_elements = {"br", "hr", "img", "meta",
+  static constexpr std::array<std::string_view, 8> void_elements = {"br",   "hr",    "img", "meta",
                                                                     "link", "input", "wbr", "source"};
   for (auto child = node.first_child(); child; child = child.next_sibling())
     if (child.type() == pugi::node_element) seal_node(child);
@@ -199,7 +199,8 @@ void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Fra
           set_attr(target, "href", href);
           if (!in.title.empty()) set_attr(target, "title", in.title);
         } else if (!in.url.empty()) {
-          report(options, in.line, in.column, "link '" + shorten(in.url) + "' kept as text: its URL scheme is not allowed");
+          report(options, in.line, in.column,
+                 "link '" + shorten(in.url) + "' kept as text: its URL scheme is not allowed");
         }
         if (in.children.empty()) {
           append_utf8_text(target, in.url);

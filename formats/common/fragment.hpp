@@ -15,12 +15,12 @@ namespace minutes::formats::html {
 
 // How a fragment is rendered.
 struct FragmentOptions {
-  std::string base_url;       // relative links and images are made absolute against it (an http(s) URL); empty: kept
+  std::string base_url;          // relative links and images are made absolute against it (an http(s) URL); empty: kept
   const Words* words = nullptr;  // the writer's own words ("Minutes:"); null: English
-  int top_heading = 2;        // HTML level (1..6) of the meeting's highest section headings
-  bool remote_images = true;  // false: images on other hosts become links (the page makes no external requests)
-  std::string id_prefix;      // prefix of section ids, to keep them unique on a page with several meetings
-  std::string source;         // the meeting's source path, for diagnostics
+  int top_heading = 2;           // HTML level (1..6) of the meeting's highest section headings
+  bool remote_images = true;     // false: images on other hosts become links (the page makes no external requests)
+  std::string id_prefix;         // prefix of section ids, to keep them unique on a page with several meetings
+  std::string source;            // the meeting's source path, for diagnostics
   std::vector<ir::Diagnostic>* diagnostics = nullptr;  // where dropped links and raw HTML are reported
 };
 

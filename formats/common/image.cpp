@@ -65,7 +65,8 @@ std::optional<ImageKind> sniff_image(std::string_view d) {
   if (d.size() >= 24 && d.substr(0, 8) == "\x89PNG\r\n\x1a\n" && d.substr(12, 4) == "IHDR") {
     k = {"image/png", "png", static_cast<int>(be32(d, 16) & 0x7fffffff), static_cast<int>(be32(d, 20) & 0x7fffffff)};
   } else if (d.size() >= 10 && (d.substr(0, 6) == "GIF87a" || d.substr(0, 6) == "GIF89a")) {
-    k = {"image/gif", "gif", static_cast<int>(byte(d, 6) | byte(d, 7) << 8), static_cast<int>(byte(d, 8) | byte(d, 9) << 8)};
+    k = {"image/gif", "gif", static_cast<int>(byte(d, 6) | byte(d, 7) << 8),
+         static_cast<int>(byte(d, 8) | byte(d, 9) << 8)};
   } else if (d.size() >= 4 && byte(d, 0) == 0xFF && byte(d, 1) == 0xD8) {
     k = {"image/jpeg", "jpeg", 0, 0};
     if (!jpeg_size(d, k.width, k.height)) return std::nullopt;

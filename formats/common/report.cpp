@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-
 namespace minutes::formats {
 
 std::vector<const ir::Meeting*> in_date_order(std::span<const ir::Meeting> meetings) {

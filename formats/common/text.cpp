@@ -50,8 +50,10 @@ std::string transform(std::string_view text, bool escape, int* changed) {
     switch (acts[c]) {
       case Act::keep: break;
       case Act::markup:
-        if (!escape) out += static_cast<char>(c);
-        else out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
+        if (!escape)
+          out += static_cast<char>(c);
+        else
+          out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
         ++i;
         break;
       case Act::drop:
@@ -68,10 +70,13 @@ std::string transform(std::string_view text, bool escape, int* changed) {
           break;
         }
         auto c1 = static_cast<unsigned char>(text[i + 1]);
-        bool control = n == 2 && c == 0xC2 && c1 < 0xA0;                                             // U+0080..U+009F
-        bool nonchar = n == 3 && c == 0xEF && c1 == 0xBF && static_cast<unsigned char>(text[i + 2]) >= 0xBE;  // U+FFFE/F
-        if (control || nonchar) count();
-        else out.append(text.substr(i, static_cast<size_t>(n)));
+        bool control = n == 2 && c == 0xC2 && c1 < 0xA0;  // U+0080..U+009F
+        bool nonchar =
+            n == 3 && c == 0xEF && c1 == 0xBF && static_cast<unsigned char>(text[i + 2]) >= 0xBE;  // U+FFFE/F
+        if (control || nonchar)
+          count();
+        else
+          out.append(text.substr(i, static_cast<size_t>(n)));
         i += static_cast<size_t>(n);
         break;
       }

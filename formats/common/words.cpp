@@ -22,26 +22,46 @@ using Field = std::string Words::*;
 // Every key of a translations file and the field it fills.
 const std::vector<std::pair<const char*, Field>>& fields() {
   static const std::vector<std::pair<const char*, Field>> table = {
-      {"minutes", &Words::minutes},         {"scribe", &Words::scribe},
-      {"scribes", &Words::scribes},         {"participants", &Words::participants},
-      {"date", &Words::date},               {"organisation", &Words::organisation},
-      {"funder", &Words::funder},           {"meetings", &Words::meetings},
-      {"meetings_count", &Words::meetings_count}, {"contents", &Words::contents},
-      {"period", &Words::period},           {"series", &Words::series},
-      {"meeting_minutes", &Words::meeting_minutes}, {"none", &Words::none},
-      {"page", &Words::page},               {"of", &Words::of},
-      {"events", &Words::events},           {"event", &Words::event},
-      {"place", &Words::place},             {"event_dates", &Words::event_dates},
-      {"action_items", &Words::action_items}, {"due", &Words::due},
-      {"other_formats", &Words::other_formats}, {"feed", &Words::feed},
-      {"calendar", &Words::calendar},       {"rss_feed", &Words::rss_feed},
-      {"all_minutes", &Words::all_minutes}, {"converted", &Words::converted},
-      {"converted_from", &Words::converted_from}, {"image", &Words::image},
-      {"minutes_of", &Words::minutes_of},   {"mentioned_in", &Words::mentioned_in},
-      {"owner", &Words::owner},             {"from_minutes", &Words::from_minutes},
-      {"day", &Words::day},                 {"days_in_month", &Words::days_in_month},
-      {"days_in_year", &Words::days_in_year}, {"days", &Words::days},
-      {"time", &Words::time},               {"times", &Words::times},
+      {"minutes", &Words::minutes},
+      {"scribe", &Words::scribe},
+      {"scribes", &Words::scribes},
+      {"participants", &Words::participants},
+      {"date", &Words::date},
+      {"organisation", &Words::organisation},
+      {"funder", &Words::funder},
+      {"meetings", &Words::meetings},
+      {"meetings_count", &Words::meetings_count},
+      {"contents", &Words::contents},
+      {"period", &Words::period},
+      {"series", &Words::series},
+      {"meeting_minutes", &Words::meeting_minutes},
+      {"none", &Words::none},
+      {"page", &Words::page},
+      {"of", &Words::of},
+      {"events", &Words::events},
+      {"event", &Words::event},
+      {"place", &Words::place},
+      {"event_dates", &Words::event_dates},
+      {"action_items", &Words::action_items},
+      {"due", &Words::due},
+      {"other_formats", &Words::other_formats},
+      {"feed", &Words::feed},
+      {"calendar", &Words::calendar},
+      {"rss_feed", &Words::rss_feed},
+      {"all_minutes", &Words::all_minutes},
+      {"converted", &Words::converted},
+      {"converted_from", &Words::converted_from},
+      {"image", &Words::image},
+      {"minutes_of", &Words::minutes_of},
+      {"mentioned_in", &Words::mentioned_in},
+      {"owner", &Words::owner},
+      {"from_minutes", &Words::from_minutes},
+      {"day", &Words::day},
+      {"days_in_month", &Words::days_in_month},
+      {"days_in_year", &Words::days_in_year},
+      {"days", &Words::days},
+      {"time", &Words::time},
+      {"times", &Words::times},
       {"date_time", &Words::date_time},
   };
   return table;
@@ -56,8 +76,7 @@ void read_into(Words& words, std::string_view yaml) {
       if (root[key] && root[key].IsScalar()) words.*field = root[key].as<std::string>();
     if (auto months = root["months"]; months && months.IsSequence() && months.size() == 12)
       for (size_t i = 0; i < 12; ++i) words.months[i] = months[i].as<std::string>();
-  } catch (const YAML::Exception&) {
-  }
+  } catch (const YAML::Exception&) {}
 }
 
 // language -> words, read once from the embedded files (constant data, not a cache of anything read).
@@ -100,14 +119,16 @@ std::vector<std::string> word_languages() {
   return out;
 }
 
-std::string fill(std::string_view pattern, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+std::string fill(std::string_view pattern,
+                 std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
   std::string out;
   out.reserve(pattern.size() + 16);
   for (size_t i = 0; i < pattern.size();) {
     bool done = false;
     if (pattern[i] == '{') {
       auto close = pattern.find('}', i);
-      std::string_view name = close == std::string_view::npos ? std::string_view() : pattern.substr(i + 1, close - i - 1);
+      std::string_view name =
+          close == std::string_view::npos ? std::string_view() : pattern.substr(i + 1, close - i - 1);
       for (const auto& [key, value] : values)
         if (!done && key == name) {
           out += value;
@@ -132,19 +153,24 @@ std::string event_when(const ir::Event& e, const Words& w) {
   } else if (!end) {
     text = day(e.start);
   } else if (end->year == e.start.year && end->month == e.start.month) {
-    text = fill(w.days_in_month, {{"d1", std::to_string(e.start.day)}, {"d2", std::to_string(end->day)},
-                                  {"month", month(e.start)}, {"y", std::to_string(e.start.year)}});
+    text = fill(w.days_in_month, {{"d1", std::to_string(e.start.day)},
+                                  {"d2", std::to_string(end->day)},
+                                  {"month", month(e.start)},
+                                  {"y", std::to_string(e.start.year)}});
   } else if (end->year == e.start.year) {
-    text = fill(w.days_in_year, {{"d1", std::to_string(e.start.day)}, {"month1", month(e.start)},
-                                 {"d2", std::to_string(end->day)}, {"month2", month(*end)},
+    text = fill(w.days_in_year, {{"d1", std::to_string(e.start.day)},
+                                 {"month1", month(e.start)},
+                                 {"d2", std::to_string(end->day)},
+                                 {"month2", month(*end)},
                                  {"y", std::to_string(e.start.year)}});
   } else {
     text = fill(w.days, {{"date1", day(e.start)}, {"date2", day(*end)}});
   }
   if (!e.start_time) return text;
   std::string t1 = two(e.start_time->hour) + ":" + two(e.start_time->minute);
-  std::string time = e.end_time ? fill(w.times, {{"t1", t1}, {"t2", two(e.end_time->hour) + ":" + two(e.end_time->minute)}})
-                                : fill(w.time, {{"t", t1}});
+  std::string time = e.end_time
+                         ? fill(w.times, {{"t1", t1}, {"t2", two(e.end_time->hour) + ":" + two(e.end_time->minute)}})
+                         : fill(w.time, {{"t", t1}});
   return fill(w.date_time, {{"date", text}, {"time", time}});
 }
 

@@ -43,11 +43,13 @@ class Counter : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
     leaf(mark, anchor, {1, value.size()});
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
     open(mark, anchor);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
     open(mark, anchor);
   }
   void OnMapEnd() override { close(); }
@@ -121,9 +123,7 @@ Loaded load(std::string_view text, const Limits& limits) {
   } catch (const YAML::Exception& e) {
     out.error = "not valid YAML (" + e.msg + ")";
     out.line = e.mark.is_null() ? 0 : e.mark.line + 1;
-  } catch (const std::exception& e) {
-    out.error = std::string("YAML that could not be read (") + e.what() + ")";
-  }
+  } catch (const std::exception& e) { out.error = std::string("YAML that could not be read (") + e.what() + ")"; }
   if (!out.error.empty()) out.root = YAML::Node();
   return out;
 }

@@ -140,17 +140,14 @@ zip_int64_t raw_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_
   auto* s = static_cast<RawSource*>(user);
   const std::string& bytes = s->part->deflated;
   switch (cmd) {
-    case ZIP_SOURCE_OPEN:
-      s->pos = 0;
-      return 0;
+    case ZIP_SOURCE_OPEN: s->pos = 0; return 0;
     case ZIP_SOURCE_READ: {
       zip_uint64_t n = std::min<zip_uint64_t>(len, bytes.size() - s->pos);
       std::memcpy(data, bytes.data() + s->pos, n);
       s->pos += n;
       return static_cast<zip_int64_t>(n);
     }
-    case ZIP_SOURCE_CLOSE:
-      return 0;
+    case ZIP_SOURCE_CLOSE: return 0;
     case ZIP_SOURCE_STAT: {
       auto* st = static_cast<zip_stat_t*>(data);
       zip_stat_init(st);
@@ -162,8 +159,7 @@ zip_int64_t raw_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_
       st->mtime = s->mtime;
       return sizeof(zip_stat_t);
     }
-    case ZIP_SOURCE_ERROR:
-      return zip_error_to_data(&s->error, data, len);
+    case ZIP_SOURCE_ERROR: return zip_error_to_data(&s->error, data, len);
     case ZIP_SOURCE_FREE:
       zip_error_fini(&s->error);
       delete s;
@@ -171,9 +167,7 @@ zip_int64_t raw_source(void* user, void* data, zip_uint64_t len, zip_source_cmd_
     case ZIP_SOURCE_SUPPORTS:
       return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
                                             ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-    default:
-      zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
-      return -1;
+    default: zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0); return -1;
   }
 }
 
@@ -260,7 +254,8 @@ struct ZipReader::Archive {
   }
 };
 
-ZipReader::ZipReader(std::string_view bytes, UnzipLimits limits) : archive_(std::make_unique<Archive>()), limits_(limits) {
+ZipReader::ZipReader(std::string_view bytes, UnzipLimits limits)
+    : archive_(std::make_unique<Archive>()), limits_(limits) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);

@@ -18,7 +18,7 @@ constexpr int max_list_level = 8;  // WordprocessingML has levels 0..8
 // Where blocks are written: the meeting (whose folder images are relative to), the indentation of list continuations.
 struct BlockContext {
   std::string source;
-  int indent = 0;                    // twips; > 0 inside list items
+  int indent = 0;  // twips; > 0 inside list items
   const char* paragraph = "BodyText";
 };
 
@@ -85,7 +85,9 @@ void write_table(pugi::xml_node body, const ir::Block& table, const BlockContext
   int total_weight = 0;
   for (size_t c = 0; c < columns && c < weights.size(); ++c) total_weight += std::max(weights[c], 1);
   bool weighted = weights.size() == columns && total_weight > 0;
-  auto column_width = [&](size_t c) { return weighted ? std::max(1, available * std::max(weights[c], 1) / total_weight) : width; };
+  auto column_width = [&](size_t c) {
+    return weighted ? std::max(1, available * std::max(weights[c], 1) / total_weight) : width;
+  };
   auto tbl = body.append_child("w:tbl");
   auto pr = tbl.append_child("w:tblPr");
   pr.append_child("w:tblStyle").append_attribute("w:val") = "Table";
@@ -125,7 +127,8 @@ void write_table(pugi::xml_node body, const ir::Block& table, const BlockContext
       auto p = add_paragraph(tc, "TableText");
       ir::Align align = c < table.alignments.size() ? table.alignments[c] : ir::Align::none;
       if (align == ir::Align::center || align == ir::Align::right)
-        p.child("w:pPr").append_child("w:jc").append_attribute("w:val") = align == ir::Align::center ? "center" : "right";
+        p.child("w:pPr").append_child("w:jc").append_attribute("w:val") =
+            align == ir::Align::center ? "center" : "right";
       if (c < row.cells.size()) {
         InlineContext ic = inline_context(context);
         ic.look.bold = leading;
@@ -160,24 +163,16 @@ void write_blocks(pugi::xml_node body, const ir::Blocks& blocks, const BlockCont
         add_inlines(p, b.inlines, inline_context(context), state);
         break;
       }
-      case ir::BlockKind::list:
-        write_list(body, b, context, state, depth);
-        break;
-      case ir::BlockKind::code:
-        write_code(body, b, context, state);
-        break;
+      case ir::BlockKind::list: write_list(body, b, context, state, depth); break;
+      case ir::BlockKind::code: write_code(body, b, context, state); break;
       case ir::BlockKind::quote: {
         BlockContext inner = context;
         inner.paragraph = "Quote";
         write_blocks(body, b.children, inner, state, depth);
         break;
       }
-      case ir::BlockKind::table:
-        write_table(body, b, context, state);
-        break;
-      case ir::BlockKind::rule:
-        add_paragraph(body, "Rule", context.indent);
-        break;
+      case ir::BlockKind::table: write_table(body, b, context, state); break;
+      case ir::BlockKind::rule: add_paragraph(body, "Rule", context.indent); break;
     }
   }
 }
@@ -245,7 +240,8 @@ void write_section(pugi::xml_node body, const ir::Section& s, int offset, const 
       auto link = add_hyperlink(p, s.minutes->url, state, context.source, s.line);
       add_text(link ? link : p, s.minutes->url, RunStyle{false, false, false, link ? "Hyperlink" : nullptr}, state);
     } else {
-      add_text(p, s.minutes->status.empty() ? state.words->none : s.minutes->status, RunStyle{false, true, false, nullptr}, state);
+      add_text(p, s.minutes->status.empty() ? state.words->none : s.minutes->status,
+               RunStyle{false, true, false, nullptr}, state);
     }
     if (!s.blocks.empty() && starts_with_minutes(s.blocks.front())) skip = 1;
   }
@@ -294,7 +290,8 @@ void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& s
 // The meeting's own date, scribe and participants lines.
 void write_meeting_info(pugi::xml_node body, const ir::Meeting& m, bool with_date, State& state) {
   if (with_date && m.date) add_info(body, state.words->date, ir::iso(*m.date), state);
-  if (!m.scribes.empty()) add_info(body, m.scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(m.scribes), state);
+  if (!m.scribes.empty())
+    add_info(body, m.scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(m.scribes), state);
   if (!m.participants.empty()) add_info(body, state.words->participants, joined(m.participants), state);
 }
 
@@ -372,8 +369,8 @@ void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, cons
   auto series = report_series(meetings);
   if (report) {
     std::string count = fill(state.words->meetings_count, {{"n", std::to_string(ordered.size())}});
-    subtitle = shown.find(period) == std::string::npos && !period.empty() ? fmt::format("{} \u00b7 {}", period, count)
-                                                                          : count;
+    subtitle =
+        shown.find(period) == std::string::npos && !period.empty() ? fmt::format("{} \u00b7 {}", period, count) : count;
   } else if (!ordered.empty()) {
     bool named = series.empty() || title.rfind(series.front(), 0) == 0;
     subtitle = named ? state.words->meeting_minutes : series.front();
@@ -382,13 +379,15 @@ void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, cons
   if (!options.organisation.empty()) add_info(body, state.words->organisation, options.organisation, state);
   if (!options.funder.empty()) add_info(body, state.words->funder, options.funder, state);
   if (report) {
-    if (!period.empty() && subtitle.find(period) == std::string::npos) add_info(body, state.words->period, period, state);
+    if (!period.empty() && subtitle.find(period) == std::string::npos)
+      add_info(body, state.words->period, period, state);
     if (!series.empty()) add_info(body, state.words->series, joined(series), state);
     std::vector<std::string> scribes;
     for (const auto* m : ordered)
       for (const auto& s : m->scribes)
         if (std::find(scribes.begin(), scribes.end(), s) == scribes.end()) scribes.push_back(s);
-    if (!scribes.empty()) add_info(body, scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(scribes), state);
+    if (!scribes.empty())
+      add_info(body, scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(scribes), state);
     write_toc(body, ordered, state);
     for (size_t i = 0; i < ordered.size(); ++i) {
       const auto& m = *ordered[i];

@@ -143,7 +143,9 @@ std::string core_part(std::span<const ir::Meeting> meetings, const WriteOptions&
     for (const auto& s : m.scribes)
       if (std::find(scribes.begin(), scribes.end(), s) == scribes.end()) scribes.push_back(s);
   std::string subject = series.empty() ? "Meeting minutes" : "Meeting minutes: " + joined(series);
-  std::string creator = !options.organisation.empty() ? options.organisation : !scribes.empty() ? joined(scribes) : "minutes";
+  std::string creator = !options.organisation.empty() ? options.organisation
+                        : !scribes.empty()            ? joined(scribes)
+                                                      : "minutes";
   std::string period = report_period(meetings);
   root.append_child("dc:title").text().set(docx::safe(state, title).c_str());
   root.append_child("dc:subject").text().set(docx::safe(state, subject).c_str());
@@ -165,7 +167,8 @@ std::string app_part(const WriteOptions& options, docx::State& state) {
   auto root = doc.append_child("Properties");
   root.append_attribute("xmlns") = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
   root.append_attribute("xmlns:vt") = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
-  if (!options.organisation.empty()) root.append_child("Company").text().set(docx::safe(state, options.organisation).c_str());
+  if (!options.organisation.empty())
+    root.append_child("Company").text().set(docx::safe(state, options.organisation).c_str());
   root.append_child("Application").text().set("minutes");
   return serialize(doc);
 }
@@ -243,7 +246,8 @@ std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const st
     std::ostringstream sect;
     document.child("w:document").child("w:body").child("w:sectPr").print(sect, "", pugi::format_raw);
     base.sect_pr = std::move(sect).str();
-    base.reference.numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>";
+    base.reference.numbering =
+        "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>";
     return base;
   };
   auto referenced = [&] {
@@ -251,8 +255,9 @@ std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const st
     Fetched file = fetch_file(context, options.reference_doc, {});
     if (!file.bytes) {
       docx::Base base = from_template();
-      base.diagnostics.push_back({ir::Severity::warning, options.reference_doc, 0, 0,
-                                  fmt::format("reference document not used: it {}; the default styles are used", file.why)});
+      base.diagnostics.push_back(
+          {ir::Severity::warning, options.reference_doc, 0, 0,
+           fmt::format("reference document not used: it {}; the default styles are used", file.why)});
       return base;
     }
     return docx::apply_reference(*file.bytes, options.reference_doc, from_template());
@@ -311,12 +316,14 @@ Output package(std::span<const ir::Meeting> meetings, const WriteOptions& option
   if (state.dropped > 0)
     state.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
                                  fmt::format("{} control character(s) or broken UTF-8 sequence(s) that XML 1.0 forbids "
-                                             "were dropped or replaced in the DOCX", state.dropped)});
+                                             "were dropped or replaced in the DOCX",
+                                             state.dropped)});
   out.diagnostics.insert(out.diagnostics.end(), state.diagnostics.begin(), state.diagnostics.end());
 
   // fixed order: content types and package relationships first, then the main part and the rest by name
   std::vector<ZipEntry> entries;
-  const std::vector<std::string> first = {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"};
+  const std::vector<std::string> first = {"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+                                          "word/_rels/document.xml.rels"};
   // The beginnings of the main part (namespaces) and of the numbering (our list definitions, before each list's
   // own numbering) are the same in every report: the zip layer compresses them once.
   auto recurring = [](const std::string& name, const std::string& bytes) -> size_t {

@@ -12,9 +12,9 @@ namespace minutes::formats::docx {
 
 namespace {
 
-constexpr int64_t emu_per_pixel = 9525;          // at 96 dpi
-constexpr int64_t max_width_emu = 6000000;       // a little under the A4 text width
-constexpr int64_t max_height_emu = 4500000;       // 12.5 cm: a picture never takes a whole page
+constexpr int64_t emu_per_pixel = 9525;      // at 96 dpi
+constexpr int64_t max_width_emu = 6000000;   // a little under the A4 text width
+constexpr int64_t max_height_emu = 4500000;  // 12.5 cm: a picture never takes a whole page
 
 bool needs_preserve(std::string_view t) {
   return !t.empty() && (t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string_view::npos);
@@ -52,8 +52,8 @@ std::string image_relationship(State& state, Image& img) {
   return id;
 }
 
-void add_drawing(pugi::xml_node parent, const std::string& rid, int64_t width_px, int64_t height_px, const std::string& alt,
-                 State& state) {
+void add_drawing(pugi::xml_node parent, const std::string& rid, int64_t width_px, int64_t height_px,
+                 const std::string& alt, State& state) {
   int64_t cx = width_px * emu_per_pixel, cy = height_px * emu_per_pixel;
   if (cx > max_width_emu) {
     cy = cy * max_width_emu / cx;
@@ -109,9 +109,9 @@ void add_image(pugi::xml_node parent, const ir::Inline& in, const InlineContext&
     return;
   }
   if (!loaded.why.empty())
-    state.diagnostics.push_back({ir::Severity::note, context.source, in.line, 0,
-                                 fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(in.url),
-                                             loaded.why)});
+    state.diagnostics.push_back(
+        {ir::Severity::note, context.source, in.line, 0,
+         fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(in.url), loaded.why)});
   std::string shown = alt.empty() ? safe(state, in.url) : alt;
   if (shown.empty()) shown = state.words->image;
   pugi::xml_node link;
@@ -177,9 +177,7 @@ void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Inline
   for (const auto& in : inlines) {
     InlineContext inner = context;
     switch (in.kind) {
-      case ir::InlineKind::text:
-        add_text(parent, in.text, context.look, state);
-        break;
+      case ir::InlineKind::text: add_text(parent, in.text, context.look, state); break;
       case ir::InlineKind::emphasis:
         inner.look.italic = true;
         add_inlines(parent, in.children, inner, state);
@@ -204,8 +202,10 @@ void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Inline
         }
         auto link = add_hyperlink(parent, url, state, context.source, in.line);
         if (!link) {  // the text alone
-          if (in.children.empty()) add_text(parent, url, context.look, state);
-          else add_inlines(parent, in.children, context, state);
+          if (in.children.empty())
+            add_text(parent, url, context.look, state);
+          else
+            add_inlines(parent, in.children, context, state);
           break;
         }
         if (!in.title.empty()) link.append_attribute("w:tooltip") = safe(state, in.title).c_str();
@@ -217,19 +217,13 @@ void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Inline
           add_inlines(link, in.children, inner, state);
         break;
       }
-      case ir::InlineKind::image:
-        add_image(parent, in, context, state);
-        break;
+      case ir::InlineKind::image: add_image(parent, in, context, state); break;
       case ir::InlineKind::mention:
         if (!context.in_link) inner.look.style = "Mention";
         add_text(parent, "@" + in.text, inner.look, state);
         break;
-      case ir::InlineKind::line_break:
-        new_run(parent, context.look).append_child("w:br");
-        break;
-      case ir::InlineKind::soft_break:
-        add_text(parent, " ", context.look, state);
-        break;
+      case ir::InlineKind::line_break: new_run(parent, context.look).append_child("w:br"); break;
+      case ir::InlineKind::soft_break: add_text(parent, " ", context.look, state); break;
     }
   }
 }

@@ -18,7 +18,7 @@ namespace minutes::formats::docx {
 // One relationship of word/document.xml.
 struct Relationship {
   std::string id;
-  std::string type;    // full relationship type URI
+  std::string type;  // full relationship type URI
   std::string target;
   bool external = false;
 };
@@ -50,17 +50,18 @@ struct State {
   std::vector<ListInstance> lists;          // w:num ids are 1 + index + list_id_base
   int list_id_base = 0;
   std::vector<Media> media;
-  std::map<std::string, std::string> image_ids;     // image key (folder and reference) -> relationship id
-  std::map<std::string, std::string> link_ids;      // url -> relationship id
-  int next_drawing = 1;    // wp:docPr ids
-  int next_bookmark = 1;   // w:bookmarkStart ids
-  int dropped = 0;         // control characters and broken UTF-8, removed
+  std::map<std::string, std::string> image_ids;  // image key (folder and reference) -> relationship id
+  std::map<std::string, std::string> link_ids;   // url -> relationship id
+  int next_drawing = 1;                          // wp:docPr ids
+  int next_bookmark = 1;                         // w:bookmarkStart ids
+  int dropped = 0;                               // control characters and broken UTF-8, removed
   bool deep_list_warned = false;
   std::vector<ir::Diagnostic> diagnostics;
 };
 
 // Relationship type URIs.
-inline constexpr const char* rel_hyperlink = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+inline constexpr const char* rel_hyperlink =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 inline constexpr const char* rel_image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
 // How runs look: direct bold/italic/strike and a character style.

@@ -65,9 +65,8 @@ bool ends_with(const std::string& s, std::string_view tail) {
 // The parts the writer makes itself: a reference document never replaces them.
 bool owned_part(std::string_view name) {
   static const std::set<std::string_view> parts = {
-      "[Content_Types].xml", "_rels/.rels",        "docProps/core.xml",  "docProps/app.xml",
-      "word/document.xml",   "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml",
-      "word/settings.xml"};
+      "[Content_Types].xml",          "_rels/.rels",     "docProps/core.xml",  "docProps/app.xml", "word/document.xml",
+      "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml", "word/settings.xml"};
   return parts.count(name) > 0;
 }
 
@@ -95,7 +94,8 @@ void strip_extensions(pugi::xml_node root) {
     if (n != root && ignorable.count(prefix_of(n.name()))) elements.push_back(n);
     for (auto a : n.attributes()) {
       std::string prefix = prefix_of(a.name());
-      if (ignorable.count(prefix) || (prefix == "xmlns" && ignorable.count(a.name() + 6))) attributes.emplace_back(n, a);
+      if (ignorable.count(prefix) || (prefix == "xmlns" && ignorable.count(a.name() + 6)))
+        attributes.emplace_back(n, a);
     }
   };
   check(root);
@@ -240,7 +240,8 @@ Base apply_reference(std::string_view bytes, const std::string& path, Base base)
   };
   Package pkg(bytes);
   if (!pkg.zip.ok())
-    return refuse(pkg.zip.error() == "is not a zip archive" ? "is not a zip package, as a DOCX file is" : pkg.zip.error());
+    return refuse(pkg.zip.error() == "is not a zip archive" ? "is not a zip package, as a DOCX file is"
+                                                            : pkg.zip.error());
   if (!pkg.zip.has("word/document.xml")) return refuse("has no word/document.xml: is it a DOCX file?");
   pugi::xml_document document, rels;
   if (!pkg.xml("word/document.xml", document)) return refuse(pkg.why);
@@ -260,7 +261,8 @@ Base apply_reference(std::string_view bytes, const std::string& path, Base base)
     if (!pkg.xml("word/numbering.xml", numbering)) return refuse(pkg.why);
     if (auto root = numbering.child("w:numbering")) {
       for (auto a : root.children("w:abstractNum"))
-        out.reference.abstract_base = std::max<int>(out.reference.abstract_base, pkg.id(a.attribute("w:abstractNumId")) + 1);
+        out.reference.abstract_base =
+            std::max<int>(out.reference.abstract_base, pkg.id(a.attribute("w:abstractNumId")) + 1);
       for (auto n : root.children("w:num"))
         out.reference.num_base = std::max<int>(out.reference.num_base, pkg.id(n.attribute("w:numId")));
       if (!pkg.why.empty()) return refuse(pkg.why);
@@ -297,7 +299,8 @@ Base apply_reference(std::string_view bytes, const std::string& path, Base base)
       auto following = ref.next_sibling();
       std::string name = ref.name();
       if (name == "w:headerReference" || name == "w:footerReference") {
-        auto rel = rels.child("Relationships").find_child_by_attribute("Relationship", "Id", ref.attribute("r:id").value());
+        auto rel =
+            rels.child("Relationships").find_child_by_attribute("Relationship", "Id", ref.attribute("r:id").value());
         std::string part = rel ? resolve("word/", rel.attribute("Target").value()) : "";
         if (part.empty() || !pkg.zip.has(part) || !pkg.acceptable(part, "word/document.xml")) {
           copy.remove_child(ref);
@@ -324,8 +327,8 @@ Base apply_reference(std::string_view bytes, const std::string& path, Base base)
   }
   if (!pkg.dropped.empty())
     out.diagnostics.push_back({ir::Severity::warning, path, 0, 0,
-                               fmt::format("reference document: {} part(s) or link(s) not taken: {}", pkg.dropped.size(),
-                                           first_few(pkg.dropped))});
+                               fmt::format("reference document: {} part(s) or link(s) not taken: {}",
+                                           pkg.dropped.size(), first_few(pkg.dropped))});
   out.referenced = true;
   return out;
 }

@@ -14,11 +14,11 @@ namespace minutes::formats::docx {
 
 // What a reference document contributes besides the parts it replaces.
 struct Reference {
-  std::string numbering;   // the numbering part our definitions are added to
-  int abstract_base = 0;   // first abstractNumId free for ours
-  int num_base = 0;        // highest numId already used
-  std::vector<Relationship> relationships;                      // added to word/_rels/document.xml.rels
-  std::vector<std::pair<std::string, std::string>> content_types; // part name (no leading '/') -> content type
+  std::string numbering;                                           // the numbering part our definitions are added to
+  int abstract_base = 0;                                           // first abstractNumId free for ours
+  int num_base = 0;                                                // highest numId already used
+  std::vector<Relationship> relationships;                         // added to word/_rels/document.xml.rels
+  std::vector<std::pair<std::string, std::string>> content_types;  // part name (no leading '/') -> content type
 };
 
 // The package a report starts from: the template's parts, or those parts with a reference document applied.
@@ -26,8 +26,8 @@ struct Base {
   std::map<std::string, std::string> parts;  // package name -> bytes
   std::string sect_pr;                       // the body's w:sectPr, serialised
   Reference reference;
-  bool referenced = false;                   // a reference document was applied
-  std::vector<ir::Diagnostic> diagnostics;   // why it was not, or what was left out of it
+  bool referenced = false;                  // a reference document was applied
+  std::vector<ir::Diagnostic> diagnostics;  // why it was not, or what was left out of it
 };
 
 // Applies the DOCX whose bytes are given (named `path` in diagnostics) to the template `base`: their styles (ours

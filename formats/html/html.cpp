@@ -195,7 +195,6 @@ void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOpt
   add_link(nav, local_href(o.root_prefix + "index.html"), words.all_minutes);
 }
 
-
 // One page of the meetings.
 Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
@@ -203,7 +202,8 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
   std::string title = report_title(meetings, options);
   std::string language = report_language(meetings, options);
   const Words& words = words_for(language);
-  std::string base = checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
+  std::string base =
+      checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
 
   pugi::xml_document doc;
   doc.append_child(pugi::node_doctype).set_value("html");
@@ -222,7 +222,8 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
   auto header = body.append_child("header");
   header.append_attribute("class").set_value("page");
   text_element(header, "h1", title);
-  if (!options.organisation.empty()) text_element(header, "p", options.organisation).append_attribute("class").set_value("meta");
+  if (!options.organisation.empty())
+    text_element(header, "p", options.organisation).append_attribute("class").set_value("meta");
   if (!options.funder.empty()) text_element(header, "p", options.funder).append_attribute("class").set_value("meta");
   bool single = ordered.size() == 1;
   if (single) {
@@ -265,7 +266,8 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
     add_actions(article, m, fo.top_heading, unique_id(ids, fo.id_prefix + "action-items"), words);
     if (single) {
       for (auto sec = article.child("section"); sec; sec = sec.next_sibling("section")) {
-        add_link(toc_list.append_child("li"), std::string("#") + sec.attribute("id").value(), node_text(sec.first_child()));
+        add_link(toc_list.append_child("li"), std::string("#") + sec.attribute("id").value(),
+                 node_text(sec.first_child()));
       }
     }
   }

@@ -54,8 +54,10 @@ std::string stem_of(const std::string& source) {
 std::string href(std::string_view rel_path) {
   std::string out;
   for (unsigned char c : rel_path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~')
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }
@@ -161,8 +163,8 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
   std::vector<IndexEntry> entries;
   for (const auto& m : meetings) {
     auto files = options.archive_outputs.find(m.source);
-    entries.push_back({&m, stem_of(m.source), files != options.archive_outputs.end() ? files->second
-                                                                                   : std::vector<std::string>{}});
+    entries.push_back(
+        {&m, stem_of(m.source), files != options.archive_outputs.end() ? files->second : std::vector<std::string>{}});
   }
   std::optional<ir::Date> today = today_of(meetings, options);
   std::string feed = beside(options, {".xml", ".rss"}), calendar = beside(options, {".ics"});
@@ -214,7 +216,8 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
         element(li, "a", u.event->title).append_attribute("href").set_value(url.c_str());
       else
         element(li, "strong", u.event->title);
-      if (!u.event->location.empty()) li.append_child(pugi::node_pcdata).set_value(safe(", " + u.event->location).c_str());
+      if (!u.event->location.empty())
+        li.append_child(pugi::node_pcdata).set_value(safe(", " + u.event->location).c_str());
       std::string page = page_of(*u.entry);
       if (!page.empty()) {
         auto from = element(li, "span", " (mentioned in ");
@@ -228,7 +231,8 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
   std::map<std::string, std::vector<const IndexEntry*>> by_series;
   for (const auto& e : entries) by_series[group_of(e)].push_back(&e);
   std::vector<std::pair<std::string, std::vector<const IndexEntry*>>> series(by_series.begin(), by_series.end());
-  std::stable_sort(series.begin(), series.end(), [](const auto& a, const auto& b) { return lower(a.first) < lower(b.first); });
+  std::stable_sort(series.begin(), series.end(),
+                   [](const auto& a, const auto& b) { return lower(a.first) < lower(b.first); });
   for (auto& [name, list] : series) {
     std::stable_sort(list.begin(), list.end(), [](const IndexEntry* a, const IndexEntry* b) {
       if (a->meeting->date.has_value() != b->meeting->date.has_value()) return a->meeting->date.has_value();
@@ -254,8 +258,10 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
       std::string shown = ir::display_title(*e->meeting);
       const std::string& series = e->meeting->series;
       if (title_uses[shown] > 1) {
-        if (!series.empty() && shown.find(series) == std::string::npos) shown += " \u2013 " + series;
-        else shown += " (" + e->stem.substr(e->stem.find_last_of('/') + 1) + ")";
+        if (!series.empty() && shown.find(series) == std::string::npos)
+          shown += " \u2013 " + series;
+        else
+          shown += " (" + e->stem.substr(e->stem.find_last_of('/') + 1) + ")";
       }
       auto row = element(tbody, "tr");
       auto date = element(row, "td");
@@ -266,8 +272,10 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
       }
       auto cell = element(row, "td");
       std::string page = page_of(*e);
-      if (page.empty()) cell.append_child(pugi::node_pcdata).set_value(safe(shown).c_str());
-      else link(cell, page, shown);
+      if (page.empty())
+        cell.append_child(pugi::node_pcdata).set_value(safe(shown).c_str());
+      else
+        link(cell, page, shown);
       auto formats_cell = element(row, "td");
       formats_cell.append_attribute("class").set_value("formats");
       for (const auto& o : e->outputs) link(formats_cell, o, extension_label(o));

@@ -27,9 +27,9 @@ std::string local_stamp(date::local_seconds t) {
   auto days = date::floor<date::days>(t);
   date::year_month_day ymd{days};
   date::hh_mm_ss hms{t - days};
-  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
-                     hms.seconds().count());
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
+                     hms.minutes().count(), hms.seconds().count());
 }
 
 std::string utc_offset(std::chrono::seconds offset) {
@@ -45,9 +45,7 @@ const date::time_zone* find_zone(const std::string& tzid) {
   std::lock_guard lock(mutex);
   try {
     return date::locate_zone(tzid);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
+  } catch (const std::exception&) { return nullptr; }
 }
 
 }  // namespace

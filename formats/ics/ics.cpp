@@ -177,8 +177,9 @@ Output calendar(std::span<const ir::Meeting> meetings, const WriteOptions& optio
       if (mention.event.source.empty()) mention.event.source = m->source;
       if (!mention.event.mentioned_on) mention.event.mentioned_on = m->date;
       if (!ir::valid(e.start) || (e.end && !ir::valid(*e.end)) || ics::normalise_title(e.title).empty()) {
-        out.diagnostics.push_back({ir::Severity::warning, mention.event.source, e.line, 0,
-                                   fmt::format("event '{}' left out of the calendar: no valid title or date", e.title)});
+        out.diagnostics.push_back(
+            {ir::Severity::warning, mention.event.source, e.line, 0,
+             fmt::format("event '{}' left out of the calendar: no valid title or date", e.title)});
         continue;
       }
       mention.uid = ics::event_uid(mention.event);

@@ -166,11 +166,15 @@ json meeting_json(const ir::Meeting& m) {
   j["events"] = std::move(events);
   json actions = json::array();
   for (const auto& a : m.actions)
-    actions.push_back(json{{"owner", a.owner}, {"text", a.text}, {"due", date_or_null(a.due)}, {"done", a.done}, {"line", a.line}});
+    actions.push_back(
+        json{{"owner", a.owner}, {"text", a.text}, {"due", date_or_null(a.due)}, {"done", a.done}, {"line", a.line}});
   j["actions"] = std::move(actions);
   json diags = json::array();
   for (const auto& d : m.diagnostics)
-    diags.push_back(json{{"severity", std::string(json_names::name_of(json_names::severities, d.severity))}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
+    diags.push_back(json{{"severity", std::string(json_names::name_of(json_names::severities, d.severity))},
+                         {"line", d.line},
+                         {"column", d.column},
+                         {"message", d.message}});
   j["diagnostics"] = std::move(diags);
   return j;
 }

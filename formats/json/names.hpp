@@ -13,17 +13,22 @@ template <class E>
 using Names = std::pair<E, std::string_view>;
 
 inline constexpr Names<ir::InlineKind> inlines[] = {
-    {ir::InlineKind::text, "text"},         {ir::InlineKind::emphasis, "emphasis"},
-    {ir::InlineKind::strong, "strong"},     {ir::InlineKind::strikethrough, "strikethrough"},
-    {ir::InlineKind::code, "code"},         {ir::InlineKind::link, "link"},
-    {ir::InlineKind::image, "image"},       {ir::InlineKind::mention, "mention"},
-    {ir::InlineKind::line_break, "linebreak"}, {ir::InlineKind::soft_break, "softbreak"},
+    {ir::InlineKind::text, "text"},
+    {ir::InlineKind::emphasis, "emphasis"},
+    {ir::InlineKind::strong, "strong"},
+    {ir::InlineKind::strikethrough, "strikethrough"},
+    {ir::InlineKind::code, "code"},
+    {ir::InlineKind::link, "link"},
+    {ir::InlineKind::image, "image"},
+    {ir::InlineKind::mention, "mention"},
+    {ir::InlineKind::line_break, "linebreak"},
+    {ir::InlineKind::soft_break, "softbreak"},
 };
 
 inline constexpr Names<ir::BlockKind> blocks[] = {
-    {ir::BlockKind::paragraph, "paragraph"}, {ir::BlockKind::list, "list"}, {ir::BlockKind::code, "code"},
+    {ir::BlockKind::paragraph, "paragraph"}, {ir::BlockKind::list, "list"},   {ir::BlockKind::code, "code"},
     {ir::BlockKind::quote, "quote"},         {ir::BlockKind::table, "table"}, {ir::BlockKind::image, "image"},
-    {ir::BlockKind::rule, "rule"},           {ir::BlockKind::html, "html"}, {ir::BlockKind::heading, "heading"},
+    {ir::BlockKind::rule, "rule"},           {ir::BlockKind::html, "html"},   {ir::BlockKind::heading, "heading"},
 };
 
 inline constexpr Names<ir::Align> aligns[] = {

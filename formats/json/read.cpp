@@ -35,8 +35,10 @@ class Decoder {
     m.participants = texts(j, "participants", at);
     if (const json* meta = member(j, "metadata", at, json::value_t::object))
       for (const auto& [k, v] : meta->items()) {
-        if (v.is_string()) m.metadata[k] = v.get<std::string>();
-        else problem(join(join(at, "metadata"), k), "expected a string");
+        if (v.is_string())
+          m.metadata[k] = v.get<std::string>();
+        else
+          problem(join(join(at, "metadata"), k), "expected a string");
       }
     m.blocks = blocks(j, "blocks", at, 0);
     m.sections = sections(j, "sections", at, 0);
@@ -67,7 +69,8 @@ class Decoder {
  private:
   void problem(const std::string& at, std::string_view what) {
     if (++problems_ > max_problems) {
-      if (problems_ == max_problems + 1) diagnostics_.push_back({ir::Severity::error, source_, 0, 0, "more problems follow"});
+      if (problems_ == max_problems + 1)
+        diagnostics_.push_back({ir::Severity::error, source_, 0, 0, "more problems follow"});
       return;
     }
     diagnostics_.push_back({ir::Severity::error, source_, 0, 0, fmt::format("{}: {}", at.empty() ? "JSON" : at, what)});
@@ -91,11 +94,11 @@ class Decoder {
     if (it == j.end() || it->is_null()) return nullptr;
     bool fits = it->type() == type || (type == json::value_t::number_integer && it->is_number_integer());
     if (fits) return &*it;
-    problem(join(at, key), fmt::format("expected {}", type == json::value_t::string   ? "a string"
-                                                         : type == json::value_t::boolean ? "true or false"
-                                                         : type == json::value_t::array   ? "an array"
-                                                         : type == json::value_t::object  ? "an object"
-                                                                                          : "a whole number"));
+    problem(join(at, key), fmt::format("expected {}", type == json::value_t::string    ? "a string"
+                                                      : type == json::value_t::boolean ? "true or false"
+                                                      : type == json::value_t::array   ? "an array"
+                                                      : type == json::value_t::object  ? "an object"
+                                                                                       : "a whole number"));
     return nullptr;
   }
 
@@ -123,8 +126,10 @@ class Decoder {
   std::vector<std::string> texts(const json& j, const char* key, const std::string& at) {
     std::vector<std::string> out;
     each(j, key, at, [&](const json& v, const std::string& where) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
-      else problem(where, "expected a string");
+      if (v.is_string())
+        out.push_back(v.get<std::string>());
+      else
+        problem(where, "expected a string");
     });
     return out;
   }
@@ -179,8 +184,10 @@ class Decoder {
   ir::Event event(const json& e, const std::string& at, const ir::Meeting& m) {
     ir::Event ev;
     ev.title = text(e, "title", at);
-    if (auto start = date(e, "start", at)) ev.start = *start;
-    else problem(join(at, "start"), "an event needs a start date");
+    if (auto start = date(e, "start", at))
+      ev.start = *start;
+    else
+      problem(join(at, "start"), "an event needs a start date");
     ev.end = date(e, "end", at);
     ev.start_time = time(e, "start_time", at);
     ev.end_time = time(e, "end_time", at);
@@ -272,7 +279,8 @@ class Decoder {
         each(j, "items", at, [&](const json& i, const std::string& where) {
           ir::ListItem item;
           item.line = integer(i, "line", where);
-          if (const json* checked = member(i, "checked", where, json::value_t::boolean)) item.checked = checked->get<bool>();
+          if (const json* checked = member(i, "checked", where, json::value_t::boolean))
+            item.checked = checked->get<bool>();
           item.blocks = blocks(i, "blocks", where, depth + 1);
           b.items.push_back(std::move(item));
         });
@@ -304,7 +312,8 @@ class Decoder {
         break;
       case ir::BlockKind::rule: break;
       case ir::BlockKind::paragraph:
-      case ir::BlockKind::image: b.inlines = inlines(j, "inlines", at, depth + 1); break;
+      case ir::BlockKind::image:
+      case ir::BlockKind::heading: b.inlines = inlines(j, "inlines", at, depth + 1); break;
     }
     return b;
   }

@@ -43,7 +43,8 @@ void flatten(const YAML::Node& node, const std::string& key, std::map<std::strin
     case YAML::NodeType::Map:
       for (const auto& kv : node) {
         std::string name = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-        if (key.size() + name.size() < budget) flatten(kv.second, key.empty() ? name : key + "." + name, out, budget, depth + 1);
+        if (key.size() + name.size() < budget)
+          flatten(kv.second, key.empty() ? name : key + "." + name, out, budget, depth + 1);
       }
       break;
     case YAML::NodeType::Null:

@@ -116,9 +116,14 @@ TableGuard guard_tables(std::string& text) {
       }
       size_t seen_pipes = 0;
       for (char c : line) {
-        if (c == '[' && ++seen_brackets > keep_brackets) out += '\\';
-        else if (c == '|' && ++seen_pipes > keep_pipes) out += '\\';
-        else if (c == '-' && defuse) { out += '\\'; defuse = false; }
+        if (c == '[' && ++seen_brackets > keep_brackets)
+          out += '\\';
+        else if (c == '|' && ++seen_pipes > keep_pipes)
+          out += '\\';
+        else if (c == '-' && defuse) {
+          out += '\\';
+          defuse = false;
+        }
         out += c;
       }
       out += '\n';

@@ -27,13 +27,12 @@ struct Named {
 
 // The references that occur in hand-written minutes; others are kept as written.
 constexpr std::array<Named, 34> named_entities = {{
-    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
-    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"laquo", 0xAB},
-    {"raquo", 0xBB},   {"copy", 0xA9},    {"reg", 0xAE},     {"euro", 0x20AC},  {"auml", 0xE4},
-    {"ouml", 0xF6},    {"uuml", 0xFC},    {"Auml", 0xC4},    {"Ouml", 0xD6},    {"Uuml", 0xDC},
-    {"szlig", 0xDF},   {"bull", 0x2022},  {"middot", 0xB7},  {"rarr", 0x2192},  {"larr", 0x2190},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"times", 0xD7},
-    {"deg", 0xB0},     {"shy", 0xAD},     {"eacute", 0xE9},  {"check", 0x2713},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},    {"nbsp", 0xA0},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},   {"copy", 0xA9},
+    {"reg", 0xAE},     {"euro", 0x20AC},  {"auml", 0xE4},     {"ouml", 0xF6},    {"uuml", 0xFC},    {"Auml", 0xC4},
+    {"Ouml", 0xD6},    {"Uuml", 0xDC},    {"szlig", 0xDF},    {"bull", 0x2022},  {"middot", 0xB7},  {"rarr", 0x2192},
+    {"larr", 0x2190},  {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"times", 0xD7},
+    {"deg", 0xB0},     {"shy", 0xAD},     {"eacute", 0xE9},   {"check", 0x2713},
 }};
 
 // Parses one tag starting at html[i] == '<'; returns the index after it, or npos when it is not a tag.
@@ -58,7 +57,10 @@ size_t parse_tag(std::string_view html, size_t i, HtmlToken& tok) {
     if (html[j] == '<') return std::string_view::npos;
     size_t attr_begin = j;
     while (j < html.size() && !is_space(html[j]) && html[j] != '=' && html[j] != '>' && html[j] != '<') ++j;
-    if (j == attr_begin) { ++j; continue; }
+    if (j == attr_begin) {
+      ++j;
+      continue;
+    }
     std::string attr = lower(html.substr(attr_begin, j - attr_begin));
     while (j < html.size() && is_space(html[j])) ++j;
     std::string_view value;
@@ -97,9 +99,15 @@ std::string decode_entities(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    if (s[i] != '&') { out += s[i++]; continue; }
+    if (s[i] != '&') {
+      out += s[i++];
+      continue;
+    }
     size_t semi = s.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12 || semi == i + 1) { out += s[i++]; continue; }
+    if (semi == std::string_view::npos || semi - i > 12 || semi == i + 1) {
+      out += s[i++];
+      continue;
+    }
     std::string_view ref = s.substr(i + 1, semi - i - 1);
     char32_t cp = 0;
     if (ref[0] == '#') {
@@ -107,18 +115,33 @@ std::string decode_entities(std::string_view s) {
       std::string_view digits = ref.substr(hex ? 2 : 1);
       bool ok = !digits.empty() && digits.size() <= 7;
       for (char c : digits) {
-        int d = (c >= '0' && c <= '9') ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0) { ok = false; break; }
+        int d = (c >= '0' && c <= '9')        ? c - '0'
+                : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                              : -1;
+        if (d < 0) {
+          ok = false;
+          break;
+        }
         cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(d);
       }
-      if (!ok) { out += s[i++]; continue; }
+      if (!ok) {
+        out += s[i++];
+        continue;
+      }
       bool allowed = cp == 0x9 || cp == 0xA || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
                      (cp >= 0x10000 && cp <= 0x10FFFF);
       if (!allowed) cp = 0xFFFD;
     } else {
       for (const auto& e : named_entities)
-        if (e.name == ref) { cp = e.cp; break; }
-      if (cp == 0) { out += s[i++]; continue; }
+        if (e.name == ref) {
+          cp = e.cp;
+          break;
+        }
+      if (cp == 0) {
+        out += s[i++];
+        continue;
+      }
     }
     append_utf8(out, cp);
     i = semi + 1;
@@ -128,9 +151,9 @@ std::string decode_entities(std::string_view s) {
 
 bool is_block_tag(std::string_view name) {
   static constexpr std::array<std::string_view, 28> tags = {
-      "p",     "div",   "li",    "ul",      "ol",      "tr",    "table", "h1",     "h2",   "h3",
-      "h4",    "h5",    "h6",    "center",  "section", "article", "header", "footer", "dt", "dd",
-      "blockquote", "pre", "hr", "details", "summary", "figure", "figcaption", "address"};
+      "p",          "div", "li", "ul",      "ol",      "tr",      "table",      "h1",     "h2", "h3",
+      "h4",         "h5",  "h6", "center",  "section", "article", "header",     "footer", "dt", "dd",
+      "blockquote", "pre", "hr", "details", "summary", "figure",  "figcaption", "address"};
   for (auto t : tags)
     if (t == name) return true;
   return false;
@@ -197,8 +220,8 @@ std::vector<HtmlToken> tokenize_html(std::string_view html) {
 
 ir::Inlines html_block_inlines(std::string_view html, int line, int column) {
   ir::Inlines out;
-  std::optional<ir::Inline> link;   // an open <a href>
-  int hidden = 0;                   // inside <style>/<script>/<head>/<title>
+  std::optional<ir::Inline> link;  // an open <a href>
+  int hidden = 0;                  // inside <style>/<script>/<head>/<title>
   bool space_pending = false;
   auto target = [&]() -> ir::Inlines& { return link ? link->children : out; };
   auto at_line_start = [&] {
@@ -226,9 +249,14 @@ ir::Inlines html_block_inlines(std::string_view html, int line, int column) {
         // Collapse whitespace runs to one space, as a browser does.
         std::string collapsed;
         for (char c : tok.value) {
-          if (is_space(c)) { space_pending = true; continue; }
-          if (space_pending && !collapsed.empty()) collapsed += ' ';
-          else if (space_pending && !at_line_start()) collapsed += ' ';
+          if (is_space(c)) {
+            space_pending = true;
+            continue;
+          }
+          if (space_pending && !collapsed.empty())
+            collapsed += ' ';
+          else if (space_pending && !at_line_start())
+            collapsed += ' ';
           space_pending = false;
           collapsed += c;
         }

@@ -20,13 +20,13 @@ constexpr int max_inline_depth = 32;
 
 // The YAML front matter of a document, when it has one.
 struct FrontMatter {
-  bool present = false;                        // the text opens with a `---` ... `---`/`...` block
-  size_t end = 0;                              // byte offset just after the closing line
-  int lines = 0;                               // how many source lines it spans
-  std::map<std::string, std::string> values;   // flattened: "a.b" for nested maps, lists joined with ", "
-  bool slides = false;                         // a HackMD/reveal.js slide deck (`type: slide` or slideOptions)
-  std::string error;                           // why the YAML could not be read (empty when it could)
-  int error_line = 0;                          // 1-based source line of that error
+  bool present = false;                       // the text opens with a `---` ... `---`/`...` block
+  size_t end = 0;                             // byte offset just after the closing line
+  int lines = 0;                              // how many source lines it spans
+  std::map<std::string, std::string> values;  // flattened: "a.b" for nested maps, lists joined with ", "
+  bool slides = false;                        // a HackMD/reveal.js slide deck (`type: slide` or slideOptions)
+  std::string error;                          // why the YAML could not be read (empty when it could)
+  int error_line = 0;                         // 1-based source line of that error
 };
 
 // Finds and parses the front matter at the start of decoded text; never throws.

@@ -54,8 +54,11 @@ void blank_slide_separators(std::string& text) {
     body.remove_prefix(indent);
     if (indent < 4 && (body.starts_with("```") || body.starts_with("~~~"))) {
       std::string mark(body.substr(0, 3));
-      if (!in_fence) { in_fence = true; fence = mark; }
-      else if (mark == fence) in_fence = false;
+      if (!in_fence) {
+        in_fence = true;
+        fence = mark;
+      } else if (mark == fence)
+        in_fence = false;
     }
     std::string_view bare = trim(line);
     bool separator = !in_fence && indent < 4 && (bare == "---" || bare == "----");
@@ -73,9 +76,11 @@ cmark_node* parse(const std::string& text) {
   // cmark-gfm switches a global table of special characters per parse: parses must not overlap.
   static std::mutex parsing;
   std::lock_guard lock(parsing);
-  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
+  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+                                                                     &cmark_parser_free);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), text.data(), text.size());
   return cmark_parser_finish(parser.get());
 }
@@ -102,9 +107,10 @@ ir::Document read_markdown(std::string_view bytes, const ReadOptions& options) {
     if (!fm.error.empty()) ir::warn(doc, fm.error_line, 0, fm.error);
     if (fm.slides || text.find("<!-- .slide") != std::string::npos) blank_slide_separators(text);
     if (auto guard = guard_tables(text); guard.count > 0)
-      ir::warn(doc, guard.first_line, 0,
-               std::to_string(guard.count) +
-                   " place(s) with too much markup to parse quickly (a huge table, thousands of '[' or '|') are read as text");
+      ir::warn(
+          doc, guard.first_line, 0,
+          std::to_string(guard.count) +
+              " place(s) with too much markup to parse quickly (a huge table, thousands of '[' or '|') are read as text");
 
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> tree(parse(text), &cmark_node_free);
     if (!tree) {

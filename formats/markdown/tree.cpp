@@ -15,13 +15,26 @@ namespace {
 
 // One open container while walking the tree.
 struct Frame {
-  enum class Kind { document, quote, list, item, paragraph, heading, table, row, cell, span, image, flattened } kind = Kind::document;
-  ir::Block block;      // quote, list, paragraph, heading (level, inlines), table
-  ir::ListItem item;    // item
-  ir::TableRow row;     // row
-  ir::TableCell cell;   // cell
-  ir::Inline inl;       // span (emphasis, strong, strikethrough, link), image
-  int target = 0;       // flattened: the frame that receives this one's content
+  enum class Kind {
+    document,
+    quote,
+    list,
+    item,
+    paragraph,
+    heading,
+    table,
+    row,
+    cell,
+    span,
+    image,
+    flattened
+  } kind = Kind::document;
+  ir::Block block;         // quote, list, paragraph, heading (level, inlines), table
+  ir::ListItem item;       // item
+  ir::TableRow row;        // row
+  ir::TableCell cell;      // cell
+  ir::Inline inl;          // span (emphasis, strong, strikethrough, link), image
+  int target = 0;          // flattened: the frame that receives this one's content
   bool html_link = false;  // span opened by an inline <a href>
   bool link = false;       // flattened: stands for a link (its text joins the text before it)
 };
@@ -36,8 +49,10 @@ class Walker {
     cmark_iter* iter = cmark_iter_new(root);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
       cmark_node* node = cmark_iter_get_node(iter);
-      if (ev == CMARK_EVENT_ENTER) enter(node);
-      else if (ev == CMARK_EVENT_EXIT) exit(node);
+      if (ev == CMARK_EVENT_ENTER)
+        enter(node);
+      else if (ev == CMARK_EVENT_EXIT)
+        exit(node);
     }
     cmark_iter_free(iter);
     while (frames_.size() > 1) pop();  // only after malformed trees; keeps every word
@@ -139,14 +154,18 @@ class Walker {
         const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(node);
         for (uint16_t i = 0; i < columns; ++i) {
           uint8_t a = aligns ? aligns[i] : 0;
-          b.alignments.push_back(a == 'l' ? ir::Align::left : a == 'c' ? ir::Align::center : a == 'r' ? ir::Align::right : ir::Align::none);
+          b.alignments.push_back(a == 'l'   ? ir::Align::left
+                                 : a == 'c' ? ir::Align::center
+                                 : a == 'r' ? ir::Align::right
+                                            : ir::Align::none);
         }
       }
     } else if (t == CMARK_NODE_ITEM) {
       if (parent_flat) return push_flattened(node);
       push(Kind::item, node);
       const char* ext = cmark_node_get_type_string(node);
-      if (ext && std::string_view(ext) == "tasklist") frames_.back().item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node);
+      if (ext && std::string_view(ext) == "tasklist")
+        frames_.back().item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node);
     } else if (t == CMARK_NODE_TABLE_ROW) {
       if (parent_flat) return push_flattened(node);
       push(Kind::row, node);
@@ -181,8 +200,8 @@ class Walker {
       b.line = cmark_node_get_start_line(node);
       b.column = cmark_node_get_start_column(node);
       add_block(std::move(b));
-    } else if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_STRIKETHROUGH || t == CMARK_NODE_LINK ||
-               t == CMARK_NODE_IMAGE) {
+    } else if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_STRIKETHROUGH ||
+               t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
       if (parent_flat || inline_depth_ >= max_inline_depth) {
         push_flattened(node);
         if (t == CMARK_NODE_LINK) {
@@ -194,11 +213,11 @@ class Walker {
       ++inline_depth_;
       push(t == CMARK_NODE_IMAGE ? Kind::image : Kind::span, node);
       auto& in = frames_.back().inl;
-      in.kind = t == CMARK_NODE_EMPH ? ir::InlineKind::emphasis
+      in.kind = t == CMARK_NODE_EMPH     ? ir::InlineKind::emphasis
                 : t == CMARK_NODE_STRONG ? ir::InlineKind::strong
-                : t == CMARK_NODE_LINK ? ir::InlineKind::link
-                : t == CMARK_NODE_IMAGE ? ir::InlineKind::image
-                                        : ir::InlineKind::strikethrough;
+                : t == CMARK_NODE_LINK   ? ir::InlineKind::link
+                : t == CMARK_NODE_IMAGE  ? ir::InlineKind::image
+                                         : ir::InlineKind::strikethrough;
       if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
         const char* url = cmark_node_get_url(node);
         const char* title = cmark_node_get_title(node);
@@ -211,8 +230,10 @@ class Walker {
       int line = cmark_node_get_start_line(node), column = cmark_node_get_start_column(node);
       if (link_depth_ > 0) {
         ir::Inlines& sink = inline_sink();
-        if (!sink.empty() && sink.back().kind == ir::InlineKind::text) sink.back().text += text;
-        else add_leaf_inline(ir::InlineKind::text, node, std::move(text));
+        if (!sink.empty() && sink.back().kind == ir::InlineKind::text)
+          sink.back().text += text;
+        else
+          add_leaf_inline(ir::InlineKind::text, node, std::move(text));
       } else {
         append_text(inline_sink(), text, line, column);
       }
@@ -284,8 +305,10 @@ class Walker {
         break;
       case Kind::item: {
         Frame& parent = frames_[resolve(top_index())];
-        if (parent.kind == Kind::list) parent.block.items.push_back(std::move(f.item));
-        else for (auto& b : f.item.blocks) add_block(std::move(b));
+        if (parent.kind == Kind::list)
+          parent.block.items.push_back(std::move(f.item));
+        else
+          for (auto& b : f.item.blocks) add_block(std::move(b));
         break;
       }
       case Kind::row: {
@@ -300,7 +323,8 @@ class Walker {
       }
       case Kind::paragraph: {
         if (f.block.inlines.empty()) break;  // e.g. only an HTML comment
-        if (f.block.inlines.size() == 1 && f.block.inlines[0].kind == ir::InlineKind::image) f.block.kind = ir::BlockKind::image;
+        if (f.block.inlines.size() == 1 && f.block.inlines[0].kind == ir::InlineKind::image)
+          f.block.kind = ir::BlockKind::image;
         add_block(std::move(f.block));
         break;
       }

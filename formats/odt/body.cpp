@@ -150,9 +150,7 @@ void Body::literal(pugi::xml_node parent, std::string_view s) {
 void Body::inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link) {
   for (const auto& i : in) {
     switch (i.kind) {
-      case ir::InlineKind::text:
-        text(parent, i.text);
-        break;
+      case ir::InlineKind::text: text(parent, i.text); break;
       case ir::InlineKind::emphasis:
       case ir::InlineKind::strong:
       case ir::InlineKind::strikethrough: {
@@ -169,24 +167,16 @@ void Body::inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link) {
         literal(span, i.text);
         break;
       }
-      case ir::InlineKind::link:
-        link(parent, i, in_link);
-        break;
-      case ir::InlineKind::image:
-        image(parent, i, in_link);
-        break;
+      case ir::InlineKind::link: link(parent, i, in_link); break;
+      case ir::InlineKind::image: image(parent, i, in_link); break;
       case ir::InlineKind::mention: {
         auto span = parent.append_child("text:span");
         span.append_attribute("text:style-name") = "Mention";
         text(span, "@" + i.text);
         break;
       }
-      case ir::InlineKind::line_break:
-        parent.append_child("text:line-break");
-        break;
-      case ir::InlineKind::soft_break:
-        text(parent, " ");
-        break;
+      case ir::InlineKind::line_break: parent.append_child("text:line-break"); break;
+      case ir::InlineKind::soft_break: text(parent, " "); break;
     }
   }
 }
@@ -271,9 +261,7 @@ void Body::block(pugi::xml_node parent, const ir::Block& b, const char* para_sty
       inlines(p, b.inlines);
       break;
     }
-    case ir::BlockKind::list:
-      list(parent, b, list_depth_ + 1);
-      break;
+    case ir::BlockKind::list: list(parent, b, list_depth_ + 1); break;
     case ir::BlockKind::code: {
       std::string_view rest = b.text;
       if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
@@ -287,12 +275,8 @@ void Body::block(pugi::xml_node parent, const ir::Block& b, const char* para_sty
       }
       break;
     }
-    case ir::BlockKind::quote:
-      blocks(parent, b.children, "Quotations", in_list);
-      break;
-    case ir::BlockKind::table:
-      table(parent, b, in_list);
-      break;
+    case ir::BlockKind::quote: blocks(parent, b.children, "Quotations", in_list); break;
+    case ir::BlockKind::table: table(parent, b, in_list); break;
     case ir::BlockKind::rule: {
       auto p = parent.append_child("text:p");
       p.append_attribute("text:style-name") = "Horizontal_20_Line";

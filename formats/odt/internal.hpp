@@ -23,8 +23,8 @@ std::string to_string(const pugi::xml_document& doc);
 
 // A picture taken into the package.
 struct Picture {
-  std::string name;       // "Pictures/..."
-  std::string media_type; // "image/png"...
+  std::string name;        // "Pictures/..."
+  std::string media_type;  // "image/png"...
   std::string data;
 };
 
@@ -35,9 +35,9 @@ struct Sink {
   std::vector<ir::Diagnostic> diagnostics;
   std::vector<Picture> pictures;
   std::map<std::string, std::string> picture_by_key;  // image key (folder and reference) -> package name
-  int dropped = 0;   // control characters and broken UTF-8, removed
-  int frames = 0;    // draw:frame names
-  int html = 0;      // raw HTML blocks written as their visible text
+  int dropped = 0;                                    // control characters and broken UTF-8, removed
+  int frames = 0;                                     // draw:frame names
+  int html = 0;                                       // raw HTML blocks written as their visible text
 };
 
 // Builds the body (office:text children) of one meeting under `parent`.
@@ -94,8 +94,8 @@ void add_automatic_styles(pugi::xml_node automatic, const pugi::xml_document& st
 struct StylesPart {
   std::string xml;
   std::shared_ptr<const pugi::xml_document> doc;  // the same, parsed (shared between reports: read only)
-  size_t recurring_prefix = 0;  // bytes before the report title: the same for every report
-  std::vector<Picture> pictures;  // pictures the reference document's styles use
+  size_t recurring_prefix = 0;                    // bytes before the report title: the same for every report
+  std::vector<Picture> pictures;                  // pictures the reference document's styles use
 };
 
 // Builds styles.xml for a report title, language and paper, from the template or options.reference_doc (read once

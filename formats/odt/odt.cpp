@@ -244,12 +244,13 @@ Output package(std::span<const ir::Meeting> meetings, const WriteOptions& option
   for (auto& p : pictures) entries.push_back({p.name, p.data, p.media_type != "image/svg+xml"});
   entries.push_back({"META-INF/manifest.xml", odt::manifest_xml({"content.xml", "styles.xml", "meta.xml"}, pictures)});
   if (sink.html > 0)
-    sink.diagnostics.push_back({ir::Severity::note, "", 0, 0,
-                                fmt::format("{} raw HTML block(s) written as their visible text", sink.html)});
+    sink.diagnostics.push_back(
+        {ir::Severity::note, "", 0, 0, fmt::format("{} raw HTML block(s) written as their visible text", sink.html)});
   if (sink.dropped > 0)
     sink.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
                                 fmt::format("{} control character(s) or broken UTF-8 sequence(s) that XML 1.0 forbids "
-                                            "were dropped or replaced", sink.dropped)});
+                                            "were dropped or replaced",
+                                            sink.dropped)});
   out.diagnostics = std::move(sink.diagnostics);
   auto zipped = zip_package(entries, output_timestamp(meetings, options), context.cache);
   if (!zipped.error.empty())

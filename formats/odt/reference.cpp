@@ -50,8 +50,8 @@ bool known(pugi::xml_node scope, std::string_view qname) {
 
 // The parts of a package the writer makes itself: a reference document's styles may not point at them.
 bool owned_part(std::string_view name) {
-  static const std::set<std::string_view> parts = {"mimetype",     "content.xml", "styles.xml",
-                                                   "meta.xml",     "settings.xml", "manifest.rdf"};
+  static const std::set<std::string_view> parts = {"mimetype", "content.xml",  "styles.xml",
+                                                   "meta.xml", "settings.xml", "manifest.rdf"};
   return parts.count(name) || name.starts_with("META-INF/") || name.starts_with("Pictures/minutes-");
 }
 
@@ -101,15 +101,21 @@ void take_links(pugi::xml_node root, ZipReader& zip, ReferenceStyles& out, std::
     if (target.starts_with("./")) target.erase(0, 2);
     std::string why;
     std::optional<ImageKind> kind;
-    if (!picture) why = "is an embedded object or a linked file";
-    else if (!plain_part_name(target) || !zip.has(target)) why = "is not a picture inside the document";
-    else if (owned_part(target)) why = "is a part the writer makes itself";
+    if (!picture)
+      why = "is an embedded object or a linked file";
+    else if (!plain_part_name(target) || !zip.has(target))
+      why = "is not a picture inside the document";
+    else if (owned_part(target))
+      why = "is a part the writer makes itself";
     if (why.empty() && !taken.count(target)) {
       auto bytes = zip.read(target);
       if (bytes) kind = sniff_image(*bytes);
-      if (!bytes) why = "cannot be read: the document " + zip.error();
-      else if (!kind) why = "is not a PNG, JPEG, GIF or SVG picture";
-      else out.pictures.push_back({target, kind->media_type, std::move(*bytes)});
+      if (!bytes)
+        why = "cannot be read: the document " + zip.error();
+      else if (!kind)
+        why = "is not a PNG, JPEG, GIF or SVG picture";
+      else
+        out.pictures.push_back({target, kind->media_type, std::move(*bytes)});
       if (why.empty()) taken.insert(target);
     }
     if (!why.empty()) {
@@ -170,9 +176,9 @@ ReferenceStyles read_reference(std::string_view bytes, const std::string& path) 
   std::vector<std::string> dropped;
   take_links(root, zip, out, dropped);
   if (!dropped.empty())
-    out.diagnostics.push_back({ir::Severity::warning, path, 0, 0,
-                               fmt::format("reference document: {} link(s) of its styles left out: {}", dropped.size(),
-                                           first_few(dropped))});
+    out.diagnostics.push_back(
+        {ir::Severity::warning, path, 0, 0,
+         fmt::format("reference document: {} link(s) of its styles left out: {}", dropped.size(), first_few(dropped))});
   out.doc = std::move(doc);
   return out;
 }

@@ -164,8 +164,9 @@ ReferenceStyles load_reference(const WriteOptions& options, const WriteContext& 
   Fetched file = fetch_file(context, options.reference_doc, {});
   if (!file.bytes) {
     ReferenceStyles none;
-    none.diagnostics.push_back({ir::Severity::warning, options.reference_doc, 0, 0,
-                                fmt::format("reference document not used: it {}; the default styles are used", file.why)});
+    none.diagnostics.push_back(
+        {ir::Severity::warning, options.reference_doc, 0, 0,
+         fmt::format("reference document not used: it {}; the default styles are used", file.why)});
     return none;
   }
   return read_reference(*file.bytes, options.reference_doc);

@@ -46,8 +46,8 @@ const std::vector<ir::Section>& top_sections(const ir::Meeting& m) {
 
 bool bookkeeping(std::string_view title) {
   std::string t = slug(title);
-  static constexpr std::array<std::string_view, 8> skip = {"meta", "participants", "attendees", "agenda",
-                                                           "minutes", "notes", "meta-information", "attendance"};
+  static constexpr std::array<std::string_view, 8> skip = {"meta",    "participants", "attendees",        "agenda",
+                                                           "minutes", "notes",        "meta-information", "attendance"};
   return std::find(skip.begin(), skip.end(), t) != skip.end();
 }
 
@@ -104,7 +104,6 @@ std::string summary(const ir::Meeting& m) {
   return shorten(out, 700);
 }
 
-
 // The feed of the newest meetings.
 Output feed(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
@@ -122,14 +121,15 @@ Output feed(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
   std::string title = !options.feed_title.empty() ? options.feed_title
                       : series.size() == 1        ? series.front()
                                                   : words.meeting_minutes;
-  std::string base = checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
-  std::string feed_link = checked_base(options.feed_link, "the feed link (--feed-link, feed: link: in minutes.yaml)",
-                                       out.diagnostics);
+  std::string base =
+      checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
+  std::string feed_link =
+      checked_base(options.feed_link, "the feed link (--feed-link, feed: link: in minutes.yaml)", out.diagnostics);
   std::string feed_self = checked_base(options.feed_self, "the feed's own URL (--feed-self)", out.diagnostics);
   std::string link = !feed_link.empty() ? feed_link : base;
   if (link.empty()) {
-    out.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
-                               "no --feed-link or --base-url: the feed's links are relative paths"});
+    out.diagnostics.push_back(
+        {ir::Severity::warning, "", 0, 0, "no --feed-link or --base-url: the feed's links are relative paths"});
     link = "./";
   }
   std::string description =
@@ -179,7 +179,8 @@ Output feed(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
     fo.source = m->source;
     fo.diagnostics = &out.diagnostics;
     std::string content = html::meeting_fragment(*m, fo);
-    if (!content.empty()) item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(content.c_str());
+    if (!content.empty())
+      item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(content.c_str());
   }
 
   std::ostringstream s;

@@ -118,7 +118,8 @@ class Builder {
 
   void add_item(const Line& l, int indent, bool marked, bool blank_before = false) {
     flush();
-    if (static_cast<int>(stack_.size()) >= max_list_depth && indent > stack_.back().indent) indent = stack_.back().indent;
+    if (static_cast<int>(stack_.size()) >= max_list_depth && indent > stack_.back().indent)
+      indent = stack_.back().indent;
     while (!stack_.empty() && stack_.back().indent > indent) stack_.pop_back();
     bool ordered = marked && l.ordered;
     if (!stack_.empty() && stack_.back().indent == indent) {
@@ -219,7 +220,8 @@ ir::Blocks build_blocks(const std::vector<Line>& lines, size_t begin, size_t end
           flush_para();
           continue;
         }
-        int column = lines[j].indent + 1 + display_width(lines[j].text().substr(0, lines[j].text().size() - inner.size()));
+        int column =
+            lines[j].indent + 1 + display_width(lines[j].text().substr(0, lines[j].text().size() - inner.size()));
         para.push_back({inner, lines[j].number, column});
       }
       flush_para();

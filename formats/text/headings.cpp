@@ -18,7 +18,8 @@ bool introduces_list(std::string_view t) {
   t = trim(t);
   size_t space = t.find_last_of(' ');
   std::string_view last = space == std::string_view::npos ? t : t.substr(space + 1);
-  for (std::string_view w : {"here", "below", "following", "follows", "these", "this", "are", "is", "were", "was", "that"})
+  for (std::string_view w :
+       {"here", "below", "following", "follows", "these", "this", "are", "is", "were", "was", "that"})
     if (iequals(last, w)) return true;
   return false;
 }
@@ -45,7 +46,10 @@ class HeadingFinder {
     bool prev_paragraph = false;  // the previous line is a plain line at the left margin (a paragraph)
     for (size_t k = begin_; k < end_; ++k) {
       const Line& l = lines_[k];
-      if (l.blank) { prev_paragraph = false; continue; }
+      if (l.blank) {
+        prev_paragraph = false;
+        continue;
+      }
       Heading h;
       if (!l.in_code && !l.standalone && classify(k, prev_paragraph, h)) {
         out.push_back(h);
@@ -108,9 +112,12 @@ class HeadingFinder {
         const Line& n = lines_[j];
         bool sibling = n.indent == 0 && n.marker && n.number_depth == l.number_depth;
         bool blank_between = j > k + 1;
-        if (n.indent == 0 && n.marker && n.number_depth > l.number_depth) heads = true;
-        else if (!sibling && outline_) heads = true;
-        else if (!sibling && n.indent == 0 && (blank_between || n.standalone || (n.marker && n.number_depth == 0))) heads = true;
+        if (n.indent == 0 && n.marker && n.number_depth > l.number_depth)
+          heads = true;
+        else if (!sibling && outline_)
+          heads = true;
+        else if (!sibling && n.indent == 0 && (blank_between || n.standalone || (n.marker && n.number_depth == 0)))
+          heads = true;
       }
       if (!continues && !heads) return false;
       h.level = std::min(6, l.number_depth + 1);
@@ -156,8 +163,7 @@ class HeadingFinder {
       size_t c = t.find_first_not_of('#');
       if (c <= 6 && (c == std::string_view::npos || t[c] == ' ' || t[c] == '\t')) return true;
     }
-    return j + 1 < end_ && !n.marker &&
-           (is_underline(lines_[j + 1].raw, '=') || is_underline(lines_[j + 1].raw, '-'));
+    return j + 1 < end_ && !n.marker && (is_underline(lines_[j + 1].raw, '=') || is_underline(lines_[j + 1].raw, '-'));
   }
 
   // True when numbers continue the last numbered heading: 2 after 1, 1.1 after 1, 2.2 after 2.1, 3 after 2.4.
@@ -167,17 +173,18 @@ class HeadingFinder {
     if (d == last_numbers_.size() + 1)
       return numbers.back() == 1 && std::equal(last_numbers_.begin(), last_numbers_.end(), numbers.begin());
     if (d > last_numbers_.size()) return false;
-    return numbers.back() == last_numbers_[d - 1] + 1 && std::equal(numbers.begin(), numbers.end() - 1, last_numbers_.begin());
+    return numbers.back() == last_numbers_[d - 1] + 1 &&
+           std::equal(numbers.begin(), numbers.end() - 1, last_numbers_.begin());
   }
 
   const std::vector<Line>& lines_;
   size_t begin_, end_;
   std::vector<size_t> next_;
-  bool outline_ = false;     // numbered headings with sub-numbers (1.1) at the left margin
-  bool markdown_ = false;    // at least two '#' headings: no capitals / 'Topic:' / indented-block headings
-  int strong_ = 1;           // level of the last explicit heading (the title counts as 1)
+  bool outline_ = false;   // numbered headings with sub-numbers (1.1) at the left margin
+  bool markdown_ = false;  // at least two '#' headings: no capitals / 'Topic:' / indented-block headings
+  int strong_ = 1;         // level of the last explicit heading (the title counts as 1)
   std::vector<int> last_numbers_;
-  int list_depth_ = 0;       // number depth of the numbered item just before (at the margin), 0 when none
+  int list_depth_ = 0;  // number depth of the numbered item just before (at the margin), 0 when none
 };
 
 }  // namespace

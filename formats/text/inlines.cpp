@@ -28,8 +28,15 @@ size_t bare_url_length(std::string_view s, size_t i) {
   }
   while (n > 0) {
     char c = t[n - 1];
-    if (c == ')' && parens < 0) { ++parens; --n; continue; }
-    if (std::strchr(".,;:!?'*_", c) != nullptr) { --n; continue; }
+    if (c == ')' && parens < 0) {
+      ++parens;
+      --n;
+      continue;
+    }
+    if (std::strchr(".,;:!?'*_", c) != nullptr) {
+      --n;
+      continue;
+    }
     break;
   }
   size_t scheme = starts_with_icase(t, "www.") ? 4 : t.find("://") + 3;

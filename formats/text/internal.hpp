@@ -19,22 +19,22 @@ constexpr int tab_width = 4;
 
 // One source line, classified once.
 struct Line {
-  std::string_view raw;       // the line without its end
-  int number = 0;             // 1-based source line
-  bool blank = true;          // only spaces and tabs
-  int indent = 0;             // display column of the first non-blank character (tabs expanded)
-  size_t text_pos = 0;        // byte offset of the first non-blank character
-  bool marker = false;        // starts with a list marker
-  bool ordered = false;       // the marker is a number, letter or roman numeral
-  int start = 1;              // the marker's number (for an ordered list's start)
-  int number_depth = 0;       // 1 for "1." / "2)", 2 for "1.1", ...; 0 when the marker is not numeric
-  std::vector<int> numbers;   // the numbers of a numeric marker ("2.1" -> {2, 1})
-  int content_indent = 0;     // display column where the text after the marker starts
-  size_t content_pos = 0;     // byte offset of that text (text_pos when there is no marker)
+  std::string_view raw;         // the line without its end
+  int number = 0;               // 1-based source line
+  bool blank = true;            // only spaces and tabs
+  int indent = 0;               // display column of the first non-blank character (tabs expanded)
+  size_t text_pos = 0;          // byte offset of the first non-blank character
+  bool marker = false;          // starts with a list marker
+  bool ordered = false;         // the marker is a number, letter or roman numeral
+  int start = 1;                // the marker's number (for an ordered list's start)
+  int number_depth = 0;         // 1 for "1." / "2)", 2 for "1.1", ...; 0 when the marker is not numeric
+  std::vector<int> numbers;     // the numbers of a numeric marker ("2.1" -> {2, 1})
+  int content_indent = 0;       // display column where the text after the marker starts
+  size_t content_pos = 0;       // byte offset of that text (text_pos when there is no marker)
   std::optional<bool> checked;  // "[ ]" / "[x]" after the marker
-  bool fence = false;         // ``` or ~~~ opens or closes a code block
-  bool in_code = false;       // inside a fenced code block (fences included)
-  bool standalone = false;    // a "Key: value" meta line ("Minutes: ...", "Date: ..."): always a paragraph of its own
+  bool fence = false;           // ``` or ~~~ opens or closes a code block
+  bool in_code = false;         // inside a fenced code block (fences included)
+  bool standalone = false;      // a "Key: value" meta line ("Minutes: ...", "Date: ..."): always a paragraph of its own
   std::string_view content() const { return raw.substr(content_pos); }  // text after indent and marker
   std::string_view text() const { return raw.substr(text_pos); }        // text after the indent
 };

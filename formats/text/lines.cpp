@@ -17,8 +17,8 @@ constexpr std::string_view unicode_bullets[] = {
 
 // Value of a lower-case roman numeral (i..xxxix), 0 when it is not one.
 int roman_value(std::string_view s) {
-  static constexpr std::string_view romans[] = {"i",   "ii",   "iii",  "iv",  "v",    "vi",    "vii",  "viii", "ix",  "x",
-                                                "xi",  "xii",  "xiii", "xiv", "xv",   "xvi",   "xvii", "xviii", "xix", "xx"};
+  static constexpr std::string_view romans[] = {"i",  "ii",  "iii",  "iv",  "v",  "vi",  "vii",  "viii",  "ix",  "x",
+                                                "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
   for (size_t k = 0; k < std::size(romans); ++k)
     if (s == romans[k]) return static_cast<int>(k) + 1;
   return 0;
@@ -47,7 +47,10 @@ size_t parse_marker(std::string_view raw, size_t pos, Line& l) {
       if (digits == 0 || (j < s.size() && is_digit(s[j])) || digits > (numbers.empty() ? 3u : 2u)) return 0;
       numbers.push_back(v);
       i = j;
-      if (i < s.size() && s[i] == ')') { ++i; break; }
+      if (i < s.size() && s[i] == ')') {
+        ++i;
+        break;
+      }
       if (i < s.size() && s[i] == '.') {
         ++i;
         if (i < s.size() && is_digit(s[i])) continue;
@@ -91,7 +94,8 @@ size_t parse_marker(std::string_view raw, size_t pos, Line& l) {
 void classify(Line& l) {
   int col = 0;
   size_t i = 0;
-  for (; i < l.raw.size() && is_space(l.raw[i]); ++i) col = l.raw[i] == '\t' ? (col / tab_width + 1) * tab_width : col + 1;
+  for (; i < l.raw.size() && is_space(l.raw[i]); ++i)
+    col = l.raw[i] == '\t' ? (col / tab_width + 1) * tab_width : col + 1;
   l.blank = i == l.raw.size();
   l.indent = col;
   l.text_pos = i;
@@ -109,7 +113,8 @@ void classify(Line& l) {
   l.marker = true;
   col += display_width(l.raw.substr(i, after - i));
   size_t j = after;
-  for (; j < l.raw.size() && is_space(l.raw[j]); ++j) col = l.raw[j] == '\t' ? (col / tab_width + 1) * tab_width : col + 1;
+  for (; j < l.raw.size() && is_space(l.raw[j]); ++j)
+    col = l.raw[j] == '\t' ? (col / tab_width + 1) * tab_width : col + 1;
   std::string_view rest = l.raw.substr(j);
   if (rest.size() >= 3 && rest[0] == '[' && rest[2] == ']' && (rest[1] == ' ' || rest[1] == 'x' || rest[1] == 'X')) {
     l.checked = rest[1] != ' ';

@@ -16,7 +16,8 @@ using text::Line;
 
 // E-mail header names that may open a draft sent by mail.
 bool is_mail_header(std::string_view key) {
-  for (std::string_view h : {"from", "to", "cc", "bcc", "subject", "date", "sent", "reply-to", "message-id", "betreff", "von", "an"})
+  for (std::string_view h :
+       {"from", "to", "cc", "bcc", "subject", "date", "sent", "reply-to", "message-id", "betreff", "von", "an"})
     if (iequals(key, h)) return true;
   return false;
 }
@@ -68,7 +69,8 @@ size_t read_mail_headers(const std::vector<Line>& lines, size_t k, ir::Document&
     std::string_view value = text::trim(t.substr(colon + 1));
     if ((key == "subject" || key == "betreff") && doc.blocks.empty() && !strip_reply_prefixes(value).empty()) {
       std::string_view subject = strip_reply_prefixes(value);
-      int column = 1 + text::display_width(t.substr(0, static_cast<size_t>(subject.data() - t.data()))) + lines[h].indent;
+      int column =
+          1 + text::display_width(t.substr(0, static_cast<size_t>(subject.data() - t.data()))) + lines[h].indent;
       doc.blocks.push_back(heading(1, subject, lines[h].number, column));
     }
     doc.metadata["mail." + key] = std::string(value);

@@ -63,8 +63,8 @@ struct Run {
 // Runs `minutes build ARGS...` with SOURCE_DATE_EPOCH unset (or set to `epoch`), stderr captured.
 inline Run minutes_build(const std::vector<std::string>& args, const std::string& epoch = "") {
   static int counter = 0;
-  fs::path err = fs::path(MINUTES_BUILD_DIR) / "tmp-build-tests" / ("stderr-" + std::to_string(::getpid()) + "-" +
-                                                                    std::to_string(counter++));
+  fs::path err = fs::path(MINUTES_BUILD_DIR) / "tmp-build-tests" /
+                 ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::string cmd = epoch.empty() ? "env -u SOURCE_DATE_EPOCH " : "env SOURCE_DATE_EPOCH=" + epoch + " ";
   cmd += quote(MINUTES_BINARY) + " build";
   for (const auto& a : args) cmd += " " + quote(a);
@@ -108,7 +108,8 @@ inline std::map<std::string, std::string> contents(const fs::path& root) {
 // A small meeting in Markdown with one future and one past event.
 inline std::string meeting_md(const std::string& title, const std::string& event_date = "2024-05-10") {
   return "# " + title + "\n\n## Participants\n\n- @alice\n- @bob\n\n## Updates\n\n- The Hackathon will take place on " +
-         event_date + " in Cologne.\n- Old conference was on 2023-01-01.\n- Notes: https://example.org/notes and www.example.com, mail team@example.org\n";
+         event_date +
+         " in Cologne.\n- Old conference was on 2023-01-01.\n- Notes: https://example.org/notes and www.example.com, mail team@example.org\n";
 }
 
 // A small plain-text draft.

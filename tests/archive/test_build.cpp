@@ -28,8 +28,8 @@ void make_archive(const TempDir& t) {
 }
 
 std::vector<std::string> build_args(const TempDir& t, const std::string& out, std::vector<std::string> more = {}) {
-  std::vector<std::string> args = {(t / "src").string(), "-o", (t / out).string(), "--exclude", "drafts",
-                                   "--exclude", "team-b/*-private.md"};
+  std::vector<std::string> args = {(t / "src").string(), "-o", (t / out).string(), "--exclude", "drafts", "--exclude",
+                                   "team-b/*-private.md"};
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }
@@ -95,20 +95,21 @@ TEST_CASE("the skip rule matches whole names; --verbose says what was skipped an
   Run r = minutes_build(build_args(t, "out", {"--verbose"}));
   INFO(r.err);
   CHECK(r.code == 0);
-  for (const auto& stem : {"team/security-sync-2024-03-14", "team/sourcery-2024-03-15", "team/templates-review-2024-03-16"})
+  for (const auto& stem :
+       {"team/security-sync-2024-03-14", "team/sourcery-2024-03-15", "team/templates-review-2024-03-16"})
     CHECK_MESSAGE(has_output(t, "out", stem), stem);
   for (const auto& stem : {"team/README.de", "team/changelog", "team/weekly_template"})
     CHECK_MESSAGE(!fs::exists(t / ("out/" + std::string(stem) + ".odt")), stem);
   std::string src = (t / "src").string();
-  for (const auto& line : {"/README.md: note: skipped: a README file, not minutes",
-                           "/team/README.de.md: note: skipped: a README file, not minutes",
-                           "/team/changelog.txt: note: skipped: a CHANGELOG file, not minutes",
-                           "/team-a/template.md: note: skipped: a template, not minutes",
-                           "/team/weekly_template.md: note: skipped: a template, not minutes",
-                           "/drafts/: note: skipped: excluded by 'drafts'",
-                           "/team-b/20240315-private.md: note: skipped: excluded by 'team-b/*-private.md'",
-                           "/.hidden/: note: skipped: hidden",
-                           "/team-a/notes.json: note: skipped: no reader takes this kind of file"})
+  for (const auto& line :
+       {"/README.md: note: skipped: a README file, not minutes",
+        "/team/README.de.md: note: skipped: a README file, not minutes",
+        "/team/changelog.txt: note: skipped: a CHANGELOG file, not minutes",
+        "/team-a/template.md: note: skipped: a template, not minutes",
+        "/team/weekly_template.md: note: skipped: a template, not minutes",
+        "/drafts/: note: skipped: excluded by 'drafts'",
+        "/team-b/20240315-private.md: note: skipped: excluded by 'team-b/*-private.md'",
+        "/.hidden/: note: skipped: hidden", "/team-a/notes.json: note: skipped: no reader takes this kind of file"})
     CHECK_MESSAGE(r.err.find(src + line) != std::string::npos, line);
   CHECK(r.err.find(src + "/team/security-sync-2024-03-14.md: note: built") != std::string::npos);
   CHECK(r.err.find("6 meetings") != std::string::npos);
@@ -125,8 +126,8 @@ TEST_CASE("upcoming events on the index are relative to the newest meeting or SO
   std::string index = slurp(t / "out/index.html");
   auto upcoming = index.substr(index.find("id=\"upcoming\""));
   upcoming = upcoming.substr(0, upcoming.find("</section>"));
-  CHECK(upcoming.find("2024-05-10") != std::string::npos);   // after the meeting
-  CHECK(upcoming.find("2023-01-01") == std::string::npos);   // before it
+  CHECK(upcoming.find("2024-05-10") != std::string::npos);  // after the meeting
+  CHECK(upcoming.find("2023-01-01") == std::string::npos);  // before it
   // 2024-06-01 00:00 UTC: the hackathon is past then.
   r = minutes_build({(t / "src").string(), "-o", (t / "out2").string()}, "1717200000");
   REQUIRE(r.code == 0);
@@ -141,7 +142,8 @@ TEST_CASE("-j 1 and -j 2 give byte-identical output") {
   TempDir t;
   make_archive(t);
   std::string links;  // many autolinks in every file: parallel Markdown parses must not lose any
-  for (int n = 0; n < 400; ++n) links += "- item " + std::to_string(n) + " www.example.org/" + std::to_string(n) + " and https://example.com/x\n";
+  for (int n = 0; n < 400; ++n)
+    links += "- item " + std::to_string(n) + " www.example.org/" + std::to_string(n) + " and https://example.com/x\n";
   for (int k = 10; k < 40; ++k)
     write(t / ("src/team-c/202404" + std::to_string(k) + ".md"), meeting_md("Team C " + std::to_string(k)) + links);
   for (const auto& pair : {std::pair{"one", "1"}, {"two", "2"}, {"four", "4"}}) {
@@ -193,7 +195,8 @@ TEST_CASE("a changed file rebuilds its outputs and the aggregates, nothing else"
   CHECK(r.code == 0);
   CHECK(r.err.find("1 built") != std::string::npos);
   auto after = snapshot(t / "out");
-  for (const auto& f : formats) CHECK(after.at("team-a/20240314" + f).mtime_ns != before.at("team-a/20240314" + f).mtime_ns);
+  for (const auto& f : formats)
+    CHECK(after.at("team-a/20240314" + f).mtime_ns != before.at("team-a/20240314" + f).mtime_ns);
   for (const auto& stem : {"team-a/20240307", "team-b/notes/20240308"})
     for (const auto& f : formats) CHECK(after.at(stem + f) == before.at(stem + f));
   CHECK(after.at("index.html").mtime_ns != before.at("index.html").mtime_ns);
@@ -206,7 +209,8 @@ TEST_CASE("an incremental build gives the same bytes as a full build of the same
   TempDir t;
   make_archive(t);
   for (int k = 1; k <= 4; ++k)
-    write(t / ("src/team-c/2024040" + std::to_string(k) + ".md"), meeting_md("Team C 2024-04-0" + std::to_string(k), "2024-06-1" + std::to_string(k)));
+    write(t / ("src/team-c/2024040" + std::to_string(k) + ".md"),
+          meeting_md("Team C 2024-04-0" + std::to_string(k), "2024-06-1" + std::to_string(k)));
   REQUIRE(minutes_build(build_args(t, "inc", {"--feed-items", "2"})).code == 0);
   // The oldest meeting changes, one goes, one comes: the feed's newest two are known only by their summaries.
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -310,8 +314,9 @@ TEST_CASE("hostile names, titles and symlinks cannot make it write outside OUT")
   std::string manifest = slurp(t / "out/.minutes-manifest");
   auto at = manifest.find("\"sources\": {");
   REQUIRE(at != std::string::npos);
-  manifest.insert(at + 12, "\"team/gone.md\": {\"size\": 1, \"mtime_ns\": 1, \"hash\": \"0\", \"ok\": true, \"outputs\": "
-                           "[\"../outside/secret.md\", \"team/keep.txt\", \"team/gone.odt\", \"index.html\"]},");
+  manifest.insert(at + 12,
+                  "\"team/gone.md\": {\"size\": 1, \"mtime_ns\": 1, \"hash\": \"0\", \"ok\": true, \"outputs\": "
+                  "[\"../outside/secret.md\", \"team/keep.txt\", \"team/gone.odt\", \"index.html\"]},");
   write(t / "out/.minutes-manifest", manifest);
   r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
   CHECK(r.code == 0);
@@ -336,8 +341,8 @@ TEST_CASE("progress: plain lines when not on a terminal, a redrawn bar on one, n
   CHECK(has_output(t, "quiet", "team-a/20240307"));
   // On a terminal (script(1) gives the command a pseudo-terminal): '\r'-redrawn bar with counts and rate.
   std::string cmd = "script -qec " +
-                    quote("env -u SOURCE_DATE_EPOCH " + quote(MINUTES_BINARY) + " build " + quote((t / "src").string()) +
-                          " -o " + quote((t / "tty").string())) +
+                    quote("env -u SOURCE_DATE_EPOCH " + quote(MINUTES_BINARY) + " build " +
+                          quote((t / "src").string()) + " -o " + quote((t / "tty").string())) +
                     " /dev/null > " + quote((t / "tty.log").string());
   REQUIRE(std::system(cmd.c_str()) == 0);
   std::string screen = slurp(t / "tty.log");

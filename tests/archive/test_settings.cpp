@@ -16,17 +16,25 @@ namespace {
 // Converts to anything: counts the fields of an aggregate by how many initialisers it takes.
 struct any_value {
   template <class T>
-  operator T() const { return T{}; }
+  operator T() const {
+    return T{};
+  }
 };
 
 template <class T, class... A>
 constexpr size_t field_count() {
-  if constexpr (requires { T{A{}..., any_value{}}; }) return field_count<T, A..., any_value>();
-  else return sizeof...(A);
+  if constexpr (requires { T{A{}..., any_value{}}; })
+    return field_count<T, A..., any_value>();
+  else
+    return sizeof...(A);
 }
 
 bool is_write_option(const Setting& s) {
-  return std::visit([](auto field) { return requires(WriteOptions o) { o.*field; }; }, s.field);
+  return std::visit(
+      [](auto field) {
+        return requires(WriteOptions o) { o.*field; };
+      },
+      s.field);
 }
 
 SettingsRead yaml(const std::string& text, const std::string& src = ".") {
@@ -44,12 +52,17 @@ void change(const Setting& s, Settings& settings, const std::string& file) {
   std::visit(
       [&](auto field) {
         auto& v = [&]() -> auto& {
-          if constexpr (requires { settings.options.*field; }) return settings.options.*field;
-          else return settings.*field;
-        }();
+          if constexpr (requires { settings.options.*field; })
+            return settings.options.*field;
+          else
+            return settings.*field;
+        }
+        ();
         using V = std::remove_reference_t<decltype(v)>;
         if constexpr (std::is_same_v<V, std::string>) {
-          v = s.type == SettingType::choice ? std::string(s.allowed.back()) : s.type == SettingType::file ? file : v + "x";
+          v = s.type == SettingType::choice ? std::string(s.allowed.back())
+              : s.type == SettingType::file ? file
+                                            : v + "x";
         } else if constexpr (std::is_same_v<V, bool>) {
           v = !v;
         } else if constexpr (std::is_same_v<V, int>) {
@@ -96,8 +109,9 @@ TEST_CASE("every field of WriteOptions has exactly one row in the table of setti
 }
 
 TEST_CASE("minutes.yaml: values are checked against the table") {
-  auto r = yaml("title: Archive\norganization: Org\npaper: letter\nfeed:\n  items: 7\n  title: News\ntodos: yes\n"
-                "formats: [odt, html]\nexclude: '*-draft.md'\nseries:\n  iaas: Team IaaS\n");
+  auto r = yaml(
+      "title: Archive\norganization: Org\npaper: letter\nfeed:\n  items: 7\n  title: News\ntodos: yes\n"
+      "formats: [odt, html]\nexclude: '*-draft.md'\nseries:\n  iaas: Team IaaS\n");
   CHECK(messages(r).empty());
   CHECK(r.settings.options.title == "Archive");
   CHECK(r.settings.options.organisation == "Org");
@@ -125,8 +139,9 @@ TEST_CASE("minutes.yaml: values are checked against the table") {
         "minutes.yaml:1: error: reference_doc: no file /nowhere/missing.odt\n");
   // Unknown keys are warnings; the rest of the file still counts.
   r = yaml("colour: blue\nfeed:\n  size: 3\ntitle: Kept\n");
-  CHECK(messages(r) == "minutes.yaml:1: warning: unknown setting 'colour'\n"
-                       "minutes.yaml:3: warning: unknown setting 'feed.size'\n");
+  CHECK(messages(r) ==
+        "minutes.yaml:1: warning: unknown setting 'colour'\n"
+        "minutes.yaml:3: warning: unknown setting 'feed.size'\n");
   CHECK(r.settings.options.title == "Kept");
   CHECK(messages(yaml("- a\n- b\n")) == "minutes.yaml:1: error: the archive settings must be a mapping of keys\n");
   CHECK(messages(yaml("title: [unclosed\n")).find("error: cannot read the archive settings") != std::string::npos);

@@ -50,9 +50,11 @@ inline nlohmann::json check(const std::string& tool, const std::string& script, 
 inline std::string chromium_dom(const std::string& file) {
   std::string profile = "/tmp/chr-minutes-" + std::to_string(::getpid());
   int status = 0;
-  std::string out = run("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
-                        "--disable-component-update --disable-sync --no-first-run --user-data-dir=" + profile +
-                        " --dump-dom 'file://" + file + "' 2>/dev/null", status);
+  std::string out =
+      run("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+          "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
+              profile + " --dump-dom 'file://" + file + "' 2>/dev/null",
+          status);
   std::filesystem::remove_all(profile);
   REQUIRE_MESSAGE(status == 0, "chromium --dump-dom failed (is Debian's chromium installed?) status " << status);
   return out;

@@ -36,7 +36,11 @@ TEST_CASE("NUL bytes without a UTF-16 BOM mean a binary file, refused") {
 }
 
 TEST_CASE("control characters XML forbids are dropped with a warning") {
-  auto d = decode("a\x01" "b\x1B" "c\td", "x");
+  auto d = decode(
+      "a\x01"
+      "b\x1B"
+      "c\td",
+      "x");
   CHECK(d.text == "abc\td");
   CHECK(d.diagnostics.size() == 1);
 }
@@ -44,7 +48,12 @@ TEST_CASE("control characters XML forbids are dropped with a warning") {
 TEST_CASE("Windows-1252 is detected when allowed") {
   minutes::DecodeOptions o;
   o.detect_legacy = true;
-  auto d = decode("Gr\xFC\xDF" "e \x80", "x.txt", o);
+  auto d = decode(
+      "Gr\xFC\xDF"
+      "e \x80",
+      "x.txt", o);
   CHECK(d.encoding == "Windows-1252");
-  CHECK(d.text == "Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC");
+  CHECK(d.text ==
+        "Gr\xC3\xBC\xC3\x9F"
+        "e \xE2\x82\xAC");
 }

@@ -75,23 +75,26 @@ TEST_CASE("meta lines in English and German fill the same fields from Markdown a
 }
 
 TEST_CASE("meta lines anywhere in a paragraph; a key alone over a list names the participants and stays") {
-  auto m = markdown("# Weekly 2024-03-14\n\nHello all,\nScribe: Alice\nPresent: Bob, Carol\nthanks.\n\n"
-                    "## Team Ops\n\nAttendees:\n- Dan\n- Eve\n");
+  auto m = markdown(
+      "# Weekly 2024-03-14\n\nHello all,\nScribe: Alice\nPresent: Bob, Carol\nthanks.\n\n"
+      "## Team Ops\n\nAttendees:\n- Dan\n- Eve\n");
   CHECK(m.scribes == Names{"Alice"});
   CHECK(m.participants == Names{"Bob", "Carol", "Dan", "Eve"});
   CHECK(content(m) == "Hello all, thanks.\nAttendees:\nDan\nEve\n");
-  auto d = draft("Weekly 2024-03-14\n\nHello all,\nScribe: Alice\nthanks.\n\nTeam Ops\n--------\nAttendees:\n  - Dan\n  - Eve\n");
+  auto d = draft(
+      "Weekly 2024-03-14\n\nHello all,\nScribe: Alice\nthanks.\n\nTeam Ops\n--------\nAttendees:\n  - Dan\n  - Eve\n");
   CHECK(d.scribes == Names{"Alice"});
   CHECK(d.participants == Names{"Dan", "Eve"});
 }
 
 TEST_CASE("Minutes: a link or status under a team heading, the scribe under Meta or as mentions") {
-  for (const auto& m : {markdown("# Weekly 2024-03-14\n\n## Meta\n\n- Minutes: Jonas\n\n## Team IaaS\n\n"
-                                 "Minutes: <https://x.org/iaas/20240313.md> (waiting to be merged)\n\n- item\n\n"
-                                 "## Team Ops\n\nMinutes: Not merged yet\n\n## Team IAM\n\n- item\n\nMinutes: later\n"),
-                        draft("Weekly 2024-03-14\n\nMeta\n----\n- Minutes: Jonas\n\nTeam IaaS\n---------\n"
-                              "Minutes: https://x.org/iaas/20240313.md (waiting to be merged)\n\n- item\n\n"
-                              "Team Ops\n--------\nMinutes: Not merged yet\n\nTeam IAM\n--------\n- item\n\nMinutes: later\n")}) {
+  for (const auto& m :
+       {markdown("# Weekly 2024-03-14\n\n## Meta\n\n- Minutes: Jonas\n\n## Team IaaS\n\n"
+                 "Minutes: <https://x.org/iaas/20240313.md> (waiting to be merged)\n\n- item\n\n"
+                 "## Team Ops\n\nMinutes: Not merged yet\n\n## Team IAM\n\n- item\n\nMinutes: later\n"),
+        draft("Weekly 2024-03-14\n\nMeta\n----\n- Minutes: Jonas\n\nTeam IaaS\n---------\n"
+              "Minutes: https://x.org/iaas/20240313.md (waiting to be merged)\n\n- item\n\n"
+              "Team Ops\n--------\nMinutes: Not merged yet\n\nTeam IAM\n--------\n- item\n\nMinutes: later\n")}) {
     CHECK(m.scribes == Names{"Jonas"});
     const ir::Section* meta = section(m, "Meta");
     REQUIRE(meta);
@@ -133,7 +136,8 @@ TEST_CASE("a Date: line dates the meeting in the preamble or under Meta; elsewhe
 TEST_CASE("participants from Participants sections in both languages, not from Presentation sections") {
   for (const char* heading : {"Participants (github handles preferred)", "Teilnehmende", "Anwesend", "Attendees"}) {
     INFO(heading);
-    auto m = markdown(std::string("# Weekly 2024-03-14\n\n## ") + heading + "\n\n- @garloff (joined later)\n- Anna Smith\n\n"
+    auto m = markdown(std::string("# Weekly 2024-03-14\n\n## ") + heading +
+                      "\n\n- @garloff (joined later)\n- Anna Smith\n\n"
                       "## Presentation of the dashboard\n\n- very well received\n");
     CHECK(m.participants == Names{"garloff", "Anna Smith"});
     REQUIRE(section(m, heading));

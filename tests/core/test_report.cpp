@@ -49,7 +49,10 @@ TEST_CASE("timestamps come from SOURCE_DATE_EPOCH or the latest meeting, never t
 
 TEST_CASE("clean_text drops what XML 1.0 forbids and keeps the rest") {
   int dropped = 0;
-  CHECK(formats::clean_text("a\x01" "b\tc\xEF\xBF\xBE" "d\xC3\xA4", &dropped) == "ab\tcd\xC3\xA4");
+  CHECK(formats::clean_text("a\x01"
+                            "b\tc\xEF\xBF\xBE"
+                            "d\xC3\xA4",
+                            &dropped) == "ab\tcd\xC3\xA4");
   CHECK(dropped == 2);
 }
 

@@ -28,11 +28,21 @@ inline std::vector<std::string> field_labels(std::string_view source, const nloh
     bool kept;
   };
   const bool scribes = set("scribes"), participants = set("participants"), date = set("date");
-  const Label labels[] = {{"minutes", scribes || section_minutes}, {"scribe", scribes},         {"scribes", scribes},
-                          {"protokoll", scribes},                  {"protokollant", scribes},   {"protokollantin", scribes},
-                          {"note taker", scribes},                 {"notes by", scribes},       {"present", participants},
-                          {"participants", participants},          {"attendees", participants}, {"teilnehmer", participants},
-                          {"teilnehmende", participants},          {"anwesend", participants},  {"date", date},
+  const Label labels[] = {{"minutes", scribes || section_minutes},
+                          {"scribe", scribes},
+                          {"scribes", scribes},
+                          {"protokoll", scribes},
+                          {"protokollant", scribes},
+                          {"protokollantin", scribes},
+                          {"note taker", scribes},
+                          {"notes by", scribes},
+                          {"present", participants},
+                          {"participants", participants},
+                          {"attendees", participants},
+                          {"teilnehmer", participants},
+                          {"teilnehmende", participants},
+                          {"anwesend", participants},
+                          {"date", date},
                           {"datum", date}};
   std::vector<std::string> out;
   for (size_t pos = 0; pos < source.size();) {

@@ -99,11 +99,16 @@ Words reference_words(std::string text) {
 void inline_text(const json& inlines, std::string& text, std::string& urls) {
   for (const auto& in : inlines) {
     std::string type = in.value("type", "");
-    if (type == "text" || type == "code") text += in.value("text", "");
-    else if (type == "mention") text += "@" + in.value("text", "");
-    else if (type == "softbreak") text += ' ';
-    else if (type == "linebreak") text += '\n';
-    else if (type == "image") text += in.value("alt", "");
+    if (type == "text" || type == "code")
+      text += in.value("text", "");
+    else if (type == "mention")
+      text += "@" + in.value("text", "");
+    else if (type == "softbreak")
+      text += ' ';
+    else if (type == "linebreak")
+      text += '\n';
+    else if (type == "image")
+      text += in.value("alt", "");
     if (in.contains("url")) urls += " " + in.value("url", "");
     if (in.contains("inlines")) inline_text(in["inlines"], text, urls);
   }
@@ -123,8 +128,13 @@ void json_words(const json& j, Words& out) {
       if (summary && it.key() == "text") continue;
       if ((it.key() == "inlines" || it.key() == "cells") && it.value().is_array()) {
         std::string text, urls;
-        if (it.key() == "inlines") inline_text(it.value(), text, urls);
-        else for (const auto& cell : it.value()) { inline_text(cell, text, urls); text += '\t'; }
+        if (it.key() == "inlines")
+          inline_text(it.value(), text, urls);
+        else
+          for (const auto& cell : it.value()) {
+            inline_text(cell, text, urls);
+            text += '\t';
+          }
         add_words(out, text);
         add_words(out, urls);
         continue;
@@ -178,8 +188,14 @@ TEST_CASE("every file of the real archive is read, written as JSON and keeps its
     occ_found += occurrences_found;
     double coverage = ref.empty() ? 1.0 : 1.0 - double(missing.size()) / double(ref.size());
     double occ_coverage = occurrences == 0 ? 1.0 : double(occurrences_found) / double(occurrences);
-    if (coverage < worst) { worst = coverage; worst_file = rel; }
-    if (occ_coverage < occ_worst) { occ_worst = occ_coverage; occ_worst_file = rel; }
+    if (coverage < worst) {
+      worst = coverage;
+      worst_file = rel;
+    }
+    if (occ_coverage < occ_worst) {
+      occ_worst = occ_coverage;
+      occ_worst_file = rel;
+    }
     if (!missing.empty()) {
       std::string sample;
       for (size_t i = 0; i < missing.size() && i < 8; ++i) sample += missing[i] + " ";
@@ -188,9 +204,8 @@ TEST_CASE("every file of the real archive is read, written as JSON and keeps its
   }
   double overall = double(found_total) / double(ref_total);
   double occ_overall = double(occ_found) / double(occ_total);
-  MESSAGE(files.size() << " files; distinct words per file: " << found_total << " of " << ref_total
-                       << " reach the IR (" << overall * 100 << "%), lowest file " << worst * 100 << "% ("
-                       << worst_file << ")");
+  MESSAGE(files.size() << " files; distinct words per file: " << found_total << " of " << ref_total << " reach the IR ("
+                       << overall * 100 << "%), lowest file " << worst * 100 << "% (" << worst_file << ")");
   MESSAGE("word occurrences: " << occ_found << " of " << occ_total << " reach the IR (" << occ_overall * 100
                                << "%), lowest file " << occ_worst * 100 << "% (" << occ_worst_file << ")");
   int shown = 0;

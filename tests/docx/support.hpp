@@ -46,15 +46,16 @@ inline std::string schema_errors(const std::string& docx, const std::string& lab
   if (p.empty()) return label + ": not a zip package\n";
   fs::path dir = scratch("xmllint-" + label);
   std::string wml, errors;
-  for (const char* required : {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-                               "word/styles.xml", "word/numbering.xml", "word/settings.xml", "docProps/core.xml",
-                               "docProps/app.xml"})
+  for (const char* required :
+       {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml",
+        "word/numbering.xml", "word/settings.xml", "docProps/core.xml", "docProps/app.xml"})
     if (!p.count(required)) errors += label + ": no " + required + "\n";
   for (const auto& [name, bytes] : p) {
-    bool word_part = name.rfind("word/", 0) == 0 && name.find('/', 5) == std::string::npos && name.size() > 4 &&
-                     name.compare(name.size() - 4, 4, ".xml") == 0 &&
-                     (name == "word/document.xml" || name == "word/styles.xml" || name == "word/numbering.xml" ||
-                      name == "word/settings.xml" || name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0);
+    bool word_part =
+        name.rfind("word/", 0) == 0 && name.find('/', 5) == std::string::npos && name.size() > 4 &&
+        name.compare(name.size() - 4, 4, ".xml") == 0 &&
+        (name == "word/document.xml" || name == "word/styles.xml" || name == "word/numbering.xml" ||
+         name == "word/settings.xml" || name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0);
     if (!word_part) continue;
     spit(dir / name, bytes);
     wml += " '" + (dir / name).string() + "'";
@@ -106,7 +107,8 @@ inline ir::Block para(ir::Inlines inlines) {
 inline ir::Block para(std::string text) { return para(ir::Inlines{txt(std::move(text))}); }
 
 // A list whose items are one paragraph each, optionally followed by a nested list.
-inline ir::Block list(bool ordered, std::vector<std::pair<std::string, std::optional<ir::Block>>> items, int start = 1) {
+inline ir::Block list(bool ordered, std::vector<std::pair<std::string, std::optional<ir::Block>>> items,
+                      int start = 1) {
   ir::Block b;
   b.kind = ir::BlockKind::list;
   b.ordered = ordered;

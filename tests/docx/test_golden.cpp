@@ -34,7 +34,8 @@ TEST_CASE("the seed's XML parts match the golden files (refresh with scripts/upd
   auto p = parts(out.bytes);
   std::set<std::string> produced, expected;
   for (const auto& [name, bytes] : p)
-    if (name.size() > 4 && (name.compare(name.size() - 4, 4, ".xml") == 0 || name.compare(name.size() - 5, 5, ".rels") == 0))
+    if (name.size() > 4 &&
+        (name.compare(name.size() - 4, 4, ".xml") == 0 || name.compare(name.size() - 5, 5, ".rels") == 0))
       produced.insert(name);
   for (const auto& entry : fs::recursive_directory_iterator(golden))
     if (entry.is_regular_file()) expected.insert(fs::relative(entry.path(), golden).string());

@@ -59,7 +59,8 @@ TEST_CASE("the seed's Team IaaS minutes link is a real hyperlink, and list numbe
   const std::string url = "https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20230503.md";
   bool found = false;
   for (auto h : doc->select_nodes("//w:hyperlink[@r:id]")) {
-    auto rel = rels->child("Relationships").find_child_by_attribute("Relationship", "Id", h.node().attribute("r:id").value());
+    auto rel =
+        rels->child("Relationships").find_child_by_attribute("Relationship", "Id", h.node().attribute("r:id").value());
     if (std::string(rel.attribute("Target").value()) != url) continue;
     CHECK(std::string(rel.attribute("TargetMode").value()) == "External");
     CHECK(std::string(rel.attribute("Type").value()).find("/hyperlink") != std::string::npos);
@@ -82,7 +83,8 @@ TEST_CASE("the seed's Team IaaS minutes link is a real hyperlink, and list numbe
 
 TEST_CASE("LibreOffice reads a several-meeting report: contents, chapters, the IaaS link text") {
   std::vector<ir::Meeting> ms;
-  for (const char* f : {"community-call/20230511.md", "community-call/20230504.md"}) ms.push_back(load_markdown(corpus_dir() / f));
+  for (const char* f : {"community-call/20230511.md", "community-call/20230504.md"})
+    ms.push_back(load_markdown(corpus_dir() / f));
   auto text = libreoffice_text({{"report", write_docx(ms, {}).bytes}})["report"];
   auto contents = text.find("Contents");
   REQUIRE(contents != std::string::npos);

@@ -113,7 +113,8 @@ TEST_CASE("a reference DOCX is fetched and read once per cache, not once per mee
     styles.push_back(parts(out.bytes)["word/styles.xml"]);
   }
   CHECK(counting.fetches == 1);
-  auto uncached = write_docx(std::vector{meeting("Weekly", {2024, 2, 1}, {section("S", 2, {para("x")})})}, o, {&counting});
+  auto uncached =
+      write_docx(std::vector{meeting("Weekly", {2024, 2, 1}, {section("S", 2, {para("x")})})}, o, {&counting});
   CHECK(counting.fetches == 2);
   CHECK(parts(uncached.bytes)["word/styles.xml"] == styles.front());
 }
@@ -127,10 +128,11 @@ TEST_CASE("DOCX pictures come only from inside the resource roots, never from a 
   REQUIRE(::mkfifo((inside / "fifo.png").c_str(), 0600) == 0);
   using hostile::image;
   auto m = meeting("Pictures", {2024, 3, 1},
-                   {section("S", 2, {para({image("here.png", "here"), txt(" "), image("../elsewhere/secret.png", "secret"),
-                                           txt(" "), image("fifo.png", "fifo"), txt(" "),
-                                           span(ir::InlineKind::link, {txt("script")}, "javascript:alert(1)"), txt(" "),
-                                           span(ir::InlineKind::link, {txt("fine")}, "https://example.org/")})})});
+                   {section("S", 2,
+                            {para({image("here.png", "here"), txt(" "), image("../elsewhere/secret.png", "secret"),
+                                   txt(" "), image("fifo.png", "fifo"), txt(" "),
+                                   span(ir::InlineKind::link, {txt("script")}, "javascript:alert(1)"), txt(" "),
+                                   span(ir::InlineKind::link, {txt("fine")}, "https://example.org/")})})});
   m.source = (inside / "m.md").string();
   minutes::FileResources files({inside.string()});
   auto out = write_docx(std::vector{m}, {}, {&files});

@@ -44,7 +44,8 @@ TEST_CASE("nested lists: pStyle before numPr, levels, one w:num per list, restar
     if (!num) continue;
     // schema order: w:pStyle is the first child of w:pPr, before w:numPr
     CHECK(std::string(pr.first_child().name()) == "w:pStyle");
-    items[text_of(para)] = {num.child("w:ilvl").attribute("w:val").as_int(), num.child("w:numId").attribute("w:val").value()};
+    items[text_of(para)] = {num.child("w:ilvl").attribute("w:val").as_int(),
+                            num.child("w:numId").attribute("w:val").value()};
   }
   REQUIRE(items.size() == 6);
   CHECK(items["first level"].first == 0);
@@ -59,24 +60,30 @@ TEST_CASE("nested lists: pStyle before numPr, levels, one w:num per list, restar
   auto numbering = xml(p["word/numbering.xml"]);
   auto root = numbering->child("w:numbering");
   for (auto abstract : root.children("w:abstractNum"))
-    CHECK(std::regex_match(std::string(abstract.child("w:nsid").attribute("w:val").value()), std::regex("[0-9A-F]{8}")));
+    CHECK(
+        std::regex_match(std::string(abstract.child("w:nsid").attribute("w:val").value()), std::regex("[0-9A-F]{8}")));
   auto num_of = [&](const std::string& id) { return root.find_child_by_attribute("w:num", "w:numId", id.c_str()); };
   auto ordered = num_of(items["second level a"].second);
   REQUIRE(ordered);
-  auto abstract = root.find_child_by_attribute("w:abstractNum", "w:abstractNumId", ordered.child("w:abstractNumId").attribute("w:val").value());
-  CHECK(std::string(abstract.find_child_by_attribute("w:lvl", "w:ilvl", "1").child("w:numFmt").attribute("w:val").value()) == "lowerLetter");
+  auto abstract = root.find_child_by_attribute("w:abstractNum", "w:abstractNumId",
+                                               ordered.child("w:abstractNumId").attribute("w:val").value());
+  CHECK(std::string(
+            abstract.find_child_by_attribute("w:lvl", "w:ilvl", "1").child("w:numFmt").attribute("w:val").value()) ==
+        "lowerLetter");
   // numbering restarts: each ordered list overrides its start
   CHECK(ordered.child("w:lvlOverride").attribute("w:ilvl").as_int() == 1);
   CHECK(ordered.child("w:lvlOverride").child("w:startOverride").attribute("w:val").as_int() == 3);
   auto other = num_of(items["another list"].second);
   CHECK(other.child("w:lvlOverride").child("w:startOverride").attribute("w:val").as_int() == 1);
   auto bullets = num_of(items["first level"].second);
-  auto bullet_abstract = root.find_child_by_attribute("w:abstractNum", "w:abstractNumId", bullets.child("w:abstractNumId").attribute("w:val").value());
+  auto bullet_abstract = root.find_child_by_attribute("w:abstractNum", "w:abstractNumId",
+                                                      bullets.child("w:abstractNumId").attribute("w:val").value());
   CHECK(std::string(bullet_abstract.child("w:lvl").child("w:numFmt").attribute("w:val").value()) == "bullet");
 }
 
 TEST_CASE("links and a team's minutes link are external hyperlinks; a status is text") {
-  auto team = section("Team IaaS", 2, {para({txt("see "), span(ir::InlineKind::link, {txt("the docs")}, "https://example.org/a b")})});
+  auto team = section("Team IaaS", 2,
+                      {para({txt("see "), span(ir::InlineKind::link, {txt("the docs")}, "https://example.org/a b")})});
   team.minutes = ir::MinutesRef{"https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20230503.md", ""};
   auto ops = section("Team Ops", 2, {para("done")});
   ops.minutes = ir::MinutesRef{"", "Not merged yet"};
@@ -107,11 +114,15 @@ TEST_CASE("inline formatting: bold, italic, strike, code, mention, line break") 
   mention.text = "jschoone";
   ir::Inline br;
   br.kind = ir::InlineKind::line_break;
-  auto p = parts(write({meeting("Inlines", {2023, 5, 4},
-                                {section("S", 2, {para({span(ir::InlineKind::strong, {txt("B")}), span(ir::InlineKind::emphasis, {txt("I")}),
-                                                        span(ir::InlineKind::strikethrough, {txt("struck")}), code, br, mention})})})}));
+  auto p = parts(write(
+      {meeting("Inlines", {2023, 5, 4},
+               {section("S", 2,
+                        {para({span(ir::InlineKind::strong, {txt("B")}), span(ir::InlineKind::emphasis, {txt("I")}),
+                               span(ir::InlineKind::strikethrough, {txt("struck")}), code, br, mention})})})}));
   auto doc = xml(p["word/document.xml"]);
-  auto run_with = [&](const char* text) { return doc->select_node((std::string("//w:r[w:t='") + text + "']").c_str()).node(); };
+  auto run_with = [&](const char* text) {
+    return doc->select_node((std::string("//w:r[w:t='") + text + "']").c_str()).node();
+  };
   CHECK(run_with("B").child("w:rPr").child("w:b"));
   CHECK(run_with("I").child("w:rPr").child("w:i"));
   CHECK(run_with("struck").child("w:rPr").child("w:strike"));
@@ -155,14 +166,17 @@ TEST_CASE("tables have a header row; code blocks use the monospace Code style") 
 TEST_CASE("local images are embedded; missing or remote ones become a link with the alt text") {
   fs::path dir = scratch("images");
   // a 2x1 PNG
-  const unsigned char png[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 2, 0, 0, 0, 1,
-                               8, 2, 0, 0, 0, 0x7B, 0x40, 0xE8, 0xDD, 0, 0, 0, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8,
-                               0xCF, 0xC0, 0xF0, 0x1F, 0, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
-                               0x44, 0xAE, 0x42, 0x60, 0x82};
+  const unsigned char png[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0,    0,    0,    0x0D, 0x49, 0x48,
+                               0x44, 0x52, 0,    0,    0,    2,    0,    0,    0,    1,    8,    2,    0,    0,
+                               0,    0x7B, 0x40, 0xE8, 0xDD, 0,    0,    0,    0x0C, 0x49, 0x44, 0x41, 0x54, 0x08,
+                               0xD7, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0,    0x05, 0x00, 0x01, 0xFF, 0x89, 0x99,
+                               0x3D, 0x1D, 0,    0,    0,    0,    0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
   spit(dir / "img" / "logo.png", std::string(reinterpret_cast<const char*>(png), sizeof png));
-  auto m = meeting("Images", {2023, 5, 4}, {section("S", 2, {para({hostile::image("img/logo.png", "the logo")}),
-                                                            para({hostile::image("img/missing.png", "a missing picture")}),
-                                                            para({hostile::image("https://example.org/x.png", "remote picture")})})});
+  auto m = meeting("Images", {2023, 5, 4},
+                   {section("S", 2,
+                            {para({hostile::image("img/logo.png", "the logo")}),
+                             para({hostile::image("img/missing.png", "a missing picture")}),
+                             para({hostile::image("https://example.org/x.png", "remote picture")})})});
   m.source = (dir / "minutes.md").string();
   minutes::FileResources files({dir.string()});
   auto p = parts(write({m}, {}, {&files}));
@@ -217,10 +231,12 @@ TEST_CASE("events table at the end of a meeting; header, footer, properties, pap
   auto styles = xml(p["word/styles.xml"]);
   CHECK(std::string(styles->select_node("//w:docDefaults//w:lang").node().attribute("w:val").value()) == "de-DE");
   for (int level = 1; level <= 4; ++level) {
-    auto style = styles->child("w:styles").find_child_by_attribute("w:style", "w:styleId", ("Heading" + std::to_string(level)).c_str());
+    auto style = styles->child("w:styles")
+                     .find_child_by_attribute("w:style", "w:styleId", ("Heading" + std::to_string(level)).c_str());
     CHECK(style.child("w:pPr").child("w:outlineLvl").attribute("w:val").as_int() == level - 1);
   }
-  for (const char* id : {"Title", "Subtitle", "BodyText", "ListBullet", "ListNumber", "Code", "Hyperlink", "Table", "Header", "Footer"})
+  for (const char* id :
+       {"Title", "Subtitle", "BodyText", "ListBullet", "ListNumber", "Code", "Hyperlink", "Table", "Header", "Footer"})
     CHECK_MESSAGE(styles->child("w:styles").find_child_by_attribute("w:style", "w:styleId", id), id);
   std::string footer = p["word/footer1.xml"];
   CHECK(footer.find("PAGE") != std::string::npos);
@@ -267,7 +283,10 @@ TEST_CASE("several meetings: chapters in date order and a filled-in table of con
 }
 
 TEST_CASE("same input, same bytes") {
-  auto m = meeting("Weekly", {2023, 5, 4}, {section("S", 2, {list(true, {{"a", std::nullopt}}), para({span(ir::InlineKind::link, {txt("x")}, "https://x.org")})})});
+  auto m = meeting(
+      "Weekly", {2023, 5, 4},
+      {section("S", 2,
+               {list(true, {{"a", std::nullopt}}), para({span(ir::InlineKind::link, {txt("x")}, "https://x.org")})})});
   CHECK(write({m}) == write({m}));
   WriteOptions epoch;
   epoch.source_date_epoch = 1700000000;
@@ -295,7 +314,10 @@ TEST_CASE("--reference-doc: styles, header, footer and page layout come from the
   footer.replace(at, 7, ">Seite <");
   std::vector<formats::ZipEntry> entries;
   for (auto& [name, bytes] : base)
-    entries.push_back({name, name == "word/styles.xml" ? styles : name == "word/document.xml" ? document : name == "word/footer1.xml" ? footer : bytes});
+    entries.push_back({name, name == "word/styles.xml"     ? styles
+                             : name == "word/document.xml" ? document
+                             : name == "word/footer1.xml"  ? footer
+                                                           : bytes});
   fs::path ref = scratch("reference") / "reference.docx";
   spit(ref, formats::zip_package(entries, 0).bytes);
   WriteOptions options;
@@ -306,7 +328,8 @@ TEST_CASE("--reference-doc: styles, header, footer and page layout come from the
   CHECK(p["word/styles.xml"].find("C00000") != std::string::npos);
   CHECK(xml(p["word/document.xml"])->select_node("//w:body/w:sectPr/w:pgSz").node().attribute("w:w").as_int() == 12240);
   bool seite = false;
-  for (const auto& [name, bytes] : p) seite = seite || (name.rfind("word/footer", 0) == 0 && bytes.find("Seite") != std::string::npos);
+  for (const auto& [name, bytes] : p)
+    seite = seite || (name.rfind("word/footer", 0) == 0 && bytes.find("Seite") != std::string::npos);
   CHECK(seite);
   CHECK(schema_errors(out, "reference") == "");
 

@@ -9,10 +9,17 @@ namespace {
 
 // Corpus files of different kinds: images, tables, ordered lists, deep nesting, other series.
 const char* const spread_of_kinds[] = {
-    "community-call/20230504.md", "community-call/20240208.md",     "sig-documentation/20230904.md",
-    "sig-documentation/20230710.md", "sig-standardization/20230112.md", "product-board/20240701.md",
-    "container/20240222.md",       "ops/20230209.md",                "community-call/20230928.md",
-    "iaas/20230503.md",            "hackathons/2023-07-18-api-mini-hackathon.md",
+    "community-call/20230504.md",
+    "community-call/20240208.md",
+    "sig-documentation/20230904.md",
+    "sig-documentation/20230710.md",
+    "sig-standardization/20230112.md",
+    "product-board/20240701.md",
+    "container/20240222.md",
+    "ops/20230209.md",
+    "community-call/20230928.md",
+    "iaas/20230503.md",
+    "hackathons/2023-07-18-api-mini-hackathon.md",
     "hackathons/2022-11-22-scs-hackathon-cologne/table-documentation.md",
 };
 

@@ -240,7 +240,8 @@ TEST_CASE("one scanner for titles, meta lines and events: a title's date is an e
 }
 
 TEST_CASE("titles and file names also take compact and glued dates; prose does not") {
-  for (const char* name : {"20230504.md", "team/security-sync-2023-05-04.md", "notes_2023-05-04.txt", "Weekly 4 May 2023"}) {
+  for (const char* name :
+       {"20230504.md", "team/security-sync-2023-05-04.md", "notes_2023-05-04.txt", "Weekly 4 May 2023"}) {
     auto f = minutes::find_date(name);
     REQUIRE_MESSAGE(f, name);
     CHECK(minutes::ir::iso(f->date) == "2023-05-04");

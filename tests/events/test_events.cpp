@@ -70,18 +70,17 @@ TEST_CASE("items under an events heading: title, place, dates; implausible dates
   ir::Meeting m;
   m.source = "community-call/20231026.md";
   m.date = ir::Date{2023, 10, 26};
-  m.sections.push_back(section("Team IaaS", 1, 3,
-                               {list({"Sprint Bratislava ends 2023-11-03", "continue in CW45",
-                                      "No community call on 2023-11-02 (holiday)",
-                                      "Deadline for the tender: 2023-11-30"},
-                                     4)}));
-  m.sections.push_back(section(
-      "Events - meet us where you can!", 1, 10,
-      {list({"Smart Country Convention - Berlin, 7-9.11.2023, Manuela will present SCS",
-             "Gaia-X Summit in Alicante Nov 9+10, Alex will represent SCS",
-             "Open Source Day - Berlin, 16.11.2923, members meeting of the OSBA",
-             "(Lingen, 23.11.2023) it.emsland meetup"},
-            11)}));
+  m.sections.push_back(
+      section("Team IaaS", 1, 3,
+              {list({"Sprint Bratislava ends 2023-11-03", "continue in CW45",
+                     "No community call on 2023-11-02 (holiday)", "Deadline for the tender: 2023-11-30"},
+                    4)}));
+  m.sections.push_back(section("Events - meet us where you can!", 1, 10,
+                               {list({"Smart Country Convention - Berlin, 7-9.11.2023, Manuela will present SCS",
+                                      "Gaia-X Summit in Alicante Nov 9+10, Alex will represent SCS",
+                                      "Open Source Day - Berlin, 16.11.2923, members meeting of the OSBA",
+                                      "(Lingen, 23.11.2023) it.emsland meetup"},
+                                     11)}));
   extract_events(m);
   REQUIRE(m.events.size() == 3);
   const auto& scc = m.events[0];
@@ -169,11 +168,11 @@ TEST_CASE("the annotated sample puts Cloud Expo Europe and Hackathon #6 into the
 TEST_CASE("action items: markers, owners, done, and lines that are no actions") {
   ir::Meeting m;
   m.date = ir::Date{2023, 5, 4};
-  ir::Block b = list({"TODO: Create story for automated upgrade testing", "AI @garloff: ask GXFS for progress",
-                      "@tibeer to review proposal from @garloff", "write draft standard (AI @kgube via @anjastrunk)",
-                      "Action: send the survey by 2023-05-12", "AI models were discussed", "@fkr reported on Zuul",
-                      "the AI team met"},
-                     1);
+  ir::Block b = list(
+      {"TODO: Create story for automated upgrade testing", "AI @garloff: ask GXFS for progress",
+       "@tibeer to review proposal from @garloff", "write draft standard (AI @kgube via @anjastrunk)",
+       "Action: send the survey by 2023-05-12", "AI models were discussed", "@fkr reported on Zuul", "the AI team met"},
+      1);
   b.items[4].checked = true;
   m.sections.push_back(section("Team", 1, 1, {b}));
   extract_actions(m);

@@ -30,8 +30,10 @@ std::set<std::string> title_words(const std::string& title) {
     w.clear();
   };
   for (unsigned char c : title) {
-    if (std::isalnum(c) || c >= 0x80) w += static_cast<char>(std::tolower(c));
-    else flush();
+    if (std::isalnum(c) || c >= 0x80)
+      w += static_cast<char>(std::tolower(c));
+    else
+      flush();
   }
   flush();
   return out;
@@ -82,14 +84,17 @@ TEST_CASE("labelled events from the corpus: precision and recall of at least 0.9
     labelled += want.size();
     extracted += meeting.events.size();
     for (const auto& label : want) {
-      bool hit = std::any_of(meeting.events.begin(), meeting.events.end(),
-                             [&](const auto& e) { return matches(e, label); });
-      if (hit) ++found;
-      else MESSAGE("missed in " << rel << ": " << label.dump());
+      bool hit =
+          std::any_of(meeting.events.begin(), meeting.events.end(), [&](const auto& e) { return matches(e, label); });
+      if (hit)
+        ++found;
+      else
+        MESSAGE("missed in " << rel << ": " << label.dump());
     }
     for (const auto& e : meeting.events) {
       bool ok = std::any_of(want.begin(), want.end(), [&](const auto& label) { return matches(e, label); });
-      if (ok) ++correct;
+      if (ok)
+        ++correct;
       else
         MESSAGE("not labelled in " << rel << ":" << e.line << ": '" << e.title << "' " << minutes::ir::iso(e.start)
                                    << (e.end ? ".." + minutes::ir::iso(*e.end) : std::string()));

@@ -92,8 +92,10 @@ TEST_CASE("hostile input: no script, no event handler, no javascript: URL, text 
     in.children.push_back({ir::InlineKind::text, std::move(label), "", "", {}, 1, 1});
     return in;
   };
-  p.inlines = {link("javascript:alert(4)", "js"), link(" jav\nascript:alert(5)", "js2"),
-               link("vbscript:msgbox", "vb"), link("data:text/html;base64,PHNjcmlwdD4=", "data"),
+  p.inlines = {link("javascript:alert(4)", "js"),
+               link(" jav\nascript:alert(5)", "js2"),
+               link("vbscript:msgbox", "vb"),
+               link("data:text/html;base64,PHNjcmlwdD4=", "data"),
                link("https://ok.example/a b", "fine"),
                {ir::InlineKind::image, "pic", "data:image/png;base64,iVBORw0KGgo=", "", {}, 1, 1},
                {ir::InlineKind::image, "svg", "data:image/svg+xml,<svg onload=alert(6)>", "", {}, 1, 1},
@@ -118,9 +120,9 @@ TEST_CASE("hostile input: no script, no event handler, no javascript: URL, text 
   CHECK(std::regex_search(dom, std::regex("(href|src)=\"[^\"]*(javascript|vbscript):")) == false);
   CHECK(std::regex_search(dom, std::regex("<[^>]*\\son[a-z]+=\"")) == false);  // no event handler attribute
   CHECK(dom.find("href=\"data:") == std::string::npos);
-  CHECK(dom.find("svg") != std::string::npos);                            // the svg image's alt text...
-  CHECK(dom.find("src=\"data:image/svg") == std::string::npos);            // ...but not the image
-  CHECK(dom.find("src=\"data:") == std::string::npos);  // one URL policy: http, https, mailto, relative
+  CHECK(dom.find("svg") != std::string::npos);                   // the svg image's alt text...
+  CHECK(dom.find("src=\"data:image/svg") == std::string::npos);  // ...but not the image
+  CHECK(dom.find("src=\"data:") == std::string::npos);           // one URL policy: http, https, mailto, relative
   CHECK(dom.find("src=\"https://tracker.example") == std::string::npos);  // no external request
   CHECK(dom.find("href=\"https://tracker.example/pixel.gif\"") != std::string::npos);
   CHECK(dom.find("href=\"https://ok.example/a%20b\"") != std::string::npos);
@@ -158,13 +160,15 @@ TEST_CASE("every meeting of the corpus gives a well-formed page without script o
     std::ifstream in(f.path(), std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    std::vector<ir::Meeting> ms = {load(ss.str(), minutes::ReadOptions{f.path().filename().string()}, *find_reader("markdown"))};
+    std::vector<ir::Meeting> ms = {
+        load(ss.str(), minutes::ReadOptions{f.path().filename().string()}, *find_reader("markdown"))};
     auto out = formats::write_html(ms, {});
     pugi::xml_document doc;
     CHECK_MESSAGE(doc.load_string(out.bytes.c_str()), f.path());
     CHECK_MESSAGE(!doc.select_node("//script"), f.path());
     CHECK_MESSAGE(!doc.select_node("//@*[starts-with(name(), 'on')]"), f.path());
-    CHECK_MESSAGE(!doc.select_node("//@href[contains(translate(., 'JAVSCRIPT', 'javscript'), 'javascript:')]"), f.path());
+    CHECK_MESSAGE(!doc.select_node("//@href[contains(translate(., 'JAVSCRIPT', 'javscript'), 'javascript:')]"),
+                  f.path());
     ++pages;
   }
   CHECK(pages > 700);

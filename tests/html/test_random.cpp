@@ -17,9 +17,28 @@ struct Gen {
   int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
 
   std::string text() {
-    static const char* pieces[] = {"<script>alert(1)</script>", "]]>", "javascript:", "\x01", "\x7f", "\xC2\x85",
-                                   "\xFF\xFE", "\xE2\x82", "&amp;", "\"'", "\\;,\n", "\r\n", "ä€😀", "<!--", "-->",
-                                   "onload=", "\xEF\xBF\xBF", "word ", " ", "\t", "</style>", "<![CDATA["};
+    static const char* pieces[] = {"<script>alert(1)</script>",
+                                   "]]>",
+                                   "javascript:",
+                                   "\x01",
+                                   "\x7f",
+                                   "\xC2\x85",
+                                   "\xFF\xFE",
+                                   "\xE2\x82",
+                                   "&amp;",
+                                   "\"'",
+                                   "\\;,\n",
+                                   "\r\n",
+                                   "ä€😀",
+                                   "<!--",
+                                   "-->",
+                                   "onload=",
+                                   "\xEF\xBF\xBF",
+                                   "word ",
+                                   " ",
+                                   "\t",
+                                   "</style>",
+                                   "<![CDATA["};
     std::string s;
     int n = pick(12);
     for (int i = 0; i < n; ++i) s += pieces[pick(static_cast<int>(std::size(pieces)))];
@@ -27,9 +46,18 @@ struct Gen {
   }
 
   std::string url() {
-    static const char* urls[] = {"javascript:alert(1)", " JaVaScRiPt:x", "vbscript:x", "data:text/html,<script>",
-                                 "data:image/png;base64,AA==", "https://ok.example/a?b=1&c=\"2\"", "../rel/x.md",
-                                 "#frag", "//proto.example/x", "mailto:x@y.example", "file:///etc/passwd", ""};
+    static const char* urls[] = {"javascript:alert(1)",
+                                 " JaVaScRiPt:x",
+                                 "vbscript:x",
+                                 "data:text/html,<script>",
+                                 "data:image/png;base64,AA==",
+                                 "https://ok.example/a?b=1&c=\"2\"",
+                                 "../rel/x.md",
+                                 "#frag",
+                                 "//proto.example/x",
+                                 "mailto:x@y.example",
+                                 "file:///etc/passwd",
+                                 ""};
     return urls[pick(static_cast<int>(std::size(urls)))] + (pick(3) == 0 ? text() : std::string());
   }
 
@@ -64,7 +92,8 @@ struct Gen {
       b.start = pick(5) - 2;
       b.tight = pick(2);
       if (depth < 3) {
-        for (int k = pick(3); k > 0; --k) b.items.push_back({blocks(depth + 1), pick(2) ? std::optional<bool>(pick(2)) : std::nullopt, 1});
+        for (int k = pick(3); k > 0; --k)
+          b.items.push_back({blocks(depth + 1), pick(2) ? std::optional<bool>(pick(2)) : std::nullopt, 1});
         b.children = blocks(depth + 1);
       }
       for (int r = pick(3); r > 0; --r) {
@@ -112,7 +141,8 @@ struct Gen {
       ev.description = text();
       m.events.push_back(ev);
     }
-    for (int a = pick(3); a > 0; --a) m.actions.push_back({text(), text(), std::nullopt, static_cast<bool>(pick(2)), i});
+    for (int a = pick(3); a > 0; --a)
+      m.actions.push_back({text(), text(), std::nullopt, static_cast<bool>(pick(2)), i});
     return m;
   }
 };
@@ -156,7 +186,8 @@ TEST_CASE("random hostile meetings give well-formed, safe pages, feeds and calen
       CHECK_MESSAGE((!v.starts_with("data:") || v.starts_with("data:image/png")), v);
     }
     CHECK(!page.select_node("//@href[starts-with(., 'data:') or starts-with(., 'file:')]"));
-    for (auto style : page.select_nodes("//style")) CHECK(std::string(style.node().child_value()).find("</") == std::string::npos);
+    for (auto style : page.select_nodes("//style"))
+      CHECK(std::string(style.node().child_value()).find("</") == std::string::npos);
 
     auto rss = formats::write_rss(ms, o);
     REQUIRE(valid_utf8(rss.bytes));
@@ -188,6 +219,8 @@ TEST_CASE("random hostile meetings give well-formed, safe pages, feeds and calen
     CHECK(ics.bytes.starts_with("BEGIN:VCALENDAR\r\n"));
     CHECK(ics.bytes.ends_with("END:VCALENDAR\r\n"));
     for (size_t u = ics.bytes.find("\r\nURL"); u != std::string::npos; u = ics.bytes.find("\r\nURL", u + 1))
-      CHECK_MESSAGE((ics.bytes.compare(u, 20, "\r\nURL;VALUE=URI:http") == 0 || ics.bytes.compare(u, 22, "\r\nURL;VALUE=URI:mailto") == 0), ics.bytes.substr(u, 80));
+      CHECK_MESSAGE((ics.bytes.compare(u, 20, "\r\nURL;VALUE=URI:http") == 0 ||
+                     ics.bytes.compare(u, 22, "\r\nURL;VALUE=URI:mailto") == 0),
+                    ics.bytes.substr(u, 80));
   }
 }

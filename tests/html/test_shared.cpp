@@ -53,7 +53,8 @@ TEST_CASE("an event's date and time in words, in English and German") {
         "10\u201311 May 2023, 09:00\u201317:00");
   CHECK(formats::event_when(event({2023, 5, 30}, ir::Date{2023, 6, 2}, ir::Time{9, 30}), en) ==
         "30 May \u2013 2 June 2023, 09:30");
-  CHECK(formats::event_when(event({2023, 12, 30}, ir::Date{2024, 1, 2}), en) == "30 December 2023 \u2013 2 January 2024");
+  CHECK(formats::event_when(event({2023, 12, 30}, ir::Date{2024, 1, 2}), en) ==
+        "30 December 2023 \u2013 2 January 2024");
   CHECK(formats::event_when(event({2023, 5, 4}, ir::Date{2023, 5, 4}), en) == "4 May 2023");  // the end is the start
   CHECK(formats::event_when(event({2023, 5, 10}, ir::Date{2023, 5, 11}, ir::Time{9, 0}, ir::Time{17, 0}), de) ==
         "10.\u201311. Mai 2023, 09:00\u201317:00 Uhr");
@@ -73,10 +74,12 @@ TEST_CASE("ODT, DOCX, HTML and the calendar render the same event with the same 
     formats::WriteOptions o;
     o.lang = lang;
     std::string when = formats::event_when(m.events.front(), formats::words_for(lang));
-    CHECK(when == (lang == "en" ? "10\u201311 May 2023, 09:00\u201317:00" : "10.\u201311. Mai 2023, 09:00\u201317:00 Uhr"));
+    CHECK(when ==
+          (lang == "en" ? "10\u201311 May 2023, 09:00\u201317:00" : "10.\u201311. Mai 2023, 09:00\u201317:00 Uhr"));
     CHECK(part(formats::write_odt(ms, o).bytes, "content.xml").find(">" + when + "<") != std::string::npos);
     CHECK(part(formats::write_docx(ms, o).bytes, "word/document.xml").find(">" + when + "<") != std::string::npos);
-    CHECK(formats::write_html(ms, o).bytes.find("<time datetime=\"2023-05-10\">" + when + "</time>") != std::string::npos);
+    CHECK(formats::write_html(ms, o).bytes.find("<time datetime=\"2023-05-10\">" + when + "</time>") !=
+          std::string::npos);
     std::string escaped = when;  // a TEXT value escapes the comma
     escaped.replace(escaped.find(','), 1, "\\,");
     CHECK(unfolded(formats::write_ics(ms, o).bytes).find("DESCRIPTION:" + escaped) != std::string::npos);
@@ -102,7 +105,8 @@ TEST_CASE("one URL policy for every link and image: http, https, mailto and rela
   CHECK(safe_url("java script:alert(1)") == "java%20script%3Aalert(1)");  // no scheme: a harmless relative path
   CHECK(safe_url("100% #a#b") == "100%25%20#a%23b");
   CHECK(safe_url("x.md", "javascript:alert(1)//") == "x.md");  // a base that is not http(s) is never joined
-  CHECK(formats::join_url("https://h.example/m/", "./a b/#1 100%?.md") == "https://h.example/m/a%20b/%231%20100%25%3F.md");
+  CHECK(formats::join_url("https://h.example/m/", "./a b/#1 100%?.md") ==
+        "https://h.example/m/a%20b/%231%20100%25%3F.md");
   CHECK(formats::local_href("x:y/z.odt") == "./x:y/z.odt");
   std::vector<ir::Diagnostic> diagnostics;
   CHECK(formats::checked_base("javascript:alert(1)//", "the base URL (--base-url)", diagnostics).empty());
@@ -120,8 +124,10 @@ TEST_CASE("a javascript: base URL is refused with a warning; a javascript: link 
   m.source = "team/weekly.md";
   ir::Section s;
   s.title = "Links";
-  ir::Inline link{ir::InlineKind::link, "", "javascript:alert(1)", "", {{ir::InlineKind::text, "script", "", "", {}, 3, 1}}, 3, 1};
-  ir::Inline relative{ir::InlineKind::link, "", "other.md", "", {{ir::InlineKind::text, "other", "", "", {}, 3, 9}}, 3, 9};
+  ir::Inline link{
+      ir::InlineKind::link, "", "javascript:alert(1)", "", {{ir::InlineKind::text, "script", "", "", {}, 3, 1}}, 3, 1};
+  ir::Inline relative{
+      ir::InlineKind::link, "", "other.md", "", {{ir::InlineKind::text, "other", "", "", {}, 3, 9}}, 3, 9};
   ir::Block p;
   p.inlines = {link, relative};
   s.blocks = {p};
@@ -135,7 +141,8 @@ TEST_CASE("a javascript: base URL is refused with a warning; a javascript: link 
     CHECK(out->bytes.find("javascript") == std::string::npos);
     int base = 0, dropped = 0;
     for (const auto& d : out->diagnostics) {
-      base += d.message.find("--base-url") != std::string::npos && d.message.find("not an http or https URL") != std::string::npos;
+      base += d.message.find("--base-url") != std::string::npos &&
+              d.message.find("not an http or https URL") != std::string::npos;
       dropped += d.message.find("'javascript:alert(1)' kept as text") != std::string::npos;
     }
     CHECK(base == 1);
@@ -148,8 +155,15 @@ TEST_CASE("a javascript: base URL is refused with a warning; a javascript: link 
 
 TEST_CASE("one text rule: control characters, DEL, C1, non-characters out; broken UTF-8 replaced; markup escaped") {
   int changed = 0;
-  CHECK(formats::clean_text("a\x01" "b\tc\r\nd\x7f" "e\xC2\x85" "f\xEF\xBF\xBF" "g\xC3\xA4\xFF", &changed) ==
-        "ab\tc\nde" "f" "g\xC3\xA4\xEF\xBF\xBD");
+  CHECK(formats::clean_text("a\x01"
+                            "b\tc\r\nd\x7f"
+                            "e\xC2\x85"
+                            "f\xEF\xBF\xBF"
+                            "g\xC3\xA4\xFF",
+                            &changed) ==
+        "ab\tc\nde"
+        "f"
+        "g\xC3\xA4\xEF\xBF\xBD");
   CHECK(changed == 5);  // \x01, DEL, U+0085, U+FFFF, the broken byte; the carriage return goes without a count
   changed = 0;
   CHECK(formats::escape_xml("<a href=\"x\">&\x02</a>", &changed) == "&lt;a href=\"x\"&gt;&amp;&lt;/a&gt;");

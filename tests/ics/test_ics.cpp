@@ -139,10 +139,11 @@ TEST_CASE("events round-trip through python3-icalendar and ical.js with the righ
   late.start_time = ir::Time{23, 0};
   late.end_time = ir::Time{1, 0};
   std::string long_title;
-  for (int i = 0; long_title.size() < 200; ++i) long_title += i % 3 ? "\xC3\xBC\xE2\x82\xAC" : "\xF0\x9F\x8E\x89, ";  // ü€ 🎉,
+  for (int i = 0; long_title.size() < 200; ++i)
+    long_title += i % 3 ? "\xC3\xBC\xE2\x82\xAC" : "\xF0\x9F\x8E\x89, ";  // ü€ 🎉,
   ir::Event party = event(long_title, {2023, 8, 1});
-  std::vector<ir::Meeting> ms = {meeting("community-call/20230504.md", {2023, 5, 4},
-                                         {hackathon, summit, call, winter, ny, late, party})};
+  std::vector<ir::Meeting> ms = {
+      meeting("community-call/20230504.md", {2023, 5, 4}, {hackathon, summit, call, winter, ny, late, party})};
   formats::WriteOptions o;
   o.calendar_name = "SCS events, all of them";
   auto out = formats::write_ics(ms, o);
@@ -170,7 +171,8 @@ TEST_CASE("events round-trip through python3-icalendar and ical.js with the righ
   REQUIRE(s);
   CHECK((*s)["end"]["date"] == "2023-05-25");
   // The date in words (as the reports show it), then what the minutes say, then where they say it.
-  CHECK((*s)["description"].get<std::string>().starts_with("23\u201324 May 2023\n\nTwo days\nwith talks\n\nMentioned in"));
+  CHECK((*s)["description"].get<std::string>().starts_with(
+      "23\u201324 May 2023\n\nTwo days\nwith talks\n\nMentioned in"));
   CHECK(find_uid(js["events"], summit.title));
 
   // Times in Europe/Berlin: summer (CEST, +2) and winter (CET, +1), as both clients compute them.
@@ -201,10 +203,9 @@ TEST_CASE("one event named in several weeks' minutes is one VEVENT; the latest m
   ir::Event moved = event("SCS Hackathon #6", {2023, 11, 8});
   moved.location = "Dresden, ScaDS.AI";
   moved.url = "https://scs.community/hackathon6";
-  std::vector<ir::Meeting> ms = {meeting("m/20230601.md", {2023, 6, 1}, {first}),
-                                 meeting("m/20230615.md", {2023, 6, 15}, {again}),
-                                 meeting("m/20230907.md", {2023, 9, 7}, {moved}),
-                                 meeting("m/20230914.md", {2023, 9, 14}, {moved})};
+  std::vector<ir::Meeting> ms = {
+      meeting("m/20230601.md", {2023, 6, 1}, {first}), meeting("m/20230615.md", {2023, 6, 15}, {again}),
+      meeting("m/20230907.md", {2023, 9, 7}, {moved}), meeting("m/20230914.md", {2023, 9, 14}, {moved})};
   auto out = formats::write_ics(ms, {});
   auto [py, js] = parse_both("merged.ics", out.bytes);
   REQUIRE(py["events"].size() == 1);

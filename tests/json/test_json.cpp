@@ -15,7 +15,8 @@ namespace {
 // Every meeting the tests have: the corpus and the samples, as `minutes convert` reads them.
 std::vector<ir::Meeting> all_meetings() {
   std::vector<fs::path> files;
-  for (const auto& root : {fs::path(MINUTES_SHARED_DIR) / "corpus/scs-minutes", fs::path(MINUTES_SOURCE_DIR) / "samples"})
+  for (const auto& root :
+       {fs::path(MINUTES_SHARED_DIR) / "corpus/scs-minutes", fs::path(MINUTES_SOURCE_DIR) / "samples"})
     for (const auto& e : fs::recursive_directory_iterator(root))
       if (e.is_regular_file() && reader_for_path(e.path().string())) files.push_back(e.path());
   std::sort(files.begin(), files.end());
@@ -81,8 +82,9 @@ TEST_CASE("the calendar and the index of meetings read back from JSON are the sa
 TEST_CASE("what is not the JSON writer's encoding is refused with where and why, never a crash") {
   CHECK(problems(formats::read_json("{\"title\": ", {"x.json"})) == "not JSON (or not UTF-8)\n");
   CHECK(problems(formats::read_json("\"a string\"", {"x.json"})) == "JSON: expected an object\n");
-  CHECK(problems(formats::read_json(R"({"title": 5, "events": [{"title": "E", "start": "soon"}]})", {"x.json"})) ==
-        "title: expected a string\nevents[0].start: expected a date YYYY-MM-DD\nevents[0].start: an event needs a start date\n");
+  CHECK(
+      problems(formats::read_json(R"({"title": 5, "events": [{"title": "E", "start": "soon"}]})", {"x.json"})) ==
+      "title: expected a string\nevents[0].start: expected a date YYYY-MM-DD\nevents[0].start: an event needs a start date\n");
   CHECK(problems(formats::read_json(R"({"sections": [{"blocks": [{"type": "poem", "line": 1e99}]}]})", {"x.json"})) ==
         "sections[0].blocks[0].type: not a kind of block\nsections[0].blocks[0].line: expected a whole number\n");
   CHECK(problems(formats::read_json(R"({"blocks": [{"type": "paragraph", "line": 4294967296}]})", {"x.json"})) ==

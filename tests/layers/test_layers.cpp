@@ -41,7 +41,8 @@ bool allowed(const std::string& from, const std::string& to) {
   if (from == "common") return to == "core";
   if (from == "formats-api") return false;
   if (from.starts_with("format:")) return to == "core" || to == "common" || to == "formats-api";
-  if (from == "library") return to == "public" || to == "core" || to == "common" || to == "formats-api" || to.starts_with("format:");
+  if (from == "library")
+    return to == "public" || to == "core" || to == "common" || to == "formats-api" || to.starts_with("format:");
   if (from == "cli") return to == "public";
   return false;
 }
@@ -53,8 +54,10 @@ std::vector<std::string> includes(const fs::path& file) {
   for (std::string line; std::getline(in, line);) {
     if (!line.starts_with("#include ")) continue;
     std::string target = line.substr(9);
-    if (target.starts_with("<minutes/")) out.push_back("converters/include/" + target.substr(1, target.find('>') - 1));
-    else if (target.starts_with("\"")) out.push_back(target.substr(1, target.find('"', 1) - 1));
+    if (target.starts_with("<minutes/"))
+      out.push_back("converters/include/" + target.substr(1, target.find('>') - 1));
+    else if (target.starts_with("\""))
+      out.push_back(target.substr(1, target.find('"', 1) - 1));
   }
   return out;
 }

@@ -21,7 +21,8 @@ inline minutes::ir::Meeting read(std::string_view text, std::string source = "te
 }
 
 // The first section (depth first) with this title, or nullptr.
-inline const minutes::ir::Section* find_section(const std::vector<minutes::ir::Section>& sections, std::string_view title) {
+inline const minutes::ir::Section* find_section(const std::vector<minutes::ir::Section>& sections,
+                                                std::string_view title) {
   for (const auto& s : sections) {
     if (s.title == title) return &s;
     if (auto* sub = find_section(s.sections, title)) return sub;

@@ -38,7 +38,10 @@ TEST_CASE("an existing output is left untouched when the run fails") {
   CHECK(r.status == 1);
   CHECK(slurp(dir / "out.json") == "previous content\n");
   size_t files = 0;
-  for (const auto& e : fs::directory_iterator(dir)) { (void)e; ++files; }
+  for (const auto& e : fs::directory_iterator(dir)) {
+    (void)e;
+    ++files;
+  }
   CHECK(files == 2);  // no temporary file left behind
 }
 

@@ -11,8 +11,9 @@ using minutes::ir::InlineKind;
 using minutes::ir::plain_text;
 
 TEST_CASE("YAML front matter becomes metadata, never text; title, date and language come from it") {
-  auto m = read("---\ntitle: Team IaaS\ndate: 2023-05-03\nlang: de\ntags: [a, b]\nslideOptions:\n  theme: white\n---\n\nHello\n",
-                "notes.md");
+  auto m = read(
+      "---\ntitle: Team IaaS\ndate: 2023-05-03\nlang: de\ntags: [a, b]\nslideOptions:\n  theme: white\n---\n\nHello\n",
+      "notes.md");
   CHECK(m.metadata["title"] == "Team IaaS");
   CHECK(m.metadata["tags"] == "a, b");
   CHECK(m.metadata["slideOptions.theme"] == "white");
@@ -73,7 +74,8 @@ TEST_CASE("raw HTML: visible text kept, style/script/comments dropped, <br> a li
 }
 
 TEST_CASE("slide separators are not content and do not make setext headings") {
-  auto m = read("---\ntype: slide\n---\n\n# SCS Community Call 2024-02-08\n\nWelcome\n---\n\n# Roles\n\nText\n\n----\n\nMore\n");
+  auto m = read(
+      "---\ntype: slide\n---\n\n# SCS Community Call 2024-02-08\n\nWelcome\n---\n\n# Roles\n\nText\n\n----\n\nMore\n");
   CHECK(m.title == "SCS Community Call 2024-02-08");
   REQUIRE(m.blocks.size() == 1);
   CHECK(plain_text(m.blocks[0]) == "Welcome");  // not a setext heading "Welcome"
@@ -88,7 +90,8 @@ TEST_CASE("slide separators are not content and do not make setext headings") {
 }
 
 TEST_CASE("GFM tables, strikethrough, autolinks and task lists") {
-  auto m = read("| Who | What |\n|:----|----:|\n| @anna | ~~old~~ new |\n| bob | https://scs.community |\n\n- [x] done\n- [ ] open\n");
+  auto m = read(
+      "| Who | What |\n|:----|----:|\n| @anna | ~~old~~ new |\n| bob | https://scs.community |\n\n- [x] done\n- [ ] open\n");
   REQUIRE(m.blocks.size() == 2);
   const auto& t = m.blocks[0];
   REQUIRE(t.kind == BlockKind::table);
@@ -157,7 +160,11 @@ TEST_CASE("lists: ordered with start, loose, nested inside items; code and quote
 }
 
 TEST_CASE("title forms give series and date") {
-  struct Case { const char* title; const char* series; const char* date; };
+  struct Case {
+    const char* title;
+    const char* series;
+    const char* date;
+  };
   for (const auto& c : {Case{"SCS Tech Weekly 2023-05-04", "SCS Tech Weekly", "2023-05-04"},
                         Case{"Community Call 2024-01-11", "Community Call", "2024-01-11"},
                         Case{"SCS Tech Weekly (2023-05-04)", "SCS Tech Weekly", "2023-05-04"},
@@ -191,8 +198,9 @@ TEST_CASE("date from the file name; when the title disagrees, the file name wins
 }
 
 TEST_CASE("participants from a Participants section or a Participants: line; scribes from Meta") {
-  auto m = read("# 2023-07-10\n\n## Participants (preferably github handles)\n- @mbuechse\n- @garloff (joined later)\n- Anna Smith\n\n"
-                "## Meta\n\n- Minutes: Jonas\n\n## Team X\n\nMinutes: <https://x.org/m.md> (waiting to be merged)\n\n- item\n");
+  auto m = read(
+      "# 2023-07-10\n\n## Participants (preferably github handles)\n- @mbuechse\n- @garloff (joined later)\n- Anna Smith\n\n"
+      "## Meta\n\n- Minutes: Jonas\n\n## Team X\n\nMinutes: <https://x.org/m.md> (waiting to be merged)\n\n- item\n");
   CHECK(m.participants == std::vector<std::string>{"mbuechse", "garloff", "Anna Smith"});
   CHECK(m.scribes == std::vector<std::string>{"Jonas"});
   auto* x = find_section(m.sections, "Team X");

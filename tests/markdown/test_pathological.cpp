@@ -45,7 +45,8 @@ TEST_CASE("10,000 nested list levels: flattened beyond the cap with a warning, e
   CHECK(minutes::ir::plain_text(m.blocks.at(0)).find("w") != std::string::npos);
 
   std::string indented;  // one item per line, each indented under the one before (1,000 levels: ~1 MB of spaces)
-  for (int i = 0; i < 1000; ++i) indented += std::string(static_cast<size_t>(i) * 2, ' ') + "- w" + std::to_string(i) + "\n";
+  for (int i = 0; i < 1000; ++i)
+    indented += std::string(static_cast<size_t>(i) * 2, ' ') + "- w" + std::to_string(i) + "\n";
   auto n = round_trip(indented);
   CHECK(has_message(n, "flattened"));
   CHECK(list_depth(n.blocks) <= 100);

@@ -16,10 +16,10 @@ namespace hostile {
 // One entry as it lands in the archive: compressed bytes and the sizes and CRC the headers declare.
 struct RawEntry {
   std::string name;
-  std::string data;      // as stored (deflated when method is 8)
-  uint16_t method = 0;   // 0 stored, 8 deflated
+  std::string data;     // as stored (deflated when method is 8)
+  uint16_t method = 0;  // 0 stored, 8 deflated
   uint32_t crc = 0;
-  uint32_t size = 0;     // declared uncompressed size
+  uint32_t size = 0;  // declared uncompressed size
 };
 
 inline void put16(std::string& out, uint32_t v) {
@@ -43,8 +43,8 @@ inline std::string zip(const std::vector<RawEntry>& entries) {
       put16(to, 20);               // needed to extract
       put16(to, 0);                // flags
       put16(to, e.method);
-      put16(to, 0);                // time
-      put16(to, 0x21);             // date: 1980-01-01
+      put16(to, 0);     // time
+      put16(to, 0x21);  // date: 1980-01-01
       put32(to, e.crc);
       put32(to, static_cast<uint32_t>(e.data.size()));
       put32(to, e.size);
@@ -78,8 +78,8 @@ inline std::string zip(const std::vector<RawEntry>& entries) {
 
 // A stored entry with its true size and CRC.
 inline RawEntry stored(std::string name, const std::string& data) {
-  return {std::move(name), data, 0, static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()),
-                                                                static_cast<uInt>(data.size()))),
+  return {std::move(name), data, 0,
+          static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()))),
           static_cast<uint32_t>(data.size())};
 }
 

@@ -35,8 +35,8 @@ inline bool jing_valid(const std::string& xml, const std::string& name, const st
   fs::path file = dir / name;
   spit(file, xml);
   std::string out;
-  int rc = run("jing -i '" + (source_dir() / "tests/schemas/odf-1.3" / schema).string() + "' '" + file.string() + "'",
-               &out);
+  int rc =
+      run("jing -i '" + (source_dir() / "tests/schemas/odf-1.3" / schema).string() + "' '" + file.string() + "'", &out);
   // jing prints one line per error; only the Debian wrapper's class-path warnings are not errors.
   std::string errors;
   std::istringstream lines(out);
@@ -70,7 +70,7 @@ inline void check_packages_valid(const std::vector<std::pair<std::string, std::s
     }
   }
   for (const auto& group : {std::pair<std::string, std::string>{"OpenDocument-v1.3-schema.rng", documents},
-                             std::pair<std::string, std::string>{"OpenDocument-v1.3-manifest-schema.rng", manifests}}) {
+                            std::pair<std::string, std::string>{"OpenDocument-v1.3-manifest-schema.rng", manifests}}) {
     const std::string& schema = group.first;
     const std::string& files = group.second;
     if (files.empty()) continue;
@@ -142,11 +142,16 @@ inline std::vector<pugi::xml_node> all(pugi::xml_node root, const char* name) {
 inline std::string node_text(pugi::xml_node n) {
   std::string out;
   for (auto c : n.children()) {
-    if (c.type() == pugi::node_pcdata) out += c.value();
-    else if (std::string_view(c.name()) == "text:line-break") out += "\n";
-    else if (std::string_view(c.name()) == "text:s") out += std::string(std::max(1, c.attribute("text:c").as_int(1)), ' ');
-    else if (std::string_view(c.name()) == "text:tab") out += "\t";
-    else out += node_text(c);
+    if (c.type() == pugi::node_pcdata)
+      out += c.value();
+    else if (std::string_view(c.name()) == "text:line-break")
+      out += "\n";
+    else if (std::string_view(c.name()) == "text:s")
+      out += std::string(std::max(1, c.attribute("text:c").as_int(1)), ' ');
+    else if (std::string_view(c.name()) == "text:tab")
+      out += "\t";
+    else
+      out += node_text(c);
   }
   return out;
 }

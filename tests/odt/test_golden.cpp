@@ -9,9 +9,7 @@ namespace {
 std::string tree_difference(pugi::xml_node a, pugi::xml_node b, const std::string& path) {
   if (a.type() != b.type()) return path + ": node kinds differ";
   if (a.type() == pugi::node_pcdata) {
-    return std::string_view(a.value()) == b.value()
-               ? ""
-               : path + ": text '" + a.value() + "' != '" + b.value() + "'";
+    return std::string_view(a.value()) == b.value() ? "" : path + ": text '" + a.value() + "' != '" + b.value() + "'";
   }
   if (std::string_view(a.name()) != b.name()) return path + ": <" + a.name() + "> != <" + b.name() + ">";
   std::map<std::string, std::string> aa, ba;
@@ -19,14 +17,15 @@ std::string tree_difference(pugi::xml_node a, pugi::xml_node b, const std::strin
   for (auto x : b.attributes()) ba[x.name()] = x.value();
   if (aa != ba) {
     for (const auto& [k, v] : aa)
-      if (!ba.count(k) || ba[k] != v) return path + "/@" + k + ": '" + v + "' != '" + (ba.count(k) ? ba[k] : "(none)") + "'";
+      if (!ba.count(k) || ba[k] != v)
+        return path + "/@" + k + ": '" + v + "' != '" + (ba.count(k) ? ba[k] : "(none)") + "'";
     return path + ": the golden element has more attributes";
   }
   auto ca = a.first_child(), cb = b.first_child();
   int i = 0;
   for (; ca && cb; ca = ca.next_sibling(), cb = cb.next_sibling(), ++i) {
-    auto d = tree_difference(ca, cb, path + "/" + (ca.type() == pugi::node_pcdata ? "text()" : ca.name()) + "[" +
-                                         std::to_string(i) + "]");
+    auto d = tree_difference(
+        ca, cb, path + "/" + (ca.type() == pugi::node_pcdata ? "text()" : ca.name()) + "[" + std::to_string(i) + "]");
     if (!d.empty()) return d;
   }
   if (ca || cb) return path + ": " + (ca ? "more" : "fewer") + " children than the golden file";
@@ -35,7 +34,8 @@ std::string tree_difference(pugi::xml_node a, pugi::xml_node b, const std::strin
 
 }  // namespace
 
-TEST_CASE("golden: the seed's ODT parts match tests/golden/odt/20230504 (run scripts/update-golden after a wanted change)") {
+TEST_CASE(
+    "golden: the seed's ODT parts match tests/golden/odt/20230504 (run scripts/update-golden after a wanted change)") {
   fs::path golden = source_dir() / "tests/golden/odt/20230504";
   REQUIRE(fs::is_directory(golden));
   fs::path dir = scratch("golden");

@@ -28,8 +28,8 @@ TEST_CASE("LibreOffice: every list item of the seed in order, nested levels kept
   numbered.title = "Numbered";
   numbered.blocks = {list({item("alpha"), item("beta")}, true), para({txt("between")}),
                      list({item("gamma"), item("delta")}, true)};
-  auto text = to_text({{"seed", write_odt(std::vector{seed}, {}).bytes},
-                       {"numbered", write_odt(std::vector{numbered}, {}).bytes}});
+  auto text = to_text(
+      {{"seed", write_odt(std::vector{seed}, {}).bytes}, {"numbered", write_odt(std::vector{numbered}, {}).bytes}});
 
   auto items = minutes_test::list_items(seed);
   REQUIRE(items.size() > 60);
@@ -46,7 +46,8 @@ TEST_CASE("LibreOffice: every list item of the seed in order, nested levels kept
       if (pos == std::string::npos) continue;
       // LibreOffice writes a list label indented four spaces per level ("    • ", "        ◦ ", ...).
       auto indent = lines[at].find_first_not_of(' ');
-      CHECK_MESSAGE(indent == static_cast<size_t>(4 * (e.depth + 1)), "'" << e.text << "' at the wrong level: " << lines[at]);
+      CHECK_MESSAGE(indent == static_cast<size_t>(4 * (e.depth + 1)),
+                    "'" << e.text << "' at the wrong level: " << lines[at]);
       found = true;
       ++at;
       break;
@@ -85,13 +86,15 @@ TEST_CASE("LibreOffice: a document LibreOffice saved works as --reference-doc an
   require_tool("soffice");
   fs::path dir = scratch("lo-reference");
   // LibreOffice saves our document again as its own ODT: styles.xml then carries its extensions.
-  spit(dir / "saved.odt", minutes_test::libreoffice_convert(
-                              {{"seed", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes}}, "odt", "odt", "odt")["seed"]);
+  spit(dir / "saved.odt",
+       minutes_test::libreoffice_convert({{"seed", write_odt(std::vector{load_markdown(seed_path())}, {}).bytes}},
+                                         "odt", "odt", "odt")["seed"]);
   WriteOptions o;
   o.reference_doc = (dir / "saved.odt").string();
   minutes::FileResources files({dir.string()});
   auto out = write_odt(std::vector{load_markdown(seed_path())}, o, {&files});
-  for (const auto& d : out.diagnostics) CHECK_MESSAGE(d.message.find("reference document not used") == std::string::npos, d.message);
+  for (const auto& d : out.diagnostics)
+    CHECK_MESSAGE(d.message.find("reference document not used") == std::string::npos, d.message);
   check_package_valid(out.bytes, "LibreOffice reference doc");
 }
 
@@ -106,7 +109,8 @@ TEST_CASE("LibreOffice: the contents of a report show the page each chapter star
   WriteOptions letter;
   letter.paper = "letter";
   auto pdfs = minutes_test::libreoffice_convert(
-      {{"report", write_odt(ms, {}).bytes}, {"letter", write_odt(std::vector{ms[0]}, letter).bytes}}, "odt", "pdf", "pdf");
+      {{"report", write_odt(ms, {}).bytes}, {"letter", write_odt(std::vector{ms[0]}, letter).bytes}}, "odt", "pdf",
+      "pdf");
   spit(dir / "report.pdf", pdfs["report"]);
   spit(dir / "letter.pdf", pdfs["letter"]);
   std::string log;
@@ -116,7 +120,8 @@ TEST_CASE("LibreOffice: the contents of a report show the page each chapter star
   CHECK(log.find("(A4)") != std::string::npos);
   REQUIRE(run("pdfinfo '" + (dir / "letter.pdf").string() + "'", &log) == 0);
   CHECK(log.find("612 x 792") != std::string::npos);
-  REQUIRE(run("pdftotext -layout '" + (dir / "report.pdf").string() + "' '" + (dir / "report.txt").string() + "'", &log) == 0);
+  REQUIRE(run("pdftotext -layout '" + (dir / "report.pdf").string() + "' '" + (dir / "report.txt").string() + "'",
+              &log) == 0);
   std::vector<std::string> pages;
   std::string all = slurp(dir / "report.txt");
   for (size_t start = 0, ff; start < all.size(); start = ff + 1) {
@@ -139,6 +144,7 @@ TEST_CASE("LibreOffice: the contents of a report show the page each chapter star
     for (size_t p = 1; p < pages.size() && !actual; ++p)
       if (pages[p].find(title) != std::string::npos && pages[p].find("Date: " + ir::iso(*m->date)) != std::string::npos)
         actual = static_cast<int>(p) + 1;
-    CHECK_MESSAGE(listed == actual, title << ": contents say " << listed << ", chapter on page " << actual << " (" << line << ")");
+    CHECK_MESSAGE(listed == actual,
+                  title << ": contents say " << listed << ", chapter on page " << actual << " (" << line << ")");
   }
 }

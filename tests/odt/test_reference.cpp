@@ -33,7 +33,8 @@ std::string own_styles() {
 
 std::string reference_with_styles(const std::string& styles) {
   return hostile::zip({hostile::stored("mimetype", "application/vnd.oasis.opendocument.text"),
-                       hostile::stored("content.xml", "<office:document-content/>"), hostile::stored("styles.xml", styles)});
+                       hostile::stored("content.xml", "<office:document-content/>"),
+                       hostile::stored("styles.xml", styles)});
 }
 
 }  // namespace
@@ -63,14 +64,17 @@ TEST_CASE("hostile reference documents give a warning and a valid document with 
     std::string styles = own_styles();
     auto at = styles.find("</style:header>");
     REQUIRE(at != std::string::npos);
-    styles.insert(at, "<text:p><draw:frame draw:name=\"x\" text:anchor-type=\"as-char\" svg:width=\"1cm\" svg:height=\"1cm\">"
-                      "<draw:image xlink:href=\"content.xml\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\"/>"
-                      "</draw:frame><text:a xlink:type=\"simple\" xlink:href=\"javascript:alert(1)\">click</text:a></text:p>");
+    styles.insert(
+        at,
+        "<text:p><draw:frame draw:name=\"x\" text:anchor-type=\"as-char\" svg:width=\"1cm\" svg:height=\"1cm\">"
+        "<draw:image xlink:href=\"content.xml\" xlink:type=\"simple\" xlink:show=\"embed\" xlink:actuate=\"onLoad\"/>"
+        "</draw:frame><text:a xlink:type=\"simple\" xlink:href=\"javascript:alert(1)\">click</text:a></text:p>");
     at = styles.find("</office:styles>");
     REQUIRE(at != std::string::npos);
-    styles.insert(at, "<style:style style:name=\"Evil\" style:family=\"paragraph\"><style:paragraph-properties>"
-                      "<style:background-image xlink:href=\"./meta.xml\" xlink:type=\"simple\" xlink:actuate=\"onLoad\"/>"
-                      "</style:paragraph-properties></style:style>");
+    styles.insert(at,
+                  "<style:style style:name=\"Evil\" style:family=\"paragraph\"><style:paragraph-properties>"
+                  "<style:background-image xlink:href=\"./meta.xml\" xlink:type=\"simple\" xlink:actuate=\"onLoad\"/>"
+                  "</style:paragraph-properties></style:style>");
     auto p = check("owned-parts", reference_with_styles(styles), {"content.xml", "meta.xml", "writer makes itself"});
     CHECK(p["styles.xml"].find("javascript") == std::string::npos);
     CHECK(p["styles.xml"].find(">click<") != std::string::npos);  // the link's text stays
@@ -142,10 +146,10 @@ TEST_CASE("pictures come only from inside the resource roots, never from a FIFO;
   REQUIRE(::mkfifo((inside / "fifo.png").c_str(), 0600) == 0);
   auto m = meeting("Pictures 2024-03-01", {2024, 3, 1}, inside / "m.md");
   using hostile::image;
-  m.sections[0].blocks.push_back(para({image("here.png", "here"), txt(" "), image("../elsewhere/secret.png", "secret"),
-                                       txt(" "), image((outside / "secret.png").string(), "absolute"), txt(" "),
-                                       image("fifo.png", "fifo"), txt(" "), hyperlink("javascript:alert(1)", "script"),
-                                       txt(" "), hyperlink("https://example.org/", "fine")}));
+  m.sections[0].blocks.push_back(
+      para({image("here.png", "here"), txt(" "), image("../elsewhere/secret.png", "secret"), txt(" "),
+            image((outside / "secret.png").string(), "absolute"), txt(" "), image("fifo.png", "fifo"), txt(" "),
+            hyperlink("javascript:alert(1)", "script"), txt(" "), hyperlink("https://example.org/", "fine")}));
   minutes::FileResources files({inside.string()});
   auto out = write_odt(std::vector{m}, {}, {&files});
   auto p = parts(out.bytes);
@@ -169,7 +173,8 @@ TEST_CASE("convert and build embed pictures from the meeting's own folder; other
   std::string png = hostile::tiny_png();
   spit(root / "src/team/beside.png", png);
   spit(root / "pictures/shared.png", png);
-  spit(root / "src/team/20240301.md", "# Team 2024-03-01\n\n## News\n\n![beside](beside.png) ![shared](../../pictures/shared.png)\n");
+  spit(root / "src/team/20240301.md",
+       "# Team 2024-03-01\n\n## News\n\n![beside](beside.png) ![shared](../../pictures/shared.png)\n");
   auto pictures = [](const fs::path& odt) {
     int n = 0;
     for (const auto& [name, bytes] : parts(slurp(odt))) n += name.starts_with("Pictures/");
@@ -179,15 +184,17 @@ TEST_CASE("convert and build embed pictures from the meeting's own folder; other
   Run convert = run_cli("convert " + q(root / "src/team/20240301.md") + " -o " + q(root / "a.odt"));
   CHECK(convert.status == 0);
   CHECK(pictures(root / "a.odt") == 1);
-  CHECK(convert.err.find("shared.png' not embedded: it is outside the folders files may be read from") != std::string::npos);
-  Run allowed = run_cli("convert " + q(root / "src/team/20240301.md") + " -o " + q(root / "b.odt") + " --resource-path " +
-                        q(root / "pictures"));
+  CHECK(convert.err.find("shared.png' not embedded: it is outside the folders files may be read from") !=
+        std::string::npos);
+  Run allowed = run_cli("convert " + q(root / "src/team/20240301.md") + " -o " + q(root / "b.odt") +
+                        " --resource-path " + q(root / "pictures"));
   CHECK(allowed.status == 0);
   CHECK(pictures(root / "b.odt") == 2);
   // In an archive, a meeting's pictures resolve against its own folder (not the working folder), inside SRC only.
   Run build = run_cli("build " + q(root / "src") + " -o " + q(root / "out") + " --quiet");
   CHECK(build.status == 0);
   CHECK(pictures(root / "out/team/20240301.odt") == 1);
-  check_packages_valid({{"convert", slurp(root / "a.odt")}, {"--resource-path", slurp(root / "b.odt")},
+  check_packages_valid({{"convert", slurp(root / "a.odt")},
+                        {"--resource-path", slurp(root / "b.odt")},
                         {"build", slurp(root / "out/team/20240301.odt")}});
 }

@@ -25,8 +25,8 @@ ir::Meeting sample_meeting() {
   s.level = 2;
   s.title_inlines = {txt("Team A")};
   s.minutes = ir::MinutesRef{"https://example.org/a/20240131.md", ""};
-  s.blocks.push_back(list({item("one", {list({item("one.a", {list({item("one.a.i")}, true)}), item("one.b")})}),
-                           item("two")}));
+  s.blocks.push_back(
+      list({item("one", {list({item("one.a", {list({item("one.a.i")}, true)}), item("one.b")})}), item("two")}));
   s.blocks.push_back(para({txt("Between the lists")}));
   s.blocks.push_back(list({item("first"), item("second")}, true, 3));
   s.blocks.push_back(list({item("again one"), item("again two")}, true));
@@ -46,7 +46,8 @@ ir::Meeting sample_meeting() {
   for (int r = 0; r < 3; ++r) {
     ir::TableRow row;
     row.header = r == 0;
-    for (int c = 0; c < (r == 2 ? 1 : 2); ++c) row.cells.push_back({{txt("r" + std::to_string(r) + "c" + std::to_string(c))}});
+    for (int c = 0; c < (r == 2 ? 1 : 2); ++c)
+      row.cells.push_back({{txt("r" + std::to_string(r) + "c" + std::to_string(c))}});
     table.rows.push_back(row);
   }
   table.alignments = {ir::Align::none, ir::Align::right};
@@ -101,16 +102,17 @@ TEST_CASE("package: mimetype first, stored, no extra field; manifest lists every
   const auto& b = w->out.bytes;
   REQUIRE(b.size() > 38);
   CHECK(b.substr(0, 4) == std::string("PK\x03\x04", 4));
-  CHECK(le16(b, 8) == 0);             // compression method: stored
-  CHECK(le16(b, 26) == 8);            // name length
-  CHECK(le16(b, 28) == 0);            // extra field length
+  CHECK(le16(b, 8) == 0);   // compression method: stored
+  CHECK(le16(b, 26) == 8);  // name length
+  CHECK(le16(b, 28) == 0);  // extra field length
   CHECK(b.substr(30, 8) == "mimetype");
   CHECK(b.substr(38, 39) == "application/vnd.oasis.opendocument.text");
   std::set<std::string> listed;
   for (auto e : w->manifest.document_element().children("manifest:file-entry"))
     listed.insert(e.attribute("manifest:full-path").value());
   for (const auto& part : w->parts)
-    if (part.first != "mimetype" && part.first != "META-INF/manifest.xml") CHECK_MESSAGE(listed.count(part.first), part.first);
+    if (part.first != "mimetype" && part.first != "META-INF/manifest.xml")
+      CHECK_MESSAGE(listed.count(part.first), part.first);
   CHECK(listed.count("/"));
   CHECK(std::string(w->content.document_element().attribute("office:version").value()) == "1.3");
   CHECK(std::string(w->styles.document_element().attribute("office:version").value()) == "1.3");
@@ -160,16 +162,19 @@ TEST_CASE("tables have a header row and padded rows; code keeps its spaces; even
   auto tables = all(root, "table:table");
   REQUIRE(tables.size() == 2);
   CHECK(tables[0].select_nodes("table:table-header-rows/table:table-row").size() == 1);
-  for (auto row : tables[0].select_nodes(".//table:table-row")) CHECK(row.node().select_nodes("table:table-cell").size() == 2);
+  for (auto row : tables[0].select_nodes(".//table:table-row"))
+    CHECK(row.node().select_nodes("table:table-cell").size() == 2);
   // Cell looks and column alignment are automatic styles (LibreOffice ignores common cell styles).
-  auto right = tables[0].select_nodes(".//table:table-row")[1].node().select_nodes("table:table-cell")[1].node().child("text:p");
+  auto right =
+      tables[0].select_nodes(".//table:table-row")[1].node().select_nodes("table:table-cell")[1].node().child("text:p");
   std::string style = right.attribute("text:style-name").value();
   auto def = root.select_node(("//office:automatic-styles/style:style[@style:name='" + style + "']").c_str()).node();
   REQUIRE(def);
   CHECK(std::string(def.child("style:paragraph-properties").attribute("fo:text-align").value()) == "end");
   std::string cell = tables[0].select_node(".//table:table-cell").node().attribute("table:style-name").value();
-  CHECK(root.select_node(("//office:automatic-styles/style:style[@style:name='" + cell +
-                          "']/style:table-cell-properties[@fo:border]").c_str()));
+  CHECK(root.select_node(
+      ("//office:automatic-styles/style:style[@style:name='" + cell + "']/style:table-cell-properties[@fo:border]")
+          .c_str()));
   std::string code;
   for (auto p : root.select_nodes("//text:p[@text:style-name='Code']")) code += node_text(p.node()) + "\n";
   CHECK(code == "int main() {\n\treturn 0;   // done\n}\n");
@@ -235,13 +240,16 @@ TEST_CASE("meta, header title, paper, organisation and funder") {
   CHECK(std::string(styles.select_node("//style:page-layout-properties").node().attribute("fo:page-width").value()) ==
         "8.5in");
   CHECK(std::string(styles.select_node("//style:default-style[@style:family='paragraph']/style:text-properties")
-                        .node().attribute("fo:country").value()) == "DE");
+                        .node()
+                        .attribute("fo:country")
+                        .value()) == "DE");
   auto content = w->parts["content.xml"];
   CHECK(content.find("Example Org") != std::string::npos);
   CHECK(content.find("Example Fund") != std::string::npos);
   auto a4 = write({sample_meeting()});
-  CHECK(std::string(a4->styles.select_node("//style:page-layout-properties").node().attribute("fo:page-width").value()) ==
-        "21cm");
+  CHECK(
+      std::string(a4->styles.select_node("//style:page-layout-properties").node().attribute("fo:page-width").value()) ==
+      "21cm");
 }
 
 TEST_CASE("images: embedded when local and readable, else a link with the alt text") {
@@ -339,7 +347,8 @@ TEST_CASE("packages written many times with one cache, in parallel, are the same
 
 TEST_CASE("zip parts with a recurring beginning unpack to the same bytes, and the same bytes in any order") {
   std::string xml;
-  for (int i = 0; i < 400; ++i) xml += "<text:p text:style-name=\"P" + std::to_string(i % 7) + "\">line " + std::to_string(i) + "</text:p>";
+  for (int i = 0; i < 400; ++i)
+    xml += "<text:p text:style-name=\"P" + std::to_string(i % 7) + "\">line " + std::to_string(i) + "</text:p>";
   std::string binary;
   uint32_t state = 12345;  // noise, which deflate cannot shrink
   for (int i = 0; i < 5000; ++i) binary += static_cast<char>((state = state * 1664525u + 1013904223u) >> 24);
@@ -425,8 +434,10 @@ TEST_CASE("--reference-doc: styles, page layout, header and pictures come from t
   FileResources files({path.string()});
   auto w = write({sample_meeting()}, o, {&files});
   auto styles = w->styles.document_element();
-  CHECK(std::string(styles.select_node("//style:style[@style:name='Heading_20_1']/style:text-properties").node()
-                        .attribute("fo:font-size").value()) == "30pt");
+  CHECK(std::string(styles.select_node("//style:style[@style:name='Heading_20_1']/style:text-properties")
+                        .node()
+                        .attribute("fo:font-size")
+                        .value()) == "30pt");
   CHECK(std::string(styles.select_node("//style:page-layout-properties").node().attribute("fo:page-width").value()) ==
         "20cm");
   CHECK(styles.select_node("//text:list-style[@style:name='List_20_Bullet_20_Style']"));  // taken from the template
@@ -442,7 +453,8 @@ TEST_CASE("--reference-doc: styles, page layout, header and pictures come from t
     FileResources files({scratch_root().string()});
     auto out = write_odt(std::vector{sample_meeting()}, bad, {&files});
     bool warned = false;
-    for (const auto& d : out.diagnostics) warned = warned || d.message.find("reference document not used") != std::string::npos;
+    for (const auto& d : out.diagnostics)
+      warned = warned || d.message.find("reference document not used") != std::string::npos;
     CHECK(warned);
     CHECK(parts(out.bytes).count("styles.xml"));
   }

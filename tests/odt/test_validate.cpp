@@ -9,17 +9,24 @@ namespace {
 
 // Real minutes of different kinds: tables, code, images, ordered and deep lists, raw HTML, undated notes.
 const char* const spread[] = {
-    "community-call/20230504.md",          "sig-standardization/20230112.md",
-    "product-board/20240701.md",           "community-call/20240926.md",
-    "sig-documentation/20230904.md",       "ops/20240125.md",
-    "sig-documentation/20230320.md",       "community-call/20240404.md",
-    "hackathons/2023-03-05-gx-hackathon-6/minutes.md", "iam/scs-federation.md",
-    "sig-standardization/scs-certification-issuing.md", "container/20240222.md",
+    "community-call/20230504.md",
+    "sig-standardization/20230112.md",
+    "product-board/20240701.md",
+    "community-call/20240926.md",
+    "sig-documentation/20230904.md",
+    "ops/20240125.md",
+    "sig-documentation/20230320.md",
+    "community-call/20240404.md",
+    "hackathons/2023-03-05-gx-hackathon-6/minutes.md",
+    "iam/scs-federation.md",
+    "sig-standardization/scs-certification-issuing.md",
+    "container/20240222.md",
 };
 
 std::string nested_markdown(int depth) {
   std::string md = "# Deep\n\n## Section\n\n";
-  for (int i = 0; i < depth; ++i) md += std::string(static_cast<size_t>(i) * 2, ' ') + (i % 2 ? "1. " : "- ") + "level " + std::to_string(i) + "\n";
+  for (int i = 0; i < depth; ++i)
+    md += std::string(static_cast<size_t>(i) * 2, ' ') + (i % 2 ? "1. " : "- ") + "level " + std::to_string(i) + "\n";
   return md;
 }
 
@@ -73,8 +80,10 @@ TEST_CASE("a quarter report (several meetings, table of contents) validates") {
 TEST_CASE("hostile input still gives schema-valid output") {
   require_tool("jing");
   SUBCASE("control characters, odd URLs and language") {
-    std::string md = "---\nlang: \"x y\"\n---\n# Tit\x01le \x1b[31m\n\n## A\x0c B\n\n- item \x02 [link](<java script:\x7f {x}>) "
-                     "![alt](<../../../etc/passwd>)\n  - `co\x03" "de`\n\n| a\x04 | b |\n|---|---|\n| \x05 | \xef\xbf\xbf |\n";
+    std::string md =
+        "---\nlang: \"x y\"\n---\n# Tit\x01le \x1b[31m\n\n## A\x0c B\n\n- item \x02 [link](<java script:\x7f {x}>) "
+        "![alt](<../../../etc/passwd>)\n  - `co\x03"
+        "de`\n\n| a\x04 | b |\n|---|---|\n| \x05 | \xef\xbf\xbf |\n";
     auto m = minutes::recognise(formats::read_markdown(md, {"hostile.md"}));
     WriteOptions o;
     o.lang = "not a tag!";
@@ -97,7 +106,8 @@ TEST_CASE("hostile input still gives schema-valid output") {
     check_package_valid(out.bytes, "huge table");
   }
   SUBCASE("100-level lists, from Markdown and built by hand") {
-    auto out = write_odt(std::vector{minutes::recognise(formats::read_markdown(nested_markdown(100), {"deep.md"}))}, {});
+    auto out =
+        write_odt(std::vector{minutes::recognise(formats::read_markdown(nested_markdown(100), {"deep.md"}))}, {});
     check_package_valid(out.bytes, "deep markdown list");
     ir::Block b = list({item("leaf")});
     for (int i = 0; i < 100; ++i) b = list({item("level " + std::to_string(i), {b})}, i % 2 == 1);

@@ -30,7 +30,8 @@ TEST_CASE("cmake --install puts the CLI, its manual page and completions under t
   fs::path prefix = scratch("prefix");
   std::string log;
   INFO(log);
-  REQUIRE(run("cmake --install " + quoted(build_dir()) + " --prefix " + quoted(prefix) + " --component cli", &log) == 0);
+  REQUIRE(run("cmake --install " + quoted(build_dir()) + " --prefix " + quoted(prefix) + " --component cli", &log) ==
+          0);
   REQUIRE(fs::is_regular_file(prefix / "bin" / "minutes"));
   converts_seed(prefix / "bin" / "minutes", prefix);
   REQUIRE(fs::is_regular_file(prefix / "share/man/man1/minutes.1.gz"));
@@ -138,16 +139,17 @@ TEST_CASE("the README's library example builds against the installed tree with f
        "add_executable(example example.cpp)\ntarget_link_libraries(example PRIVATE minutes::minutes)\n");
   // The same compiler as this build, and its sanitizer flags when the library is instrumented (build-asan).
   const std::string cxx = MINUTES_CXX, flags = MINUTES_INSTRUMENT_FLAGS;
-  REQUIRE(run("cmake -S " + quoted(project) + " -B " + quoted(project / "build") + " -G Ninja -DCMAKE_PREFIX_PATH=" +
-                  quoted(prefix) + " -DCMAKE_CXX_COMPILER=" + quoted(fs::path(cxx)) + " '-DCMAKE_CXX_FLAGS=" + flags +
-                  "' '-DCMAKE_EXE_LINKER_FLAGS=" + flags + "'",
+  REQUIRE(run("cmake -S " + quoted(project) + " -B " + quoted(project / "build") +
+                  " -G Ninja -DCMAKE_PREFIX_PATH=" + quoted(prefix) + " -DCMAKE_CXX_COMPILER=" + quoted(fs::path(cxx)) +
+                  " '-DCMAKE_CXX_FLAGS=" + flags + "' '-DCMAKE_EXE_LINKER_FLAGS=" + flags + "'",
               &log) == 0);
   REQUIRE(run("cmake --build " + quoted(project / "build"), &log) == 0);
   example_works(project / "build" / "example", project / "run-cmake");
 
   require_tool("pkg-config");
-  REQUIRE(run("cd " + quoted(project) + " && " + quoted(fs::path(cxx)) + " " + flags + " example.cpp -o example-pc $(PKG_CONFIG_PATH=" +
-                  quoted(prefix / "lib/pkgconfig") + " pkg-config --cflags --libs minutes)",
+  REQUIRE(run("cd " + quoted(project) + " && " + quoted(fs::path(cxx)) + " " + flags +
+                  " example.cpp -o example-pc $(PKG_CONFIG_PATH=" + quoted(prefix / "lib/pkgconfig") +
+                  " pkg-config --cflags --libs minutes)",
               &log) == 0);
   example_works(project / "example-pc", project / "run-pkg-config");
 }

@@ -108,8 +108,9 @@ TEST_CASE("hostile input gives a well-formed feed without script") {
   raw.raw = "<script>alert(2)</script><img src=x onerror=alert(3)>";
   raw.inlines = {text("visible]]>text")};
   m.sections[0].blocks.push_back(raw);
-  m.sections[0].blocks.push_back(paragraph({anchor("javascript:alert(4)", "click"), anchor("JaVa\tScRiPt:alert(5)", "x"),
-                                            anchor("data:text/html,<script>alert(6)</script>", "d")}));
+  m.sections[0].blocks.push_back(
+      paragraph({anchor("javascript:alert(4)", "click"), anchor("JaVa\tScRiPt:alert(5)", "x"),
+                 anchor("data:text/html,<script>alert(6)</script>", "d")}));
   m.sections[0].title = "Team ]]> <script>";
   std::vector<ir::Meeting> ms = {m};
   formats::WriteOptions o;

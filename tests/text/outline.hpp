@@ -22,7 +22,8 @@ inline void outline_block(std::string& out, const ir::Block& b, int depth) {
         std::string mark = b.ordered ? "1." : "-";
         if (item.checked) mark += *item.checked ? " [x]" : " [ ]";
         std::string text = ir::item_text(item);
-        for (auto& c : text) if (c == '\n') c = '|';
+        for (auto& c : text)
+          if (c == '\n') c = '|';
         out += fmt::format("{}{} {}\n", pad, mark, text);
         ir::Blocks nested;
         for (const auto& c : item.blocks)
@@ -38,7 +39,8 @@ inline void outline_block(std::string& out, const ir::Block& b, int depth) {
     case ir::BlockKind::code: out += fmt::format("{}[code {}] {}\n", pad, b.info, b.text); break;
     default: {
       std::string text = ir::plain_text(b);
-      for (auto& c : text) if (c == '\n') c = '|';
+      for (auto& c : text)
+        if (c == '\n') c = '|';
       out += fmt::format("{}[p] {}\n", pad, text);
     }
   }
@@ -50,7 +52,8 @@ inline void outline_blocks(std::string& out, const ir::Blocks& blocks, int depth
 
 inline void outline_sections(std::string& out, const std::vector<ir::Section>& sections, int depth) {
   for (const auto& s : sections) {
-    out += fmt::format("{}{} {}", std::string(static_cast<size_t>(depth) * 2, ' '), std::string(static_cast<size_t>(s.level), '#'), s.title);
+    out += fmt::format("{}{} {}", std::string(static_cast<size_t>(depth) * 2, ' '),
+                       std::string(static_cast<size_t>(s.level), '#'), s.title);
     if (s.minutes) out += fmt::format(" {{minutes: {} | {}}}", s.minutes->url, s.minutes->status);
     out += '\n';
     outline_blocks(out, s.blocks, depth + 1);

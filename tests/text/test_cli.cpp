@@ -38,7 +38,8 @@ TEST_CASE("minutes convert draft.txt -t json gives the meeting") {
   CHECK(j["scribes"] == nlohmann::json::array({"fkr"}));
   REQUIRE(j["sections"].size() == 6);
   CHECK(j["sections"][1]["title"] == "Team IaaS");
-  CHECK(j["sections"][1]["minutes"]["url"] == "https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20240313.md");
+  CHECK(j["sections"][1]["minutes"]["url"] ==
+        "https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20240313.md");
   CHECK(j["sections"][2]["minutes"]["status"] == "Not merged yet");
   auto items = j["sections"][1]["blocks"][0]["items"];
   REQUIRE(items.size() == 3);

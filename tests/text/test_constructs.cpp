@@ -11,13 +11,16 @@ using minutes::test::text_outline;
 namespace ir = minutes::ir;
 
 namespace {
-ir::Meeting read(std::string_view s, const char* name = "draft.txt") { return minutes::recognise(read_text(s, {name})); }
+ir::Meeting read(std::string_view s, const char* name = "draft.txt") {
+  return minutes::recognise(read_text(s, {name}));
+}
 
 // How deep lists nest in blocks.
 int list_depth(const ir::Blocks& blocks) {
   int best = 0;
   for (const auto& b : blocks)
-    for (const auto& item : b.items) best = std::max(best, (b.kind == ir::BlockKind::list ? 1 : 0) + list_depth(item.blocks));
+    for (const auto& item : b.items)
+      best = std::max(best, (b.kind == ir::BlockKind::list ? 1 : 0) + list_depth(item.blocks));
   return best;
 }
 }  // namespace
@@ -67,8 +70,9 @@ TEST_CASE("Date:, Scribe:, Minutes:, Participants:, Attendees: lines") {
 }
 
 TEST_CASE("Minutes: under a team heading is its minutes link or status, under Meta the scribe") {
-  auto m = read("Weekly 2024-01-01\n\nMeta\n\tMinutes: Jonas\n\nTeam IaaS\n\tMinutes: <https://example.org/iaas.md>\n\t* a\n"
-                "\nTeam Ops\n\tMinutes: Not merged yet\n\t* b\n\nSIG Monitoring\n\tMinutes: None\n\t* c\n");
+  auto m = read(
+      "Weekly 2024-01-01\n\nMeta\n\tMinutes: Jonas\n\nTeam IaaS\n\tMinutes: <https://example.org/iaas.md>\n\t* a\n"
+      "\nTeam Ops\n\tMinutes: Not merged yet\n\t* b\n\nSIG Monitoring\n\tMinutes: None\n\t* c\n");
   CHECK(m.scribes == std::vector<std::string>{"Jonas"});
   REQUIRE(m.sections.size() == 4);
   REQUIRE(m.sections[1].minutes);
@@ -83,7 +87,8 @@ TEST_CASE("Minutes: under a team heading is its minutes link or status, under Me
 TEST_CASE("headings: underlines, #, capitals, 'Topic:', a short line over an indented block") {
   CHECK(text_outline("T\n\nNews\n====\n\nSummit\n------\ntext\n") == "# News\n  ## Summit\n    [p] text\n");
   CHECK(text_outline("T\n\n## Team IaaS\n- a\n### Sub ###\n- b\n") == "## Team IaaS\n  - a\n  ### Sub\n    - b\n");
-  CHECK(text_outline("T\n\nNEWS\n\nSCS Summit:\n- few places left\n") == "## NEWS\n  ### SCS Summit\n    - few places left\n");
+  CHECK(text_outline("T\n\nNEWS\n\nSCS Summit:\n- few places left\n") ==
+        "## NEWS\n  ### SCS Summit\n    - few places left\n");
   CHECK(text_outline("T\n\nTeam Ops:\n\tZuul\n\tStatuspage\n") == "## Team Ops\n  - Zuul\n  - Statuspage\n");
   CHECK(text_outline("T\n\nTeam Ops\n    Zuul\n") == "## Team Ops\n  - Zuul\n");
   // Not headings: a long sentence ending in ':', a sentence with a period, a line in mid-paragraph.
@@ -105,7 +110,8 @@ TEST_CASE("numbered headings when they head content; numbered lists otherwise") 
   CHECK(text_outline("T\n\n1. first\n2. second\n3. third\n") == "1. first\n1. second\n1. third\n");
   CHECK(text_outline("T\n\n1. do this\n   - detail\n2. do that\n") == "1. do this\n  - detail\n1. do that\n");
   // The last item of a numbered list before a heading or a paragraph is no heading.
-  CHECK(text_outline("T\n\n1. Identity\n2. MFA\n\n## Approaches\n- a\n") == "1. Identity\n1. MFA\n## Approaches\n  - a\n");
+  CHECK(text_outline("T\n\n1. Identity\n2. MFA\n\n## Approaches\n- a\n") ==
+        "1. Identity\n1. MFA\n## Approaches\n  - a\n");
   CHECK(text_outline("T\n\n6. Add-ons\n7. Advanced config\n\nWhat is missing?\n") ==
         "1. Add-ons\n1. Advanced config\n[p] What is missing?\n");
 }
@@ -153,17 +159,20 @@ TEST_CASE("wrapped continuation lines join their item or paragraph") {
 }
 
 TEST_CASE("URLs bare or in <...> are links; @handles are mentions, e-mail addresses are not") {
-  auto m = read("T\nsee https://scs.community/summit, <https://example.org/a b> and <https://x.org/y> www.osba.de. Ping @fkr, mail a@b.org\n");
+  auto m = read(
+      "T\nsee https://scs.community/summit, <https://example.org/a b> and <https://x.org/y> www.osba.de. Ping @fkr, mail a@b.org\n");
   REQUIRE(m.blocks.size() == 1);
   std::vector<std::string> urls, mentions;
   for (const auto& in : m.blocks[0].inlines) {
     if (in.kind == ir::InlineKind::link) urls.push_back(in.url);
     if (in.kind == ir::InlineKind::mention) mentions.push_back(in.text);
   }
-  CHECK(urls == std::vector<std::string>{"https://scs.community/summit", "https://example.org/a", "https://x.org/y", "https://www.osba.de"});
+  CHECK(urls == std::vector<std::string>{"https://scs.community/summit", "https://example.org/a", "https://x.org/y",
+                                         "https://www.osba.de"});
   CHECK(mentions == std::vector<std::string>{"fkr"});
-  CHECK(ir::plain_text(m.blocks[0].inlines) ==
-        "see https://scs.community/summit, <https://example.org/a b> and https://x.org/y www.osba.de. Ping @fkr, mail a@b.org");
+  CHECK(
+      ir::plain_text(m.blocks[0].inlines) ==
+      "see https://scs.community/summit, <https://example.org/a b> and https://x.org/y www.osba.de. Ping @fkr, mail a@b.org");
   auto link = m.blocks[0].inlines[1];
   CHECK(link.line == 2);
   CHECK(link.column == 5);
@@ -183,7 +192,10 @@ TEST_CASE("encodings and line ends") {
   }
   auto u = read(utf16);
   CHECK(u.title == "Weekly 2024-01-01");
-  CHECK(text_outline(std::string("T\n- Gr\xF6\xDF" "e\n")) == "- Gr\xC3\xB6\xC3\x9F" "e\n");
+  CHECK(text_outline(std::string("T\n- Gr\xF6\xDF"
+                                 "e\n")) ==
+        "- Gr\xC3\xB6\xC3\x9F"
+        "e\n");
   auto latin = read("T\n- \x80 50\n");
   CHECK(latin.metadata["encoding"] == "Windows-1252");
   CHECK(ir::plain_text(latin.blocks[0]) == "\xE2\x82\xAC 50");
@@ -210,7 +222,8 @@ TEST_CASE("deep indentation and huge input are read without a crash, with bounde
   CHECK(depth >= 30);  // deep enough to keep the structure
   CHECK(depth <= 40);
   std::string big;
-  for (int i = 0; i < 200000; ++i) big += "- item with @someone and https://example.org/" + std::to_string(i) + "\n\tnested line\n";
+  for (int i = 0; i < 200000; ++i)
+    big += "- item with @someone and https://example.org/" + std::to_string(i) + "\n\tnested line\n";
   auto huge = read(big);  // about 12 MB
   CHECK(!huge.blocks.empty());
   std::string one_line(5'000'000, '<');

@@ -27,10 +27,14 @@ std::set<std::string> words(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
-    if (!word_byte(static_cast<unsigned char>(s[i]))) { ++i; continue; }
+    if (!word_byte(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
+    }
     size_t j = i;
     bool letter = false;
-    while (j < s.size() && word_byte(static_cast<unsigned char>(s[j]))) letter |= !std::isdigit(static_cast<unsigned char>(s[j++]));
+    while (j < s.size() && word_byte(static_cast<unsigned char>(s[j])))
+      letter |= !std::isdigit(static_cast<unsigned char>(s[j++]));
     if (j - i >= 2 && letter) out.emplace(s.substr(i, j - i));
     i = j;
   }
@@ -73,12 +77,15 @@ TEST_CASE("every corpus file read as a plain-text draft keeps all its words") {
     size_t here = 0;
     std::string missing;
     for (const auto& w : source) {
-      if (ir.count(w)) ++here;
-      else if (missing.size() < 120) missing += w + " ";
+      if (ir.count(w))
+        ++here;
+      else if (missing.size() < 120)
+        missing += w + " ";
     }
     total += source.size();
     kept += here;
-    if (here < source.size()) worst.push_back({double(here) / double(source.size()), f.filename().string() + ": " + missing});
+    if (here < source.size())
+      worst.push_back({double(here) / double(source.size()), f.filename().string() + ": " + missing});
   }
   std::sort(worst.begin(), worst.end());
   double coverage = total ? double(kept) / double(total) : 0;

@@ -81,12 +81,13 @@ TEST_CASE("the meta lines of both languages reach the fields, from both twins") 
     CHECK(en.participants == std::vector<std::string>{"Bob Meyer", "Carol Diaz", "fkr", "garloff", "Erik Lund"});
     auto de = load_file(dir + "meta-de." + (reader == std::string("text") ? "txt" : "md"), reader);
     REQUIRE(de.date);
-    CHECK(ir::iso(*de.date) == "2024-03-05");  // Datum: 5. März 2024
+    CHECK(ir::iso(*de.date) == "2024-03-05");                     // Datum: 5. März 2024
     CHECK(de.scribes == std::vector<std::string>{"Eva Schulz"});  // Protokollantin:
     CHECK(de.participants == std::vector<std::string>{"J\xC3\xB6rg", "Anja", "Matthias", "Kurt", "Lena"});
     REQUIRE(de.sections.size() == 3);
     REQUIRE(de.sections[0].minutes);
-    CHECK(de.sections[0].minutes->url == "https://github.com/SovereignCloudStack/minutes/blob/main/container/20240305.md");
+    CHECK(de.sections[0].minutes->url ==
+          "https://github.com/SovereignCloudStack/minutes/blob/main/container/20240305.md");
     REQUIRE(de.sections[1].minutes);
     CHECK(de.sections[1].minutes->status == "None");
   }
@@ -101,7 +102,8 @@ TEST_CASE("the twins hold what their house style is about") {
   CHECK(latin.metadata["encoding"] == "Windows-1252");
   CHECK(std::find(latin.participants.begin(), latin.participants.end(), "J\xC3\xB6rg") != latin.participants.end());
   bool noted = false;
-  for (const auto& d : latin.diagnostics) noted |= d.severity == ir::Severity::note && d.message.find("Windows-1252") != std::string::npos;
+  for (const auto& d : latin.diagnostics)
+    noted |= d.severity == ir::Severity::note && d.message.find("Windows-1252") != std::string::npos;
   CHECK(noted);
   auto tabs = load_file(dir + "tabs-crlf.txt", "text");
   REQUIRE(tabs.sections.size() == 3);

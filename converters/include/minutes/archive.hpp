@@ -107,31 +107,31 @@ struct Target {
 // What is to be done for one source.
 struct SourcePlan {
   Step step = Step::build;
-  std::string hash;                    // keep and check: the content hash the last build recorded
-  std::vector<Target> targets;         // what it should have, one per document writer
-  std::vector<std::string> obsolete;   // what the last build wrote for it and it no longer has: removed once it builds
-  std::vector<ir::Diagnostic> notes;   // told when it is built (an output left out, and why)
+  std::string hash;                   // keep and check: the content hash the last build recorded
+  std::vector<Target> targets;        // what it should have, one per document writer
+  std::vector<std::string> obsolete;  // what the last build wrote for it and it no longer has: removed once it builds
+  std::vector<ir::Diagnostic> notes;  // told when it is built (an output left out, and why)
 };
 
 // What planning is given: nothing is read from disk while planning.
 struct PlanInput {
   std::span<const Source> sources;
-  const Manifest* previous = nullptr;          // the last build's manifest; null: none
-  std::string binary;                          // this library's binary hash
-  std::string options;                         // options_key() of this run
-  std::span<const Writer* const> documents;    // per-meeting writers
-  std::span<const Writer* const> aggregates;   // writers over the whole archive
-  std::set<std::string> missing;               // files the last manifest names that are not in OUT now
+  const Manifest* previous = nullptr;         // the last build's manifest; null: none
+  std::string binary;                         // this library's binary hash
+  std::string options;                        // options_key() of this run
+  std::span<const Writer* const> documents;   // per-meeting writers
+  std::span<const Writer* const> aggregates;  // writers over the whole archive
+  std::set<std::string> missing;              // files the last manifest names that are not in OUT now
 };
 
 // The actions of one build.
 struct Plan {
-  bool force = false;                 // no manifest, or another binary or options: everything is built
-  std::vector<SourcePlan> sources;    // one per input source, in order
-  std::vector<std::string> gone;      // sources of the last build that are no longer there (relative to SRC)
-  std::vector<std::string> remove;    // their outputs, which no current source has: removed
-  bool aggregates = false;            // the aggregates are stale whatever the sources give (else: when one is
-                                      // built or fails)
+  bool force = false;               // no manifest, or another binary or options: everything is built
+  std::vector<SourcePlan> sources;  // one per input source, in order
+  std::vector<std::string> gone;    // sources of the last build that are no longer there (relative to SRC)
+  std::vector<std::string> remove;  // their outputs, which no current source has: removed
+  bool aggregates = false;          // the aggregates are stale whatever the sources give (else: when one is
+                                    // built or fails)
 };
 
 // Plans a build: a pure function of its input.
@@ -151,12 +151,12 @@ class Progress {
 
 // What a program asks for.
 struct Request {
-  std::string src;                     // the archive's folder
-  std::string out;                     // the output folder (created when missing)
-  Settings flags;                      // settings given on the command line
-  std::vector<const Setting*> given;   // which of them were given: they win over minutes.yaml
-  unsigned jobs = 0;                   // parallel jobs; 0: one per core
-  WriteContext context;                // what the writers may read and keep (resources, cache)
+  std::string src;                    // the archive's folder
+  std::string out;                    // the output folder (created when missing)
+  Settings flags;                     // settings given on the command line
+  std::vector<const Setting*> given;  // which of them were given: they win over minutes.yaml
+  unsigned jobs = 0;                  // parallel jobs; 0: one per core
+  WriteContext context;               // what the writers may read and keep (resources, cache)
 };
 
 // Why a build cannot start: a usage error (SRC is not a folder, OUT inside SRC's place, a format that is not
@@ -168,16 +168,16 @@ struct Refusal {
 
 // A prepared build: the settings, what was found, what the last build left, and the plan.
 struct Build {
-  std::optional<Refusal> refusal;           // set: nothing else is
-  std::string src, out;                     // SRC as given, OUT made absolute
-  Settings settings;                        // minutes.yaml over the defaults, flags over both, the environment
-  std::vector<const Writer*> documents;     // per-meeting writers (from settings.formats)
-  std::vector<const Writer*> aggregates;    // every writer over the whole archive, in registry order
+  std::optional<Refusal> refusal;         // set: nothing else is
+  std::string src, out;                   // SRC as given, OUT made absolute
+  Settings settings;                      // minutes.yaml over the defaults, flags over both, the environment
+  std::vector<const Writer*> documents;   // per-meeting writers (from settings.formats)
+  std::vector<const Writer*> aggregates;  // every writer over the whole archive, in registry order
   std::vector<Source> sources;
   std::vector<Skipped> skipped;
   std::vector<ir::Diagnostic> diagnostics;  // of the settings and discovery; paths as they are shown
   std::optional<Manifest> previous;
-  std::optional<std::string> previous_text; // the manifest file as read
+  std::optional<std::string> previous_text;  // the manifest file as read
   std::string binary, options;
   Plan plan;
   unsigned jobs = 1;
@@ -198,7 +198,7 @@ struct Report {
   int warnings = 0;                         // of the settings, discovery and this run, and the last run's of the
                                             // sources not read again
   int errors = 0;
-  bool wrote = false;                       // any file in OUT was written or removed
+  bool wrote = false;  // any file in OUT was written or removed
 };
 
 // Runs a prepared build: writes what the plan says (in parallel), then the aggregates and the manifest.

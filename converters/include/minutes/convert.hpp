@@ -38,7 +38,7 @@ struct Writer {
   bool binary;                               // never written to a terminal
   WriterScope scope;
   Output (*write)(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context);
-  std::string_view description;              // for --help
+  std::string_view description;  // for --help
   // Aggregates in `minutes build`: the file it makes in OUT, and the option that says how many of the newest
   // meetings it shows with their content (the others: title, series, date, events and actions suffice).
   std::string_view archive_name = {};

@@ -16,9 +16,9 @@ enum class Severity { note, warning, error };
 // One message about the input or the output, pointing back at the source.
 struct Diagnostic {
   Severity severity = Severity::warning;
-  std::string file;     // source path as given (may be empty for output-side messages)
-  int line = 0;         // 1-based; 0 when unknown
-  int column = 0;       // 1-based; 0 when unknown
+  std::string file;  // source path as given (may be empty for output-side messages)
+  int line = 0;      // 1-based; 0 when unknown
+  int column = 0;    // 1-based; 0 when unknown
   std::string message;
 };
 
@@ -125,9 +125,9 @@ using Blocks = std::vector<Block>;
 // What a reader makes of bytes: syntax only. Headings are blocks in the flat sequence; what a title, a
 // "Minutes:" line or a scribe is, is left to recognition (minutes::recognise).
 struct Document {
-  std::string source;                          // path as given on the command line
-  std::map<std::string, std::string> metadata; // front matter or e-mail headers, flattened to strings
-  Blocks blocks;                               // top-level blocks and headings in source order, each with its line
+  std::string source;                           // path as given on the command line
+  std::map<std::string, std::string> metadata;  // front matter or e-mail headers, flattened to strings
+  Blocks blocks;                                // top-level blocks and headings in source order, each with its line
   std::vector<Diagnostic> diagnostics;
 };
 
@@ -139,9 +139,9 @@ struct MinutesRef {
 
 // A section of the meeting: a heading and what follows it up to the next heading of the same or a higher level.
 struct Section {
-  std::string title;           // plain text of the heading
-  Inlines title_inlines;       // the heading as inlines
-  int level = 1;               // 1..6 as in the source
+  std::string title;      // plain text of the heading
+  Inlines title_inlines;  // the heading as inlines
+  int level = 1;          // 1..6 as in the source
   int line = 0;
   std::optional<MinutesRef> minutes;
   Blocks blocks;
@@ -152,15 +152,15 @@ struct Section {
 struct Event {
   std::string title;
   Date start;
-  std::optional<Date> end;          // inclusive last day; absent for a one-day event
-  std::optional<Time> start_time;   // absent for an all-day event
+  std::optional<Date> end;         // inclusive last day; absent for a one-day event
+  std::optional<Time> start_time;  // absent for an all-day event
   std::optional<Time> end_time;
-  std::string timezone;             // IANA name the times are in; empty: the writer's default
+  std::string timezone;  // IANA name the times are in; empty: the writer's default
   std::string location;
   std::string url;
   std::string description;
-  std::string source;               // the minutes file that mentions it
-  std::optional<Date> mentioned_on; // the date of that meeting
+  std::string source;                // the minutes file that mentions it
+  std::optional<Date> mentioned_on;  // the date of that meeting
   int line = 0;
   bool all_day() const { return !start_time.has_value(); }
 };
@@ -181,10 +181,10 @@ struct Meeting {
   std::optional<Date> date;
   std::vector<std::string> scribes;
   std::vector<std::string> participants;
-  std::string source;                          // path as given on the command line
-  std::string language;                        // from front matter; empty when unknown
-  std::map<std::string, std::string> metadata; // front matter, flattened to strings
-  Blocks blocks;                               // content before the first section
+  std::string source;                           // path as given on the command line
+  std::string language;                         // from front matter; empty when unknown
+  std::map<std::string, std::string> metadata;  // front matter, flattened to strings
+  Blocks blocks;                                // content before the first section
   std::vector<Section> sections;
   std::vector<Event> events;
   std::vector<ActionItem> actions;

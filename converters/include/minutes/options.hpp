@@ -20,26 +20,27 @@ struct ReadOptions {
 // the table of settings (settings.hpp): add one there with a new field.
 struct WriteOptions {
   // Documents (ODT, DOCX, HTML)
-  std::string title;            // report title; empty: from the meeting(s)
-  std::string organisation;     // title-block line
-  std::string funder;           // title-block line
-  std::string paper = "a4";     // "a4" or "letter"
-  std::string lang;             // BCP 47; empty: front matter, else "en"
-  std::string reference_doc;    // a user's ODT/DOCX (fetched through the resources) for styles, page layout, header, footer
+  std::string title;         // report title; empty: from the meeting(s)
+  std::string organisation;  // title-block line
+  std::string funder;        // title-block line
+  std::string paper = "a4";  // "a4" or "letter"
+  std::string lang;          // BCP 47; empty: front matter, else "en"
+  std::string
+      reference_doc;  // a user's ODT/DOCX (fetched through the resources) for styles, page layout, header, footer
   // Calendar
   std::string calendar_name = "Meeting events";
   std::string timezone = "Europe/Berlin";
-  bool todos = false;           // action items as VTODO
+  bool todos = false;  // action items as VTODO
   // Feed
   std::string feed_title;
   std::string feed_link;
   std::string feed_description;
   std::string feed_self;
-  std::string base_url;         // joined with a meeting's relative path for links
+  std::string base_url;  // joined with a meeting's relative path for links
   int feed_items = 50;
   // Links between the formats of one meeting (HTML pages of `minutes build`)
-  std::string output_stem;      // e.g. "community-call/20230504": siblings are <stem>.odt, .docx
-  std::string root_prefix;      // relative path from a page to the output root, e.g. "../"
+  std::string output_stem;  // e.g. "community-call/20230504": siblings are <stem>.odt, .docx
+  std::string root_prefix;  // relative path from a page to the output root, e.g. "../"
   // The index page of an archive (`minutes build`): what lies beside it
   std::map<std::string, std::vector<std::string>> archive_outputs;  // by meeting source: its files, e.g. "iaas/1.html"
   std::vector<std::string> archive_links;  // the calendar (.ics) and feed (.xml) beside the index, by file name

@@ -20,7 +20,7 @@ struct Settings {
   WriteOptions options;
   std::vector<std::string> formats = {"odt", "docx", "html"};  // per-meeting writers
   std::vector<std::string> exclude;                            // globs of paths left out
-  std::map<std::string, std::string> series;                   // top folder -> series, for minutes titled with a date alone
+  std::map<std::string, std::string> series;  // top folder -> series, for minutes titled with a date alone
 };
 
 // What kind of value a setting holds (and how minutes.yaml and the command line spell it).
@@ -38,11 +38,10 @@ enum class SettingType {
 };
 
 // Where a setting's value lives: a member of WriteOptions or of Settings.
-using SettingField =
-    std::variant<std::string WriteOptions::*, bool WriteOptions::*, int WriteOptions::*,
-                 std::optional<int64_t> WriteOptions::*, std::vector<std::string> WriteOptions::*,
-                 std::map<std::string, std::vector<std::string>> WriteOptions::*, std::vector<std::string> Settings::*,
-                 std::map<std::string, std::string> Settings::*>;
+using SettingField = std::variant<std::string WriteOptions::*, bool WriteOptions::*, int WriteOptions::*,
+                                  std::optional<int64_t> WriteOptions::*, std::vector<std::string> WriteOptions::*,
+                                  std::map<std::string, std::vector<std::string>> WriteOptions::*,
+                                  std::vector<std::string> Settings::*, std::map<std::string, std::string> Settings::*>;
 
 // One row of the table.
 struct Setting {
@@ -55,10 +54,10 @@ struct Setting {
   std::string_view value_name = {};  // what --help calls the value ("GLOB"); empty: CLI11's default
   SettingType type = SettingType::text;
   std::vector<std::string_view> allowed = {};  // choice: the values allowed
-  char delimiter = 0;           // lists: a flag's value may hold several, split here (',')
-  bool build_only = false;      // only `minutes build` has it (not `minutes convert`)
-  bool append = false;          // lists: flags add to minutes.yaml's values instead of replacing them
-  bool rebuilds = false;        // a change makes every output stale (it is part of the build's options key)
+  char delimiter = 0;                          // lists: a flag's value may hold several, split here (',')
+  bool build_only = false;                     // only `minutes build` has it (not `minutes convert`)
+  bool append = false;                         // lists: flags add to minutes.yaml's values instead of replacing them
+  bool rebuilds = false;  // a change makes every output stale (it is part of the build's options key)
   SettingField field = {};
 };
 
