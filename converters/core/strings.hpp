@@ -1,6 +1,7 @@
 // Small text helpers every layer uses: trimming, ASCII case folding and comparison (UTF-8 bytes kept as they are).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,11 @@ bool iequals(std::string_view a, std::string_view b);
 
 // True when s starts with prefix, ASCII letters compared without case.
 bool starts_with_icase(std::string_view s, std::string_view prefix);
+
+// A short id of ASCII letters, digits and '-' ("Team IaaS" -> "team-iaas"; "section" when nothing is left).
+std::string slug(std::string_view text);
+
+// The 64-bit FNV-1a hash of bytes: stable across runs and machines, for ids in outputs.
+std::uint64_t fnv1a(std::string_view bytes);
 
 }  // namespace minutes

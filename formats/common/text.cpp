@@ -85,26 +85,11 @@ std::string transform(std::string_view text, bool escape, int* changed) {
   return out;
 }
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
 }  // namespace
 
 std::string clean_text(std::string_view text, int* changed) { return transform(text, false, changed); }
 
 std::string escape_xml(std::string_view text, int* changed) { return transform(text, true, changed); }
 
-std::string slug(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (is_alnum(c)) {
-      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 60) out.resize(60);
-  return out.empty() ? "section" : out;
-}
 
 }  // namespace minutes::formats

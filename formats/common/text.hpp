@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "converters/core/strings.hpp"
+
 namespace minutes::formats {
 
 // Text fit for every output: valid UTF-8 without C0 controls other than tab and line feed, without DEL, C1
@@ -14,7 +16,7 @@ std::string clean_text(std::string_view text, int* changed = nullptr);
 // clean_text with & < > escaped, in the same pass: XML character data (or HTML text) written by hand.
 std::string escape_xml(std::string_view text, int* changed = nullptr);
 
-// A short id of ASCII letters, digits and '-' ("Team IaaS" -> "team-iaas"; "section" when nothing is left).
-std::string slug(std::string_view text);
+// A short id of ASCII letters, digits and '-' (the core's: "Team IaaS" -> "team-iaas").
+using minutes::slug;
 
 }  // namespace minutes::formats

@@ -14,15 +14,6 @@ namespace minutes::formats::ics {
 
 namespace {
 
-uint64_t fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string local_stamp(date::local_seconds t) {
   auto days = date::floor<date::days>(t);
   date::year_month_day ymd{days};
@@ -80,31 +71,6 @@ std::string fold_line(std::string_view line) {
   out.append(line);
   out += "\r\n";
   return out;
-}
-
-std::string normalise_title(std::string_view title) {
-  std::string out;
-  bool space = false;
-  for (unsigned char c : title) {
-    bool word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (!word) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return out;
-}
-
-std::string event_uid(const ir::Event& event) {
-  std::string norm = normalise_title(event.title);
-  std::string day = fmt::format("{:04}{:02}{:02}", event.start.year, event.start.month, event.start.day);
-  std::string name = slug(norm);
-  if (name.size() > 40) name.resize(40);
-  while (!name.empty() && name.back() == '-') name.pop_back();
-  return fmt::format("{}-{}-{:08x}@minutes", day, name, fnv1a(norm + "|" + ir::iso(event.start)) & 0xffffffffULL);
 }
 
 bool is_utc(std::string_view tzid) {

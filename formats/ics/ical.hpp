@@ -16,12 +16,6 @@ std::string escape_text(std::string_view text);
 // One content line, folded so that no line exceeds 75 octets (never inside a UTF-8 sequence), each ending in CRLF.
 std::string fold_line(std::string_view line);
 
-// The title as compared between mentions: lower case, runs of punctuation and space as one space.
-std::string normalise_title(std::string_view title);
-
-// A stable UID for an event: from its normalised title and start date.
-std::string event_uid(const ir::Event& event);
-
 // True for the names that mean UTC ("UTC", "Etc/UTC", "GMT", "Z"...).
 bool is_utc(std::string_view tzid);
 

@@ -11,6 +11,8 @@
 #include "formats/common/url.hpp"
 #include "formats/common/words.hpp"
 #include "formats/ics/ical.hpp"
+#include "converters/core/event_merge.hpp"
+#include "converters/core/strings.hpp"
 
 namespace minutes::formats {
 
@@ -30,20 +32,6 @@ std::string utc_stamp(int64_t seconds) {
 }
 
 ir::Date add_days(const ir::Date& d, int n) { return ir::civil_from_days(ir::days_from_civil(d) + n); }
-
-// One mention of an event, with the meeting it came from filled in.
-struct Mention {
-  ir::Event event;
-  std::string uid;
-};
-
-auto mention_order(const Mention& m) {
-  return std::make_tuple(m.event.mentioned_on.value_or(ir::Date{}), m.event.source, m.event.line);
-}
-
-auto details(const ir::Event& e) {
-  return std::tie(e.title, e.end, e.start_time, e.end_time, e.timezone, e.location, e.url, e.description);
-}
 
 struct Writer {
   const WriteOptions& options;
@@ -88,21 +76,13 @@ struct Writer {
     }
   }
 
-  void event(std::string& to, const std::vector<Mention>& mentions) {
-    const ir::Event& e = mentions.back().event;  // the latest mention's details win
-    int sequence = 0;
-    std::optional<ir::Date> modified = mentions.front().event.mentioned_on;
-    for (size_t i = 1; i < mentions.size(); ++i) {
-      if (details(mentions[i].event) != details(mentions[i - 1].event)) {
-        ++sequence;
-        if (mentions[i].event.mentioned_on) modified = mentions[i].event.mentioned_on;
-      }
-    }
+  void event(std::string& to, const MergedEvent& merged) {
+    const ir::Event& e = merged.event;
     to += fold_line("BEGIN:VEVENT");
-    line(to, "UID", mentions.back().uid);
+    line(to, "UID", merged.uid);
     line(to, "DTSTAMP", dtstamp);
-    line(to, "SEQUENCE", std::to_string(sequence));
-    line(to, "LAST-MODIFIED", modified ? utc_stamp(ir::days_from_civil(*modified) * 86400) : dtstamp);
+    line(to, "SEQUENCE", std::to_string(merged.sequence));
+    line(to, "LAST-MODIFIED", merged.modified ? utc_stamp(ir::days_from_civil(*merged.modified) * 86400) : dtstamp);
     line(to, "SUMMARY", escape_text(e.title));
     if (e.all_day()) {
       ir::Date last = e.end && *e.end > e.start ? *e.end : e.start;
@@ -127,9 +107,9 @@ struct Writer {
     std::string description = event_when(e, words);
     if (!e.description.empty()) description += "\n\n" + e.description;
     std::vector<std::string> sources;
-    for (const auto& m : mentions) {
-      std::string s = m.event.source;
-      if (m.event.mentioned_on) s += " (" + ir::iso(*m.event.mentioned_on) + ")";
+    for (const auto& m : merged.mentions) {
+      std::string s = m.source;
+      if (m.mentioned_on) s += " (" + ir::iso(*m.mentioned_on) + ")";
       if (!s.empty() && std::find(sources.begin(), sources.end(), s) == sources.end()) sources.push_back(s);
     }
     if (!sources.empty()) {
@@ -157,48 +137,14 @@ struct Writer {
   }
 };
 
-uint64_t hash(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
-
 // The calendar of the meetings' events (and action items).
 Output calendar(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
   Output out;
   int64_t timestamp = output_timestamp(meetings, options);
   Writer w{options, words_for(report_language(meetings, options)), out, utc_stamp(timestamp), {}, {}};
 
-  // Every mention of every event, grouped by UID.
-  std::map<std::string, std::vector<Mention>> by_uid;
-  for (const auto* m : in_date_order(meetings)) {
-    for (const auto& e : m->events) {
-      Mention mention{e, {}};
-      if (mention.event.source.empty()) mention.event.source = m->source;
-      if (!mention.event.mentioned_on) mention.event.mentioned_on = m->date;
-      if (!ir::valid(e.start) || (e.end && !ir::valid(*e.end)) || ics::normalise_title(e.title).empty()) {
-        out.diagnostics.push_back(
-            {ir::Severity::warning, mention.event.source, e.line, 0,
-             fmt::format("event '{}' left out of the calendar: no valid title or date", e.title)});
-        continue;
-      }
-      mention.uid = ics::event_uid(mention.event);
-      by_uid[mention.uid].push_back(std::move(mention));
-    }
-  }
-  std::vector<std::vector<Mention>*> groups;
-  for (auto& [uid, mentions] : by_uid) {
-    std::stable_sort(mentions.begin(), mentions.end(),
-                     [](const Mention& a, const Mention& b) { return mention_order(a) < mention_order(b); });
-    groups.push_back(&mentions);
-  }
-  std::stable_sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) {
-    const ir::Event &x = a->back().event, &y = b->back().event;
-    return std::tie(x.start, x.start_time, a->back().uid) < std::tie(y.start, y.start_time, b->back().uid);
-  });
-
   std::string components;
-  for (const auto* g : groups) w.event(components, *g);
+  for (const auto& merged : merge_events(meetings, &out.diagnostics)) w.event(components, merged);
 
   if (options.todos) {
     std::set<std::string> seen;
@@ -206,9 +152,9 @@ Output calendar(std::span<const ir::Meeting> meetings, const WriteOptions& optio
     // The latest mention of an action item wins: walk newest first and keep the first of each.
     for (auto it = ordered.rbegin(); it != ordered.rend(); ++it) {
       for (const auto& a : (*it)->actions) {
-        std::string key = ics::normalise_title(a.owner) + "|" + ics::normalise_title(a.text);
-        std::string uid = fmt::format("todo-{:016x}@minutes", hash(key));
-        if (ics::normalise_title(a.text).empty() || !seen.insert(uid).second) continue;
+        std::string key = normalise_title(a.owner) + "|" + normalise_title(a.text);
+        std::string uid = fmt::format("todo-{:016x}@minutes", fnv1a(key));
+        if (normalise_title(a.text).empty() || !seen.insert(uid).second) continue;
         w.todo(components, a, **it, uid);
       }
     }
