@@ -2,6 +2,7 @@
 #include <minutes/archive.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -191,9 +192,17 @@ std::string dump_manifest(const Manifest& m) {
 }
 
 std::string Journal::open(const std::string& path) {
-  fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+  fd_ = ::open(path.c_str(), O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
   if (fd_ < 0) return fmt::format("cannot update {}: {}", path, std::strerror(errno));
   path_ = path;
+  // A killed build may have cut its last line short: it is ended, so that the next line is read as its own.
+  struct stat st {};
+  char last = '\n';
+  if (::fstat(fd_, &st) == 0 && st.st_size > 0 && ::pread(fd_, &last, 1, st.st_size - 1) == 1 && last != '\n') {
+    std::string error = append("\n");
+    lines_ = 0;
+    return error;
+  }
   return {};
 }
 

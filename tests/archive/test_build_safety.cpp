@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "archive/build_test_util.hpp"
@@ -112,6 +113,24 @@ TEST_CASE("a build killed as any of its files lands, then an edit or its revert,
     CHECK(minutes_build(args(t, "out")).code == 0);
     CHECK(same_as_fresh(t, "out"));
   }
+}
+
+TEST_CASE("a manifest line cut short by a killed build does not swallow the next build's first line") {
+  TempDir t;
+  make_archive(t);
+  const std::string original = slurp(t / "src/team-a/20240314.md");
+  REQUIRE(minutes_build(args(t, "out")).code == 0);
+  // The tail a build killed while appending leaves: a line without its end.
+  std::ofstream(t / "out/.minutes-manifest", std::ios::app) << "source\tteam-a/2024";
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  write(t / "src/team-a/20240314.md", meeting_md("Team A Weekly 2024-03-14 (edited)", "2024-09-09"));
+  // Killed as its first output lands: the line saying that meeting's outputs are no longer trusted must hold.
+  CHECK(minutes_build(args(t, "out"), "", "MINUTES_TEST_KILL_AFTER=1").code == -1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  write(t / "src/team-a/20240314.md", original);
+  Run r = minutes_build(args(t, "out"));
+  CHECK_MESSAGE(r.code == 0, r.err);
+  CHECK(same_as_fresh(t, "out"));
 }
 
 TEST_CASE("a build of everything killed midway leaves no output trusted under the other options") {
