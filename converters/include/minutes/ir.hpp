@@ -162,6 +162,8 @@ struct Event {
   std::string source;                // the minutes file that mentions it
   std::optional<Date> mentioned_on;  // the date of that meeting
   int line = 0;
+  double confidence = 1.0;  // 0..1: how sure the extractor is that this is an event (1 for events given by hand)
+  std::string reason;       // why, in words ("under an events heading; 'Summit' names an event; in Berlin")
   bool all_day() const { return !start_time.has_value(); }
 };
 
