@@ -70,7 +70,11 @@ void change(const Setting& s, Settings& settings, const std::string& file) {
         } else if constexpr (std::is_same_v<V, std::optional<int64_t>>) {
           v = 1700000000;
         } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
-          v = s.type == SettingType::formats ? std::vector<std::string>{"odt"} : std::vector<std::string>{"x"};
+          v = s.type == SettingType::formats ? std::vector<std::string>{"odt"}
+              : s.type == SettingType::files ? std::vector<std::string>{file}
+                                             : std::vector<std::string>{"x"};
+        } else if constexpr (std::is_same_v<V, std::vector<ir::CuratedEvent>>) {
+          v.emplace_back();
         } else if constexpr (std::is_same_v<V, std::map<std::string, std::string>>) {
           v["team"] = "Team Renamed";
         } else {
