@@ -34,8 +34,23 @@ std::set<std::string> distinctive(std::string_view core) {
   static const std::set<std::string, std::less<>> generic = {"and", "community", "day", "days", "event", "events",
                                                               "for", "in", "meeting", "of", "on", "with"};
   std::set<std::string> out;
-  for (auto w : event_words::words(core))
-    if (!generic.count(w) && (w.size() >= 3 || std::isdigit(static_cast<unsigned char>(w[0])))) out.emplace(w);
+  for (auto w : event_words::words(core)) {
+    std::string word(w);
+    // "4th" is "4"
+    if (word.size() > 2 && std::isdigit(static_cast<unsigned char>(word[0])) &&
+        (word.ends_with("st") || word.ends_with("nd") || word.ends_with("rd") || word.ends_with("th")))
+      word.resize(word.size() - 2);
+    if (!generic.count(word) && (word.size() >= 3 || std::isdigit(static_cast<unsigned char>(word[0]))))
+      out.insert(std::move(word));
+  }
+  return out;
+}
+
+// Two words written as one elsewhere: "mini hackathon" and "minihackathon", "open infra" and "openinfra".
+std::set<std::string> pairs(std::string_view core) {
+  std::set<std::string> out;
+  auto ws = event_words::words(core);
+  for (size_t i = 0; i + 1 < ws.size(); ++i) out.insert(std::string(ws[i]) + std::string(ws[i + 1]));
   return out;
 }
 
@@ -56,18 +71,45 @@ struct Key {
   std::string core;
   std::set<std::string> words;
   std::string link;
+  std::string initials;  // of the name's words ("end of funding" -> "eof"), for acronyms
+  std::set<std::string> pairs;
 };
+
+std::string initials(std::string_view core) {
+  std::string out;
+  for (auto w : event_words::words(core)) out += w[0];
+  return out;
+}
+
+Key key_of(const ir::Event& e) {
+  std::string core = core_name(e.title);
+  return {core, distinctive(core), event_link(e.url), initials(core), pairs(core)};
+}
 
 bool same_name(const Key& a, const Key& b) {
   if (a.core.empty() || b.core.empty() || a.words.empty() || b.words.empty()) return false;
   if (a.core == b.core) return true;
+  // "EOF Community Meeting" and "End of Funding Event"
+  for (const auto* k : {&a, &b}) {
+    const Key& other = k == &a ? b : a;
+    for (const auto& w : k->words)
+      if (w.size() >= 3 && w.size() <= 6 && other.initials.find(w) != std::string::npos &&
+          std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        return true;
+  }
   // "SCS Summit" within "OpenInfra Day Germany and SCS Summit"
-  const auto& [small, big] = a.words.size() <= b.words.size() ? std::tie(a.words, b.words) : std::tie(b.words, a.words);
-  return std::includes(big.begin(), big.end(), small.begin(), small.end());
+  const Key& small = a.words.size() <= b.words.size() ? a : b;
+  const Key& big = &small == &a ? b : a;
+  return std::all_of(small.words.begin(), small.words.end(),
+                     [&](const std::string& w) { return big.words.count(w) || big.pairs.count(w); });
 }
 
-bool share_word(const Key& a, const Key& b) {
-  return std::any_of(a.words.begin(), a.words.end(), [&](const std::string& w) { return b.words.count(w) > 0; });
+// The distinctive words two names share (one written as two in the other counts).
+std::size_t shared_words(const Key& a, const Key& b) {
+  std::size_t n = 0;
+  for (const auto& w : a.words) n += b.words.count(w) || b.pairs.count(w);
+  for (const auto& w : b.words) n += !a.words.count(w) && a.pairs.count(w);
+  return n;
 }
 
 // Numbers in two names that say they are different events ("Hackathon 1", "Hackathon 2").
@@ -149,7 +191,7 @@ MergedEvent make(std::vector<ir::Event> mentions) {
 // (same days and name, or link), else it is one of its own.
 void apply(const CuratedEvent& c, std::vector<MergedEvent>& events) {
   std::string wanted = normalise_title(c.replaces);
-  Key key{core_name(c.event.title), distinctive(core_name(c.event.title)), event_link(c.event.url)};
+  Key key = key_of(c.event);
   auto names = [&](const MergedEvent& m) {
     if (!c.uid.empty() && m.uid == c.uid) return true;
     if (!wanted.empty())
@@ -157,7 +199,7 @@ void apply(const CuratedEvent& c, std::vector<MergedEvent>& events) {
              std::any_of(m.mentions.begin(), m.mentions.end(),
                          [&](const ir::Event& e) { return normalise_title(e.title) == wanted; });
     if (c.repeat || m.curated || !overlap(m.event, c.event)) return false;
-    Key other{core_name(m.event.title), distinctive(core_name(m.event.title)), event_link(m.event.url)};
+    Key other = key_of(m.event);
     return same_name(key, other) || (!key.link.empty() && key.link == other.link);
   };
   if (c.suppress) {
@@ -222,7 +264,12 @@ std::string core_name(std::string_view title) {
   for (auto w : event_words::words(norm)) {
     bool year = w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
     if (year || w == "scs" || w == "at" || w == "the" || static_cast<unsigned char>(w[0]) >= 0xE0) continue;
-    out += (out.empty() ? "" : " ") + std::string(w);
+    std::string word(w);
+    // "INFORMATIK2024" is "informatik"
+    if (word.size() > 6 && std::isalpha(static_cast<unsigned char>(word[0])) &&
+        std::all_of(word.end() - 4, word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      word.resize(word.size() - 4);
+    out += (out.empty() ? "" : " ") + word;
   }
   return out;
 }
@@ -284,10 +331,7 @@ std::vector<MergedEvent> merge_events(std::span<const ir::Meeting> meetings, std
   });
   std::vector<Key> keys;
   keys.reserve(all.size());
-  for (const auto& e : all) {
-    std::string core = core_name(e.title);
-    keys.push_back({core, distinctive(core), event_link(e.url)});
-  }
+  for (const auto& e : all) keys.push_back(key_of(e));
   Groups groups{std::vector<int>(all.size())};
   std::iota(groups.parent.begin(), groups.parent.end(), 0);
   for (size_t i = 0; i < all.size(); ++i) {
@@ -298,9 +342,12 @@ std::vector<MergedEvent> merge_events(std::span<const ir::Meeting> meetings, std
       bool places_agree = a.location.empty() || b.location.empty() || a.location == b.location;
       bool link = !ka.link.empty() && ka.link == kb.link;
       bool same = false;
-      if (overlap(a, b))
+      if (overlap(a, b)) {
+        std::size_t shared = shared_words(ka, kb);
         same = (same_name(ka, kb) && places_agree) || link ||
-               (!a.location.empty() && a.location == b.location && share_word(ka, kb));
+               (!a.location.empty() && a.location == b.location && shared > 0) ||
+               (a.start == b.start && a.end == b.end && shared >= 2 && places_agree);  // the same days
+      }
       else if (ka.core == kb.core && !ka.words.empty() && places_agree) {
         // A date moved: the later mention came before the date it moves from, and no meeting names both days.
         const ir::Event &early = a.mentioned_on <= b.mentioned_on ? a : b, &late = &early == &a ? b : a;

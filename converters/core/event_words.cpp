@@ -94,6 +94,8 @@ std::string event_phrase(std::string_view text) {
 // Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
 bool events_heading(std::string_view title) {
   std::string t = lower(title);
+  for (std::string_view w : {"topics", "ideas", "agenda", "introduction"})  // "Topics for meetups": talks, not events
+    if (t.starts_with(w)) return false;
   for (std::string_view w : {"events", "hackathons", "conferences", "meetups", "save the date", "next dates",
                              "upcoming", "announcements", "veranstaltungen", "termine"})
     if (t.find(w) != std::string::npos) return true;

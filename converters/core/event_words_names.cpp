@@ -89,7 +89,15 @@ std::string place_in(std::string_view text) {
     if (!start || !(std::isupper(c) || c >= 0x80 || c == 'o' || c == 'v')) continue;
     std::string_view rest = text.substr(i);
     if (starts_icase(rest, "online") || starts_icase(rest, "virtual")) {
-      online = online || rest.size() == 6 || !word_char(static_cast<unsigned char>(rest[rest[0] == 'v' ? 7 : 6]));
+      // "(online)", "- online", "virtual event"; not "registration is now online"
+      std::size_t n = rest[0] == 'v' || rest[0] == 'V' ? 7 : 6;
+      std::string_view b = trim_marks(text.substr(0, i));
+      bool whole = n >= rest.size() || !word_char(static_cast<unsigned char>(rest[n]));
+      bool cue = b.empty() || std::string_view("(,:-/").find(b.back()) != std::string_view::npos ||
+                 ends_with(lower(b), " in") || ends_with(lower(b), " via") || ends_with(lower(b), " done") ||
+                 ends_with(lower(b), " held") || ends_with(lower(b), " be") || starts_icase(rest.substr(n), " event") ||
+                 starts_icase(rest.substr(n), " only") || starts_icase(rest.substr(n), " meetup");
+      online = online || (whole && cue);
       continue;
     }
     std::size_t len = 0;
@@ -112,13 +120,15 @@ std::string tidy_title(std::string_view title) {
   std::string t = without_symbols(title);
   std::string_view s = trim_head(t);
   while (s.substr(0, 2) == "=>" || s.substr(0, 2) == "->") s = trim_head(s.substr(2));
+  if (s.substr(0, 3) == "'s " || s.substr(0, 4) == "\xC2\xB4s ") s = trim_head(s.substr(s.find(' ')));  // "Friday's"
   for (bool again = true; again;) {
     again = false;
     for (std::string_view p : {"save the date:", "save the date", "save the day:", "reminder:", "next:", "upcoming:",
                                "announcement:", "advertisement:", "advertisement", "registration for", "register for",
                                "registration to", "info:", "news:", "new:", "update:", "update on", "update",
                                "planning", "recap of", "recap", "todo:", "action:", "join us at", "join us for",
-                               "the ", "our "}) {
+                               "preparation of the", "preparation for the", "preparation of", "talk at",
+                               "talks at", "booth at", "slot at", "participation in", "the ", "our "}) {
       if (starts_icase(s, p) && s.size() > p.size() + 2) {
         s = trim_head(s.substr(p.size()));
         again = true;
@@ -172,6 +182,8 @@ std::string tidy_title(std::string_view title) {
       break;
     }
   }
+  // "SCS Hackathon @ Cloud&Heat": the venue is no part of the name
+  if (std::size_t at = out.find(" @ "); at != std::string::npos && at > 0 && names_event(out.substr(0, at))) out.erase(at);
   for (std::string_view tail : {" coming up", " this year", " next year", " later this", " tbd", " tba", " on the evening",
                                 " in the evening", " on the morning", " on the afternoon"}) {
     std::size_t at = lower(out).find(tail);

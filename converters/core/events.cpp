@@ -111,6 +111,7 @@ class Extractor {
   int section_events_ = 0;  // events found in it so far
   EventClues clues_;        // where the unit being emitted stands
   bool own_ = false;        // reading the meeting's own event (its title names one)
+  bool video_ = false;      // a heading's section names a video room
 
   void warn(int line, std::string message) {
     out_.diagnostics.push_back({ir::Severity::warning, m_.source, line, 0, std::move(message)});
@@ -235,7 +236,8 @@ class Extractor {
       for (std::string_view w : {"in ", "at ", "@ "})
         if (place.substr(0, w.size()) == w) place = place.substr(w.size());
       bool only_place = trim_marks(lead).empty() || place_like(place);
-      if (names_event(lead) || fallback.empty() || events_heading(fallback) || frame_heading(fallback)) {
+      if (names_event(lead) || fallback.empty() || events_heading(fallback) ||
+          (fallback_title.empty() && frame_heading(fallback))) {
         title_and_place(lead, e.title, e.location);
       } else {
         if (only_place && !trim_marks(place).empty()) e.location = place_of(place);
@@ -280,10 +282,20 @@ class Extractor {
     e.title = tidy_title(e.title);
   }
 
+  // A video room ("via https://conf.scs.koeln:8443/...", "Jitsi: ..."): the event is online.
+  static bool video_room(std::string_view text) {
+    std::string l = lower(text);
+    for (std::string_view w : {"jitsi", "conf.scs.koeln", "meet.jit.si", "zoom.us", "bigbluebutton", "webex",
+                               "teams.microsoft.com"})
+      if (l.find(w) != std::string::npos) return true;
+    return false;
+  }
+
   // A heading that frames a list of dates, not an event's name: "Next meetings (housekeeping)", "Dates".
   static bool frame_heading(std::string_view h) {
     std::string l = lower(h);
-    for (std::string_view w : {"meetings", "dates", "termine", "housekeeping", "schedule", "calendar", "agenda"})
+    for (std::string_view w : {"meetings", "dates", "termine", "housekeeping", "schedule", "calendar", "agenda",
+                               "topics", "ideas"})
       if (l.find(w) != std::string::npos) return true;
     return false;
   }
@@ -305,6 +317,7 @@ class Extractor {
       }
     }
     if (e.location.empty()) e.location = place_in(u.text);
+    if (e.location.empty() && video_room(u.text + " " + u.url)) e.location = "online";
     e.start = f.start;
     e.end = f.end;
     // "SCS Summit 2024 on May 14-15": a year written in the title beats the inferred one
@@ -469,6 +482,7 @@ class Extractor {
       if (u.url.empty()) u.url = bare_url(u.text);
       if (url.empty()) url = u.url;
       if (place.empty() && u.text.find_first_of("0123456789") == std::string::npos) place = place_of(u.text);
+      if (video_room(u.text)) video_ = true;
       for (std::string_view key : {"location:", "where:", "venue:", "ort:", "wo:"})  // "location: Berlin"
         if (lower(std::string_view(u.text).substr(0, key.size())) == key)
           if (std::string p = place_in(std::string_view(u.text).substr(key.size())); !p.empty()) place = p;
@@ -495,6 +509,7 @@ class Extractor {
   void heading_event(const std::string& title, int line, const ir::Blocks& blocks, const std::vector<ir::Section>& subs,
                      bool in_events) {
     Unit head{title, {}, line};
+    video_ = false;
     std::string url, place;
     auto dated = dated_units(blocks, url, place);
     std::optional<ir::Time> first_time, last_time;  // a day's programme under "When": "1000 CEST - Arrival"
@@ -518,6 +533,7 @@ class Extractor {
       if (out_.events.size() <= before) return;
       ir::Event& e = out_.events.back();
       if (e.location.empty()) e.location = place;
+      if (e.location.empty() && video_) e.location = "online";
       if (!e.start_time && first_time) {
         e.start_time = first_time;
         if (last_time && *last_time > *first_time) e.end_time = last_time;
@@ -578,7 +594,7 @@ class Extractor {
     heading_ = std::string(trim_tail(s.title));
     section_events_ = 0;
     bool over_events = events_heading(s.title) && !not_an_event(s.title);  // not "R7 release plan announcements"
-    bool is_event = !over_events && (names_event(s.title) || in_events);
+    bool is_event = !over_events && !frame_heading(s.title) && (names_event(s.title) || in_events);
     if (is_event && !not_an_event(s.title)) {
       heading_event(s.title, s.line, s.blocks, s.sections, in_events);
       for (const auto& sub : s.sections) section(sub, in_events || over_events);

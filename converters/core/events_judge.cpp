@@ -74,6 +74,7 @@ double judge_event(const ir::Event& e, std::string_view line, const dates::Found
     if (date.year_given || date.end) score += 0.05;
   } else {
     double minus = k != std::string_view::npos ? 0.1 : 0.3;
+    if (e.start_time) minus = 0;  // "today between 11am and 3pm" is as exact as a date
     if (date.kind == dates::DateKind::week) minus = 0.3;
     score -= minus;
     con.push_back(date.kind == dates::DateKind::week ? "only a calendar week" : "a day relative to the meeting");
@@ -130,6 +131,12 @@ double judge_event(const ir::Event& e, std::string_view line, const dates::Found
   if (starts_with_icase(trim_head(line), "ai ") || starts_with_icase(trim_head(line), "todo"))
     score -= 0.2, con.push_back("an action item");
   if (words_of.empty()) score -= 1, con.push_back("no name");
+  // "rules for the event": an event named elsewhere, not a name
+  bool capital = std::any_of(words_of.begin(), words_of.end(), [](std::string_view w) { return upper_start(w); });
+  std::string lt = lower(e.title);
+  if (!capital && (lt.find("the event") != std::string::npos || lt.find("this event") != std::string::npos ||
+                   lt.find("the hackathon") != std::string::npos || lt.find("the workshop") != std::string::npos))
+    score -= 0.3, con.push_back("refers to an event named elsewhere");
 
   score = std::clamp(score, 0.0, 1.0);
   reason.clear();
