@@ -19,12 +19,6 @@ struct Point {
   bool bad = false;       // written as a date in a form that leaves no doubt, but no such day exists
 };
 
-// A day that exists in the month (any year; 29 February included).
-bool day_exists(int m, int d) {
-  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
-}
-
 class Scanner {
  public:
   Scanner(std::string_view text, std::optional<ir::Date> ref, ScanOptions options = {})
@@ -594,33 +588,6 @@ class Scanner {
 };
 
 }  // namespace
-
-std::string zone_for(std::string_view a) {
-  std::string z;
-  for (char c : a) z += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  if (z == "CET" || z == "CEST" || z == "MEZ" || z == "MESZ") return "Europe/Berlin";
-  if (z == "UTC" || z == "GMT" || z == "Z") return "UTC";
-  if (z == "BST" || z == "WET" || z == "WEST") return "Europe/London";
-  if (z == "EET" || z == "EEST") return "Europe/Helsinki";
-  if (z == "EST" || z == "EDT" || z == "ET") return "America/New_York";
-  if (z == "PST" || z == "PDT" || z == "PT") return "America/Los_Angeles";
-  return {};
-}
-
-int infer_year(int month, int day, const ir::Date& ref) {
-  int64_t r = ir::days_from_civil(ref);
-  for (int y = ref.year - 1; y <= ref.year + 8; ++y) {
-    ir::Date d{y, month, day};
-    if (valid(d) && ir::days_from_civil(d) - r >= -56) return y;
-  }
-  return ref.year;
-}
-
-ir::Date iso_week_monday(int year, int week) {
-  ir::Date jan4{year, 1, 4};
-  int64_t monday1 = ir::days_from_civil(jan4) - ir::weekday(jan4);
-  return ir::civil_from_days(monday1 + 7 * (week - 1));
-}
 
 std::vector<Found> find_dates(std::string_view text, std::optional<ir::Date> reference, ScanOptions options) {
   return Scanner(text, reference, options).dates();
