@@ -48,7 +48,9 @@ int run_build(const Args& args, const CLI::App& cmd) {
   FileResources files({args.src}, {}, args.src);
   Cache cache;
   archive::Request request{
-      args.src, args.out, args.flags, given_settings(cmd), args.jobs, WriteContext{&files, &cache}};
+      args.src, args.out, args.flags, given_settings(cmd), args.jobs, WriteContext{&files, &cache}, {}};
+  if (!args.quiet)
+    request.waiting = [](const std::string& why) { std::fprintf(stderr, "minutes: note: %s\n", why.c_str()); };
   archive::Build build = archive::prepare(request);
   if (build.refusal) {
     std::fprintf(stderr, "minutes: error: %s\n", build.refusal->message.c_str());

@@ -62,13 +62,15 @@ Build prepare(const Request& request) {
   for (const auto& w : writers())
     if (w.scope == WriterScope::aggregate && !w.archive_name.empty()) b.aggregates.push_back(&w);
 
+  // One build of OUT at a time: the next reads the manifest this one leaves.
+  if (auto error = lock_output(b.out, request.waiting, b.lock); !error.empty()) return refuse(false, error);
+
   // What is there, and what the last build left.
   Discovery found = discover(b.src, b.out, b.settings.exclude);
   b.sources = std::move(found.sources);
   b.skipped = std::move(found.skipped);
   for (auto& d : found.diagnostics) b.diagnostics.push_back(shown(std::move(d), b.src));
-  b.previous_text = read_file(b.out + "/" + std::string(manifest_name)).bytes;
-  if (b.previous_text) b.previous = parse_manifest(*b.previous_text);
+  if (auto text = read_file(b.out + "/" + std::string(manifest_name)).bytes) b.previous = parse_manifest(*text);
   b.binary = binary_hash();
   b.options = options_key(b.settings);
 
@@ -79,14 +81,22 @@ Build prepare(const Request& request) {
   in.options = b.options;
   in.documents = b.documents;
   in.aggregates = b.aggregates;
+  // The folders of OUT that hold outputs, listed once (no stat per file); leftovers of a killed build go.
+  std::set<std::string> dirs = {""};
+  std::string_view last_dir;  // sources come in path order: a folder's come together
+  for (const auto& s : b.sources) {
+    std::string_view dir(s.stem.data(), std::min(s.stem.size(), s.stem.find_last_of('/')));
+    if (dir != last_dir && dir != s.stem) dirs.emplace(last_dir = dir);
+  }
+  auto there = list_outputs(b.out, dirs);
   if (b.previous) {
     // Only what planning asks about: the outputs the manifest names for current sources, and the aggregates.
     for (const auto& s : b.sources)
       if (auto it = b.previous->sources.find(s.rel); it != b.previous->sources.end())
         for (const auto& o : it->second.outputs)
-          if (!safe_relative(o) || !regular_file(b.out + "/" + o)) in.missing.insert(o);
+          if (!there.contains(o.path)) in.missing.insert(o.path);
     for (const Writer* a : b.aggregates)
-      if (!regular_file(b.out + "/" + std::string(a->archive_name))) in.missing.insert(std::string(a->archive_name));
+      if (!there.contains(std::string(a->archive_name))) in.missing.insert(std::string(a->archive_name));
   }
   b.plan = plan(in);
   return b;

@@ -130,16 +130,14 @@ int min_level(const std::vector<ir::Section>& sections) {
 
 struct SectionContext {
   const FragmentOptions& options;
-  std::set<std::string>& used_ids;
+  PageIds& ids;
   int shift;  // added to a source level to get the HTML level
 };
 
 void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext& ctx) {
   if (ir::consumed_meta(s)) return;
   auto sec = element(parent, "section");
-  std::string id = ctx.options.id_prefix + slug(s.title);
-  for (int n = 2; ctx.used_ids.count(id); ++n) id = ctx.options.id_prefix + slug(s.title) + "-" + std::to_string(n);
-  ctx.used_ids.insert(id);
+  std::string id = ctx.ids.unique(ctx.options.id_prefix + slug(s.title));
   set_attr(sec, "id", id);
   int level = std::clamp(s.level + ctx.shift, 1, 6);
   std::string tag = "h" + std::to_string(level);
@@ -265,10 +263,22 @@ void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptio
   }
 }
 
+std::string PageIds::unique(const std::string& base) {
+  if (used_.insert(base).second) return base;
+  int& n = next_.try_emplace(base, 2).first->second;
+  for (;; ++n) {
+    std::string id = base + "-" + std::to_string(n);
+    if (used_.insert(id).second) {
+      ++n;
+      return id;
+    }
+  }
+}
+
 void append_meeting_body(pugi::xml_node parent, const ir::Meeting& meeting, const FragmentOptions& options,
-                         std::set<std::string>& used_ids) {
+                         PageIds& ids) {
   append_blocks(parent, meeting.blocks, options);
-  SectionContext ctx{options, used_ids, options.top_heading - min_level(meeting.sections)};
+  SectionContext ctx{options, ids, options.top_heading - min_level(meeting.sections)};
   for (const auto& s : meeting.sections) append_section(parent, s, ctx);
 }
 
@@ -284,7 +294,7 @@ std::string serialise_children(pugi::xml_node node) {
 std::string meeting_fragment(const ir::Meeting& meeting, const FragmentOptions& options) {
   pugi::xml_document doc;
   auto root = doc.append_child("div");
-  std::set<std::string> ids;
+  PageIds ids;
   append_meeting_body(root, meeting, options, ids);
   seal_for_html(root);
   return serialise_children(root);
