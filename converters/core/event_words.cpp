@@ -20,10 +20,6 @@ bool may_date(std::string_view s) {
   return false;
 }
 
-bool word_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 // Splits text into words (letters, digits, UTF-8), keeping their case.
 std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -52,28 +48,22 @@ bool interior_con(std::string_view w) {
 
 // The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
 std::size_t event_word(std::string_view text) {
-  static constexpr std::array<std::string_view, 45> keywords = {
-      "barcamp", "bootcamp", "conference", "conferences", "congress", "convention", "conventions", "event", "expo", "fachkongress", "fair", "fest", "festival", "forum", "fosdem", "gettogether", "hackathon", "hackathons", "hackday", "hackfest", "kongress", "kongresse", "kubecon", "launch", "meetup", "meetups", "messe", "messen", "minihackathon", "minihackathons", "opening", "plenary", "ptg", "roadshow", "seminar", "stackconf", "summit", "summits", "symposium", "tagung", "vptg", "webinar", "webinars", "workshop", "workshops"};
+  static constexpr WordSet keywords(std::to_array<std::string_view>({
+      "barcamp", "bootcamp", "conference", "conferences", "congress", "convention", "conventions", "event", "expo", "fachkongress", "fair", "fest", "festival", "forum", "fosdem", "gettogether", "hackathon", "hackathons", "hackday", "hackfest", "kongress", "kongresse", "kubecon", "launch", "meetup", "meetups", "messe", "messen", "minihackathon", "minihackathons", "opening", "plenary", "ptg", "roadshow", "seminar", "stackconf", "summit", "summits", "symposium", "tagung", "vptg", "webinar", "webinars", "workshop", "workshops"}));
   bool prev_upper = false;
-  std::string_view prev, prev2;
-  // the lowered word lives in each_word's buffer only until the next word: keep the few that matter
-  auto keep = [](std::string_view l) -> std::string_view {
-    for (std::string_view k : {"first", "next", "join", "the", "save", "get", "hacking"})
-      if (k == l) return k;
-    return {};
-  };
+  std::string_view prev, prev2;  // the two words before, as written
   return each_word(text, [&](std::string_view w, std::string_view l, std::size_t) {
     bool capital = upper_start(w);
-    bool hit = in_table(keywords, l) || (capital && l.size() > 4 && interior_con(w)) ||
+    bool hit = keywords.contains(l) || (capital && l.size() > 4 && interior_con(w)) ||
                (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
-               (l == "appointment" && (prev == "first" || prev == "next")) ||
-               (l == "us" && prev == "join") ||  // "Join us in Berlin -- 2024-09-05"
-               (l == "together" && prev == "get") ||  // "get-together"
-               (l == "session" && prev == "hacking") ||
-               (l == "date" && prev == "the" && prev2 == "save");
+               (l == "appointment" && (iequals(prev, "first") || iequals(prev, "next"))) ||
+               (l == "us" && iequals(prev, "join")) ||  // "Join us in Berlin -- 2024-09-05"
+               (l == "together" && iequals(prev, "get")) ||  // "get-together"
+               (l == "session" && iequals(prev, "hacking")) ||
+               (l == "date" && iequals(prev, "the") && iequals(prev2, "save"));
     prev_upper = capital;
     prev2 = prev;
-    prev = keep(l);
+    prev = w;
     return hit;
   });
 }

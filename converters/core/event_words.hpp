@@ -13,7 +13,9 @@
 namespace minutes::event_words {
 
 // A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
-bool word_char(unsigned char c);
+inline bool word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
 
 // Whether s ends with suffix.
 bool ends_with(std::string_view s, std::string_view suffix);
@@ -98,6 +100,30 @@ template <std::size_t N>
 bool in_table(const std::array<std::string_view, N>& table, std::string_view w) {
   return std::binary_search(table.begin(), table.end(), w);
 }
+
+// A sorted table of lowered words that turns most other words away by their first letter and length alone
+// (the words of minutes are tested against it one by one).
+template <std::size_t N>
+class WordSet {
+ public:
+  consteval explicit WordSet(const std::array<std::string_view, N>& words) : words_(words) {
+    for (std::string_view w : words_) {
+      if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.size() >= 32) throw "WordSet: a word of a-z, shorter than 32";
+      lengths_[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
+    }
+    if (!std::is_sorted(words_.begin(), words_.end())) throw "WordSet: the words must be sorted";
+  }
+
+  bool contains(std::string_view w) const {
+    if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.size() >= 32) return false;
+    if (!(lengths_[static_cast<std::size_t>(w[0] - 'a')] >> w.size() & 1u)) return false;
+    return std::binary_search(words_.begin(), words_.end(), w);
+  }
+
+ private:
+  std::array<std::string_view, N> words_;
+  std::array<unsigned, 26> lengths_{};  // per first letter, bit n: a word of n bytes
+};
 
 }  // namespace minutes::event_words
 
