@@ -7,6 +7,8 @@
 
 namespace minutes::event_words {
 
+using namespace std::string_view_literals;
+
 // A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
 bool may_date(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -84,10 +86,11 @@ std::string event_phrase(std::string_view text) {
 // Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
 bool events_heading(std::string_view title) {
   std::string t = lower(title);
-  for (std::string_view w : {"topics", "ideas", "agenda", "introduction"})  // "Topics for meetups": talks, not events
+  // "Topics for meetups": talks, not events
+  for (std::string_view w : {"topics"sv, "ideas"sv, "agenda"sv, "introduction"sv})
     if (t.starts_with(w)) return false;
-  for (std::string_view w : {"events", "hackathons", "conferences", "meetups", "save the date", "next dates",
-                             "upcoming", "announcements", "veranstaltungen", "termine"})
+  for (std::string_view w : {"events"sv, "hackathons"sv, "conferences"sv, "meetups"sv, "save the date"sv,
+                             "next dates"sv, "upcoming"sv, "announcements"sv, "veranstaltungen"sv, "termine"sv})
     if (t.find(w) != std::string::npos) return true;
   return false;
 }
@@ -125,9 +128,9 @@ std::string_view trim_tail(std::string_view s) {
     std::size_t before = s.size();
     while (!s.empty() && std::string_view(",:;-(@/|+").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
     if (ends_with(s, "\xE2\x80\x93") || ends_with(s, "\xE2\x80\x94")) s.remove_suffix(3);
-    for (std::string_view w : {" on", " at", " am", " from", " vom", " the", " from the", " starting", " is",
-                               " will be", " in", " takes place", " happens", " till", " ab"}) {
-      if (s.size() > w.size() && lower(s.substr(s.size() - w.size())) == w) {
+    for (std::string_view w : {" on"sv, " at"sv, " am"sv, " from"sv, " vom"sv, " the"sv, " from the"sv, " starting"sv,
+                               " is"sv, " will be"sv, " in"sv, " takes place"sv, " happens"sv, " till"sv, " ab"sv}) {
+      if (s.size() > w.size() && iequals(s.substr(s.size() - w.size()), w)) {
         s.remove_suffix(w.size());
         break;
       }
@@ -154,7 +157,7 @@ bool place_like(std::string_view s) { return !place_of(s).empty(); }
 
 std::size_t rfind_dash(std::string_view s, std::size_t& len) {
   std::size_t best = std::string_view::npos;
-  for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- "}) {
+  for (std::string_view d : {" - "sv, " \xE2\x80\x93 "sv, " \xE2\x80\x94 "sv, " -- "sv}) {
     std::size_t p = s.rfind(d);
     if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
       best = p;
@@ -167,8 +170,8 @@ std::size_t rfind_dash(std::string_view s, std::size_t& len) {
 // Cuts a title down to the event's name: "Save the date: SCS Summit will happen" -> "SCS Summit".
 std::string clean_title(std::string_view t) {
   t = trim_tail(t);
-  for (std::string_view prefix : {"save the date:", "save the date", "reminder:", "next:", "upcoming:"})
-    if (lower(t.substr(0, prefix.size())) == prefix) t = trim_head(t.substr(prefix.size()));
+  for (std::string_view prefix : {"save the date:"sv, "save the date"sv, "reminder:"sv, "next:"sv, "upcoming:"sv})
+    if (starts_with_icase(t, prefix)) t = trim_head(t.substr(prefix.size()));
   std::string l = lower(t);
   for (std::string_view cut :
        {" will ", " is ", " was ", " has ", " takes ", " are ", " were ", ", probably", " - ", ", "}) {
@@ -206,7 +209,7 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
   }
   // "Name in City", "Name at Venue", "Name @ Venue"
   for (int round = 0; round < 2 && location.empty(); ++round) {
-    for (std::string_view w : {" in ", " at ", " @ "}) {
+    for (std::string_view w : {" in "sv, " at "sv, " @ "sv}) {
       auto p = t.rfind(w);
       if (p == std::string_view::npos || p == 0) continue;
       std::string_view place = t.substr(p + w.size());

@@ -95,6 +95,12 @@ std::size_t each_word(std::string_view s, F&& f) {
   return std::string_view::npos;
 }
 
+// Whether text has at most n words (as words() splits it).
+inline bool at_most_words(std::string_view text, std::size_t n) {
+  return each_word(text, [n](std::string_view, std::string_view, std::size_t k) { return k >= n; }) ==
+         std::string_view::npos;
+}
+
 // Whether a lowered word is in a sorted table.
 template <std::size_t N>
 bool in_table(const std::array<std::string_view, N>& table, std::string_view w) {
