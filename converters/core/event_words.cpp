@@ -11,12 +11,21 @@ using namespace std::string_view_literals;
 
 // A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
 bool may_date(std::string_view s) {
+  // per byte: 1 a digit, 2 'd' or 'D', 3 't' or 'T', else 0
+  static constexpr auto kinds = [] {
+    std::array<unsigned char, 256> k{};
+    for (int c = '0'; c <= '9'; ++c) k[c] = 1;
+    k['d'] = k['D'] = 2;
+    k['t'] = k['T'] = 3;
+    return k;
+  }();
   for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') return true;
-    if (i + 2 < s.size() && (c == 'd' || c == 'D' || c == 't' || c == 'T')) {
+    unsigned char kind = kinds[static_cast<unsigned char>(s[i])];
+    if (kind == 0) continue;
+    if (kind == 1) return true;
+    if (i + 2 < s.size()) {
       char a = static_cast<char>(s[i + 1] | 0x20), b = static_cast<char>(s[i + 2] | 0x20);
-      if ((c | 0x20) == 'd' ? (a == 'a' && b == 'y') : (a == 'a' && b == 'g')) return true;
+      if (kind == 2 ? (a == 'a' && b == 'y') : (a == 'a' && b == 'g')) return true;
     }
   }
   return false;
