@@ -17,7 +17,10 @@ void lines_of(const ir::Inlines& inlines, int line, std::vector<Unit>& out, bool
       case ir::InlineKind::text:
       case ir::InlineKind::code:
       case ir::InlineKind::image: u.text += in.text; break;
-      case ir::InlineKind::mention: u.text += '@' + in.text; break;
+      case ir::InlineKind::mention:
+        u.text += '@';
+        u.text += in.text;
+        break;
       case ir::InlineKind::soft_break:
       case ir::InlineKind::line_break: fresh = true; break;
       case ir::InlineKind::link:
@@ -44,16 +47,21 @@ std::string bare_url(std::string_view text) {
 // A list item's own text (without nested lists) as one unit.
 Unit item_unit(const ir::ListItem& item) {
   Unit u{{}, {}, item.line, {}};
+  std::vector<Unit> lines;
   for (const auto& b : item.blocks) {
     if (b.kind == ir::BlockKind::list) continue;
-    std::vector<Unit> lines;
+    lines.clear();
     bool fresh = true;
     lines_of(b.inlines, b.line, lines, fresh);
     if (b.kind == ir::BlockKind::code) lines.push_back(Unit{b.text, {}, b.line, {}});
     for (auto& l : lines) {
-      if (!u.text.empty()) u.text += ' ';
-      u.text += l.text;
-      if (u.url.empty()) u.url = l.url, u.link_text = l.link_text;
+      if (u.text.empty()) {
+        u.text = std::move(l.text);
+      } else {
+        u.text += ' ';
+        u.text += l.text;
+      }
+      if (u.url.empty()) u.url = std::move(l.url), u.link_text = std::move(l.link_text);
     }
     if (!u.line) u.line = b.line;
   }
