@@ -13,9 +13,13 @@
 namespace minutes::event_words {
 
 // A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
-inline bool word_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+inline constexpr auto word_bytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return t;
+}();
+inline bool word_char(unsigned char c) { return word_bytes[c]; }
 
 // Whether s ends with suffix.
 bool ends_with(std::string_view s, std::string_view suffix);
@@ -81,14 +85,12 @@ std::size_t each_word(std::string_view s, F&& f) {
   std::size_t i = 0, k = 0;
   while (i < s.size()) {
     while (i < s.size() && !word_char(static_cast<unsigned char>(s[i]))) ++i;
-    std::size_t b = i;
-    while (i < s.size() && word_char(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == b) break;
-    std::size_t n = std::min<std::size_t>(i - b, sizeof buf);
-    for (std::size_t j = 0; j < n; ++j) {
-      char c = s[b + j];
-      buf[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::size_t b = i, n = 0;
+    for (; i < s.size() && word_char(static_cast<unsigned char>(s[i])); ++i) {
+      char c = s[i];
+      if (n < sizeof buf) buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
+    if (i == b) break;
     if (f(s.substr(b, i - b), std::string_view(buf, n), k)) return k;
     ++k;
   }
