@@ -94,13 +94,25 @@ std::string event_phrase(std::string_view text) {
 
 // Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
 bool events_heading(std::string_view title) {
-  std::string t = lower(title);
   // "Topics for meetups": talks, not events
   for (std::string_view w : {"topics"sv, "ideas"sv, "agenda"sv, "introduction"sv})
-    if (t.starts_with(w)) return false;
-  for (std::string_view w : {"events"sv, "hackathons"sv, "conferences"sv, "meetups"sv, "save the date"sv,
-                             "next dates"sv, "upcoming"sv, "announcements"sv, "veranstaltungen"sv, "termine"sv})
-    if (t.find(w) != std::string::npos) return true;
+    if (starts_with_icase(title, w)) return false;
+  // The words of an events heading: no two start with the same letter, so one pass finds them all.
+  static constexpr auto by_letter = [] {
+    std::array<std::string_view, 26> t{};
+    for (std::string_view w : {"events"sv, "hackathons"sv, "conferences"sv, "meetups"sv, "save the date"sv,
+                               "next dates"sv, "upcoming"sv, "announcements"sv, "veranstaltungen"sv, "termine"sv}) {
+      if (!t[static_cast<std::size_t>(w[0] - 'a')].empty()) throw "events_heading: two words with one first letter";
+      t[static_cast<std::size_t>(w[0] - 'a')] = w;
+    }
+    return t;
+  }();
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(title[i]) | 0x20;  // an ASCII letter in lower case
+    if (c < 'a' || c > 'z') continue;
+    std::string_view w = by_letter[c - 'a'];
+    if (!w.empty() && starts_with_icase(title.substr(i), w)) return true;
+  }
   return false;
 }
 

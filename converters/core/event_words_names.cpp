@@ -45,9 +45,8 @@ constexpr std::array<std::string_view, 60> sentence_words = {
     "were",     "what",   "when",    "where",  "which",  "who",    "will",   "would",    "you",    "your"};
 
 bool sentence_word(std::string_view l) {
-  for (auto w : sentence_words)
-    if (w == l) return true;
-  return false;
+  static constexpr WordSet words(sentence_words);
+  return words.contains(l);
 }
 
 // A word that may stand in an event's name before its event word: capitalised, an acronym, a number or "mini".
