@@ -151,7 +151,8 @@ std::string_view trim_tail(std::string_view s) {
     if (ends_with(s, "\xE2\x80\x93") || ends_with(s, "\xE2\x80\x94")) s.remove_suffix(3);
     for (std::string_view w : {" on"sv, " at"sv, " am"sv, " from"sv, " vom"sv, " the"sv, " from the"sv, " starting"sv,
                                " is"sv, " will be"sv, " in"sv, " takes place"sv, " happens"sv, " till"sv, " ab"sv}) {
-      if (s.size() > w.size() && iequals(s.substr(s.size() - w.size()), w)) {
+      // (the last letter first: most titles end in none of them)
+      if (s.size() > w.size() && (s.back() | 0x20) == w.back() && iequals(s.substr(s.size() - w.size()), w)) {
         s.remove_suffix(w.size());
         break;
       }

@@ -132,7 +132,7 @@ std::string tidy_title(std::string_view title) {
   for (bool again = true; again;) {
     again = false;
     for (std::string_view p : title_prefixes) {
-      if (starts_with_icase(s, p) && s.size() > p.size() + 2) {
+      if (!s.empty() && (s[0] | 0x20) == p[0] && starts_with_icase(s, p) && s.size() > p.size() + 2) {
         s = trim_head(s.substr(p.size()));
         again = true;
       }
