@@ -204,11 +204,13 @@ std::string tidy_title(std::string_view title) {
 }
 
 bool name_like(std::string_view title) {
-  auto ws = words(title);
-  if (ws.empty() || ws.size() > 8) return false;
   if (title.find("? ") != std::string_view::npos || title.find(". ") != std::string_view::npos) return false;
-  return each_word(title, [](std::string_view, std::string_view l, std::size_t) { return sentence_word(l); }) ==
-         std::string_view::npos;
+  std::size_t count = 0;
+  bool sentence = each_word(title, [&](std::string_view, std::string_view l, std::size_t k) {
+                    count = k + 1;
+                    return k >= 8 || sentence_word(l);  // more than eight words, or a word of a sentence
+                  }) != std::string_view::npos;
+  return !sentence && count > 0;
 }
 
 std::string event_name(std::string_view text) {
