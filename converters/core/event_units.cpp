@@ -1,6 +1,7 @@
 // The lines of a meeting's text that may name an event, with their first link (see event_units.hpp).
 #include "converters/core/event_units.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace minutes::event_units {
@@ -45,8 +46,30 @@ std::string bare_url(std::string_view text) {
 }
 
 // A list item's own text (without nested lists) as one unit.
+namespace {
+
+// Whether inlines are text alone: no link, mention, emphasis or line break.
+bool plain(const ir::Inlines& inlines) {
+  return std::all_of(inlines.begin(), inlines.end(), [](const ir::Inline& in) {
+    return in.kind == ir::InlineKind::text || in.kind == ir::InlineKind::code || in.kind == ir::InlineKind::image;
+  });
+}
+
+}  // namespace
+
 Unit item_unit(const ir::ListItem& item) {
   Unit u{{}, {}, item.line, {}};
+  // The common case, an item of one line of plain text, without the line-by-line machinery below.
+  auto own = [](const ir::Block& b) { return b.kind != ir::BlockKind::list; };
+  if (std::count_if(item.blocks.begin(), item.blocks.end(), own) == 1) {
+    const ir::Block& b = *std::find_if(item.blocks.begin(), item.blocks.end(), own);
+    if (b.kind != ir::BlockKind::code && plain(b.inlines)) {
+      for (const auto& in : b.inlines) u.text += in.text;
+      if (!u.line) u.line = b.line;
+      u.url = bare_url(u.text);
+      return u;
+    }
+  }
   std::vector<Unit> lines;
   for (const auto& b : item.blocks) {
     if (b.kind == ir::BlockKind::list) continue;
