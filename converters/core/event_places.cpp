@@ -1,6 +1,7 @@
 // The gazetteer: templates/gazetteer/*.tsv (embedded at build time) read once into a table of folded names.
 #include "converters/core/event_places.hpp"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <deque>
@@ -157,17 +158,17 @@ const Place* find_prefix(std::string_view text, std::size_t& length) {
   if (text.empty() || (text[0] >= 'a' && text[0] <= 'z')) return nullptr;
   const auto& t = table();
   // The ends of the first words: at most four, within a name's usual punctuation (spaces, '-', '/', '.').
-  std::vector<std::size_t> ends;
-  std::size_t i = 0;
-  while (i < text.size() && ends.size() < t.longest_words) {
+  std::array<std::size_t, 4> ends{};  // longest_words is at most four
+  std::size_t count = 0, i = 0;
+  while (i < text.size() && count < t.longest_words) {
     while (i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 || std::isalnum(static_cast<unsigned char>(text[i]))))
       ++i;
     if (i == 0) return nullptr;
-    ends.push_back(i);
+    ends[count++] = i;
     if (i >= text.size() || !(text[i] == ' ' || text[i] == '-' || text[i] == '/' || text[i] == '.')) break;
     while (i < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '/' || text[i] == '.')) ++i;
   }
-  for (std::size_t k = ends.size(); k-- > 0;) {
+  for (std::size_t k = count; k-- > 0;) {
     auto it = t.by_name.find(fold(text.substr(0, ends[k])));
     if (it != t.by_name.end()) {
       length = ends[k];
