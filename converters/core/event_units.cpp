@@ -45,7 +45,6 @@ std::string bare_url(std::string_view text) {
   return std::string(text.substr(p, e - p));
 }
 
-// A list item's own text (without nested lists) as one unit.
 namespace {
 
 // Whether inlines are text alone: no link, mention, emphasis or line break.
@@ -57,6 +56,7 @@ bool plain(const ir::Inlines& inlines) {
 
 }  // namespace
 
+// A list item's own text (without nested lists) as one unit.
 Unit item_unit(const ir::ListItem& item) {
   Unit u{{}, {}, item.line, {}};
   // The common case, an item of one line of plain text, without the line-by-line machinery below.

@@ -12,13 +12,15 @@
 
 namespace minutes::event_words {
 
-// A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
+// The bytes word_char accepts.
 inline constexpr auto word_bytes = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c)
     t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
   return t;
 }();
+
+// A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
 inline bool word_char(unsigned char c) { return word_bytes[c]; }
 
 // Whether s ends with suffix.
