@@ -39,8 +39,11 @@ size_t mention_end(std::string_view text, size_t at, size_t word) {
   return end;
 }
 
-// Appends a text inline's pieces: text, mention, text...
-void split_text(ir::Inline&& in, ir::Inlines& out) {
+// Mentions split out of one meeting at most: each costs two inlines, and a file of nothing but handles stays linear.
+constexpr size_t max_mentions = 100'000;
+
+// Appends a text inline's pieces: text, mention, text... (`left` more mentions at most).
+void split_text(ir::Inline&& in, ir::Inlines& out, size_t& left) {
   std::string_view text = in.text;
   size_t done = 0, scanned = 0, word = 0;
   int column = in.column, column_at = 0;  // the column of text[column_at]
@@ -60,8 +63,9 @@ void split_text(ir::Inline&& in, ir::Inlines& out) {
   for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
     for (; scanned < at; ++scanned)  // the start of the word holding the '@', found in one forward pass
       if (std::string_view(" \t\n(<[").find(text[scanned]) != std::string_view::npos) word = scanned + 1;
-    size_t end = mention_end(text, at, word);
+    size_t end = left > 0 ? mention_end(text, at, word) : 0;
     if (end == 0) continue;
+    --left;
     if (at > done) piece(ir::InlineKind::text, done, at);
     piece(ir::InlineKind::mention, at + 1, end);
     done = end;
@@ -74,36 +78,41 @@ void split_text(ir::Inline&& in, ir::Inlines& out) {
   }
 }
 
-}  // namespace
-
-void split_mentions(ir::Inlines& inlines) {
+void split_in(ir::Inlines& inlines, size_t& left) {
   bool any = false;
   for (auto& in : inlines) {
     if (in.kind == ir::InlineKind::text)
       any |= in.text.find('@') != std::string::npos;
     else if (in.kind != ir::InlineKind::link && in.kind != ir::InlineKind::image)
-      split_mentions(in.children);
+      split_in(in.children, left);
   }
-  if (!any) return;
+  if (!any || left == 0) return;
   ir::Inlines out;
   out.reserve(inlines.size() + 2);
   for (auto& in : inlines) {
     if (in.kind == ir::InlineKind::text)
-      split_text(std::move(in), out);
+      split_text(std::move(in), out, left);
     else
       out.push_back(std::move(in));
   }
   inlines = std::move(out);
 }
 
-void split_mentions(ir::Blocks& blocks) {
+void split_in(ir::Blocks& blocks, size_t& left) {
   for (auto& b : blocks) {
-    split_mentions(b.inlines);
-    for (auto& item : b.items) split_mentions(item.blocks);
-    split_mentions(b.children);
+    split_in(b.inlines, left);
+    for (auto& item : b.items) split_in(item.blocks, left);
+    split_in(b.children, left);
     for (auto& row : b.rows)
-      for (auto& cell : row.cells) split_mentions(cell.inlines);
+      for (auto& cell : row.cells) split_in(cell.inlines, left);
   }
+}
+
+}  // namespace
+
+void split_mentions(ir::Blocks& blocks) {
+  size_t left = max_mentions;
+  split_in(blocks, left);
 }
 
 }  // namespace minutes
