@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <sstream>
 
 #include "formats/common/text.hpp"
@@ -131,14 +132,16 @@ int min_level(const std::vector<ir::Section>& sections) {
 struct SectionContext {
   const FragmentOptions& options;
   std::set<std::string>& used_ids;
-  int shift;  // added to a source level to get the HTML level
+  int shift;                         // added to a source level to get the HTML level
+  std::map<std::string, int> next{};  // per id: the number its search for a free "-n" goes on from (linear)
 };
 
 void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext& ctx) {
   if (ir::consumed_meta(s)) return;
   auto sec = element(parent, "section");
-  std::string id = ctx.options.id_prefix + slug(s.title);
-  for (int n = 2; ctx.used_ids.count(id); ++n) id = ctx.options.id_prefix + slug(s.title) + "-" + std::to_string(n);
+  std::string base = ctx.options.id_prefix + slug(s.title), id = base;
+  int& n = ctx.next.try_emplace(base, 2).first->second;  // ids only get used, so earlier numbers stay taken
+  for (; ctx.used_ids.count(id); ++n) id = base + "-" + std::to_string(n);
   ctx.used_ids.insert(id);
   set_attr(sec, "id", id);
   int level = std::clamp(s.level + ctx.shift, 1, 6);
