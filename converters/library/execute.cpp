@@ -362,7 +362,7 @@ class Executor {
         }
       }
       report_.warnings += n.warnings;
-      if (r.rebuilt) report_.built.push_back(s.rel);
+      if (r.rebuilt && r.ok) report_.built.push_back(s.rel);
       if (r.ok) {
         report_.meetings++;
         report_.events += static_cast<size_t>(n.events);
