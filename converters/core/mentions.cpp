@@ -39,11 +39,14 @@ size_t mention_end(std::string_view text, size_t at, size_t word) {
   return end;
 }
 
-// Mentions split out of one meeting at most: each costs two inlines, and a file of nothing but handles stays linear.
-constexpr size_t max_mentions = 100'000;
+// How many more mentions may be split out of the meeting, and the line of the first one left as text.
+struct Budget {
+  size_t left = max_mentions;
+  int stopped_line = 0;
+};
 
-// Appends a text inline's pieces: text, mention, text... (`left` more mentions at most).
-void split_text(ir::Inline&& in, ir::Inlines& out, size_t& left) {
+// Appends a text inline's pieces: text, mention, text... (as many mentions as the budget has left).
+void split_text(ir::Inline&& in, ir::Inlines& out, Budget& budget) {
   std::string_view text = in.text;
   size_t done = 0, scanned = 0, word = 0;
   int column = in.column, column_at = 0;  // the column of text[column_at]
@@ -63,9 +66,13 @@ void split_text(ir::Inline&& in, ir::Inlines& out, size_t& left) {
   for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
     for (; scanned < at; ++scanned)  // the start of the word holding the '@', found in one forward pass
       if (std::string_view(" \t\n(<[").find(text[scanned]) != std::string_view::npos) word = scanned + 1;
-    size_t end = left > 0 ? mention_end(text, at, word) : 0;
+    size_t end = mention_end(text, at, word);
     if (end == 0) continue;
-    --left;
+    if (budget.left == 0) {
+      budget.stopped_line = in.line;
+      break;
+    }
+    --budget.left;
     if (at > done) piece(ir::InlineKind::text, done, at);
     piece(ir::InlineKind::mention, at + 1, end);
     done = end;
@@ -78,41 +85,42 @@ void split_text(ir::Inline&& in, ir::Inlines& out, size_t& left) {
   }
 }
 
-void split_in(ir::Inlines& inlines, size_t& left) {
+void split_in(ir::Inlines& inlines, Budget& budget) {
   bool any = false;
   for (auto& in : inlines) {
     if (in.kind == ir::InlineKind::text)
       any |= in.text.find('@') != std::string::npos;
     else if (in.kind != ir::InlineKind::link && in.kind != ir::InlineKind::image)
-      split_in(in.children, left);
+      split_in(in.children, budget);
   }
-  if (!any || left == 0) return;
+  if (!any || budget.stopped_line != 0) return;
   ir::Inlines out;
   out.reserve(inlines.size() + 2);
   for (auto& in : inlines) {
     if (in.kind == ir::InlineKind::text)
-      split_text(std::move(in), out, left);
+      split_text(std::move(in), out, budget);
     else
       out.push_back(std::move(in));
   }
   inlines = std::move(out);
 }
 
-void split_in(ir::Blocks& blocks, size_t& left) {
+void split_in(ir::Blocks& blocks, Budget& budget) {
   for (auto& b : blocks) {
-    split_in(b.inlines, left);
-    for (auto& item : b.items) split_in(item.blocks, left);
-    split_in(b.children, left);
+    split_in(b.inlines, budget);
+    for (auto& item : b.items) split_in(item.blocks, budget);
+    split_in(b.children, budget);
     for (auto& row : b.rows)
-      for (auto& cell : row.cells) split_in(cell.inlines, left);
+      for (auto& cell : row.cells) split_in(cell.inlines, budget);
   }
 }
 
 }  // namespace
 
-void split_mentions(ir::Blocks& blocks) {
-  size_t left = max_mentions;
-  split_in(blocks, left);
+int split_mentions(ir::Blocks& blocks) {
+  Budget budget;
+  split_in(blocks, budget);
+  return budget.stopped_line;
 }
 
 }  // namespace minutes

@@ -3,6 +3,7 @@
 #include "converters/core/recognise.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
 #include "converters/core/decode.hpp"
 #include "converters/core/titles.hpp"
@@ -107,7 +108,10 @@ ir::Meeting recognise(ir::Document document) {
                              [](const ir::Diagnostic& d) { return d.severity == ir::Severity::error; });
   if (refused) return m;  // a binary file, a parser that failed: nothing to recognise
   ir::Blocks& blocks = document.blocks;
-  split_mentions(blocks);
+  if (int line = split_mentions(blocks))
+    ir::warn(m, line, 1,
+             fmt::format("more than {} @handles in one meeting: from here on they are kept as text, not mentions",
+                         max_mentions));
 
   auto title = std::find_if(blocks.begin(), blocks.end(),
                             [](const ir::Block& b) { return b.kind == ir::BlockKind::heading && b.level == 1; });

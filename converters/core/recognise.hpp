@@ -33,9 +33,12 @@ bool is_meta_title(std::string_view title);
 // True for a section title that introduces the participants ("Participants (github handles preferred)").
 bool is_participants_title(std::string_view title);
 
+// Mentions split out of one meeting at most: each costs two inlines, and a file of nothing but handles stays linear.
+inline constexpr size_t max_mentions = 100'000;
+
 // Splits `@handle` mentions out of every text inline of the blocks (not inside links, e-mail addresses or URLs), at
-// most 100,000 (the rest stay text).
-void split_mentions(ir::Blocks& blocks);
+// most max_mentions; returns the line of the first handle left as text, or 0.
+int split_mentions(ir::Blocks& blocks);
 
 // Takes the meta lines out of the meeting's content into its fields: scribes, participants, the sections' minutes
 // links and status. Returns the first "Date:" line's date and line (in the preamble or a Meta section), if any.

@@ -1,5 +1,6 @@
 // The documented ceiling: any input up to 20 MiB builds to every format (ODT, DOCX, HTML, JSON, iCalendar, RSS)
 // within 1 GiB, keeping its last word, and in time linear in its size (5 MiB and 20 MiB compared).
+#include "converters/core/recognise.hpp"
 #include "hostile/run.hpp"
 
 using namespace hostile;
@@ -76,4 +77,21 @@ TEST_CASE("past the budget the rest of a file is plain paragraphs, with a warnin
   CHECK(has(r.err, "m.md:"));
   CHECK(has(r.err, "from here on the text is kept as plain paragraphs"));
   CHECK(has(r.out, "zzlastword"));
+}
+
+TEST_CASE("at most 100,000 @handles become mentions; the rest stay text, with a warning at the line") {
+  fs::path dir = scratch("bounds-mentions");
+  std::string text = "# Team Weekly 2024-03-07\n\n";
+  for (int i = 0; i < 1000; ++i) text += "@a @b\n";  // 2,000 mentions, line 3 to 1002
+  text += "\n";
+  for (int i = 0; i < 120'000; ++i) text += "@c ";  // one line, 1004: 98,000 more as mentions, then text
+  text += "\n";
+  spit(dir / "m.md", text);
+  Ended r = run({"convert", (dir / "m.md").string(), "-t", "json"});
+  CHECK(r.status == 0);
+  CHECK(has(r.err, "m.md:1004:1: warning: more than 100000 @handles in one meeting"));
+  size_t mentions = 0;
+  for (size_t at = r.out.find("\"mention\""); at != std::string::npos; at = r.out.find("\"mention\"", at + 1)) ++mentions;
+  CHECK(mentions == minutes::max_mentions);
+  CHECK(has(r.out, "@c @c"));  // the rest kept as text
 }
