@@ -96,6 +96,14 @@ TEST_CASE("build: OUT a file, a symlink loop, a failed source and -j 0 each get 
   CHECK_FALSE(has(b.err, "leads outside the source folder"));
   CHECK(has(b.err, "bin.md: error: this looks like a binary file"));
   CHECK(has(b.err, "(1 built, 0 up to date, 1 failed, 0 removed)"));
+  // A new OUT under a folder that may not be written names that folder and why, not "No such file".
+  fs::create_directories(dir / "ro");
+  fs::permissions(dir / "ro", fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                  fs::perm_options::remove);
+  Ended ro = run({"build", (dir / "src").string(), "-o", (dir / "ro/new").string()}, {.as_nobody = true});
+  CHECK(ro.status == 1);
+  CHECK(has(ro.err, "cannot create the output folder " + (dir / "ro/new").string() + ": cannot create " +
+                        (dir / "ro/new").string() + ": Permission denied"));
   Ended j = run({"build", (dir / "src").string(), "-o", (dir / "out").string(), "-j", "0"});
   CHECK(j.status == 2);
   CHECK(has(j.err, "'0' is not a count: say a whole number from 1 to 1000000"));
