@@ -91,13 +91,14 @@ const Writer* pick_writer(const std::string& to, const std::string& output) {
 
 // Why `output` may not be written (a folder; one of the files the conversion reads), or empty.
 std::string output_refused(const std::string& output, const std::vector<std::string>& inputs,
-                           const std::string& reference_doc) {
+                           const Settings& settings) {
   std::error_code ec;
   if (output.ends_with('/') || std::filesystem::is_directory(output, ec))
     return fmt::format("-o names the file to write, and '{}' is a folder; say e.g. -o {}{}meeting.odt", output,
                        output, output.ends_with('/') ? "" : "/");
-  std::vector<std::string> read = inputs;
-  if (!reference_doc.empty()) read.push_back(reference_doc);
+  std::vector<std::string> read = inputs;  // and the reference document, the calendars --events names
+  if (!settings.options.reference_doc.empty()) read.push_back(settings.options.reference_doc);
+  read.insert(read.end(), settings.calendar_include.begin(), settings.calendar_include.end());
   for (const auto& input : read)
     if (same_file(input == "-" ? "/dev/stdin" : input, output))
       return fmt::format("the output '{}' is the input '{}' (the same file, or a link to it): writing it would "
@@ -108,7 +109,7 @@ std::string output_refused(const std::string& output, const std::vector<std::str
 
 int run_convert(const std::vector<std::string>& inputs, const std::string& output, const std::string& to,
                 const std::string& from, Settings settings, const std::vector<std::string>& resource_paths) {
-  if (std::string why = output.empty() ? std::string() : output_refused(output, inputs, settings.options.reference_doc);
+  if (std::string why = output.empty() ? std::string() : output_refused(output, inputs, settings);
       !why.empty()) {
     fail(why);
     return exit_usage;
@@ -126,6 +127,12 @@ int run_convert(const std::vector<std::string>& inputs, const std::string& outpu
     return exit_code;
   }
   apply_environment(settings.options);
+  auto calendars = load_calendars(settings);  // --events FILE.yml
+  print(calendars);
+  if (has_error(calendars)) {
+    std::fprintf(stderr, "minutes: nothing written\n");
+    return exit_bad_input;
+  }
   FileResources files(resource_roots(inputs, resource_paths, settings.options.reference_doc));
   Cache cache;
   Output out = write(*writer, meetings, settings.options, WriteContext{&files, &cache});
@@ -194,7 +201,7 @@ void add_settings(CLI::App& cmd, Settings& settings, bool build) {
     if (s.delimiter) option->delimiter(s.delimiter);
     if (s.type == SettingType::choice)
       option->check(CLI::IsMember(std::vector<std::string>(s.allowed.begin(), s.allowed.end())));
-    if (s.type == SettingType::file) option->check(CLI::ExistingFile);
+    if (s.type == SettingType::file || s.type == SettingType::files) option->check(CLI::ExistingFile);
     if (s.type == SettingType::count) option->check(count_check());
   }
 }
