@@ -13,6 +13,9 @@ inline constexpr int exit_ok = 0, exit_bad_input = 1, exit_usage = 2;
 // Adds a flag for every setting of the table that has one (with `build`: also those only `minutes build` has).
 void add_settings(CLI::App& cmd, Settings& settings, bool build);
 
+// The check of a count flag (--jobs, --feed-items): a whole number from 1, with a message saying so.
+CLI::Validator count_check();
+
 // The settings whose flags were given on cmd's command line.
 std::vector<const Setting*> given_settings(const CLI::App& cmd);
 

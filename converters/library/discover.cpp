@@ -17,6 +17,8 @@
 #include <system_error>
 #include <vector>
 
+#include "converters/core/decode.hpp"
+
 namespace minutes::archive {
 
 namespace fs = std::filesystem;
@@ -42,6 +44,16 @@ std::string strip_extension(const std::string& rel) {
       (slash != std::string::npos && dot == slash + 1))
     return rel;
   return rel.substr(0, dot);
+}
+
+// Why a symbolic link among the sources is not followed: a loop, nothing at its end, or a place outside SRC.
+std::string link_refused(const std::error_code& ec, const fs::path& target) {
+  if (ec == std::errc::too_many_symbolic_link_levels) return "skipped: a loop of symbolic links, which leads to no file";
+  if (ec == std::errc::no_such_file_or_directory) return "skipped: a symbolic link to nothing (what it names does not exist)";
+  if (ec) return fmt::format("skipped: a symbolic link that cannot be followed: {}", ec.message());
+  return fmt::format("skipped: a symbolic link that leads outside the source folder (to {}); copy the file into the "
+                     "folder to build it",
+                     target.string());
 }
 
 }  // namespace
@@ -223,8 +235,7 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
     if (is_link) {
       fs::path target = fs::canonical(root / rel, ec);
       if (ec || !inside(root, target)) {
-        d.diagnostics.push_back(
-            note(rel, "skipped: a symlink that leads outside the source folder", ir::Severity::warning));
+        d.diagnostics.push_back(note(rel, link_refused(ec, target), ir::Severity::warning));
         ec.clear();
         continue;
       }
@@ -238,7 +249,19 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
       continue;
     }
     if (!S_ISREG(st.st_mode)) continue;
-    auto [pos, fresh] = stems.emplace(strip_extension(rel), rel);
+    // Outputs are named without bidi controls and zero-width characters, which can disguise a name.
+    int hidden = 0;
+    std::string stem = drop_invisible(strip_extension(rel), &hidden);
+    if (hidden && !safe_relative(stem)) {
+      d.diagnostics.push_back(note(rel, "skipped: its name is made of invisible characters", ir::Severity::warning));
+      continue;
+    }
+    if (hidden)
+      d.diagnostics.push_back(note(rel,
+                                   "its name holds bidi controls or zero-width characters, which can make it read "
+                                   "other than it is: its outputs are named without them",
+                                   ir::Severity::warning));
+    auto [pos, fresh] = stems.emplace(std::move(stem), rel);
     if (!fresh) {
       d.diagnostics.push_back(note(rel, fmt::format("skipped: {} already makes the outputs {}.*", pos->second, pos->first),
                                    ir::Severity::warning));

@@ -230,7 +230,7 @@ void Executor::report_sources() {
     }
     const SourceRecord* rec = record(i);
     if (rec) report_.warnings += rec->warnings;
-    if (r.rebuilt) report_.built.push_back(b_.sources[i].rel);
+    if (r.rebuilt && r.ok) report_.built.push_back(b_.sources[i].rel);
     if (r.ok && rec) {
       report_.meetings++;
       report_.events += static_cast<size_t>(rec->events);

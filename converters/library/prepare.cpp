@@ -1,7 +1,11 @@
 // Prepares a build of an archive: the folders, the settings, discovery, the last manifest and the plan.
 #include <minutes/archive.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <thread>
@@ -23,14 +27,34 @@ Build refuse(bool usage, std::string message) {
   return b;
 }
 
+// Creates OUT when missing; why it cannot be the output folder (a file, a parent that may not be written), or empty.
+std::string make_output_folder(const std::string& out) {
+  std::error_code ec;
+  if (fs::is_directory(out, ec)) return {};
+  if (fs::exists(fs::symlink_status(out, ec)))
+    return fmt::format("the output folder {} exists and is not a folder: name a folder with -o", out);
+  // Folder by folder, so that the message names the one that cannot be made (not a later "No such file").
+  fs::path path;
+  for (const auto& part : fs::path(out)) {
+    path /= part;
+    if (fs::is_directory(path, ec)) continue;
+    if (fs::exists(fs::symlink_status(path, ec)))
+      return fmt::format("cannot create the output folder {}: {} is not a folder", out, path.string());
+    if (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST)
+      return fmt::format("cannot create the output folder {}: cannot create {}: {}", out, path.string(),
+                         std::strerror(errno));
+  }
+  return {};
+}
+
 }  // namespace
 
 Build prepare(const Request& request) {
   std::error_code ec;
   if (!fs::is_directory(request.src, ec)) return refuse(true, fmt::format("{} is not a folder", request.src));
-  fs::create_directories(request.out, ec);
+  if (std::string why = make_output_folder(request.out); !why.empty()) return refuse(false, why);
   fs::path src_c = fs::canonical(request.src, ec), out_c = fs::canonical(request.out, ec);
-  if (ec) return refuse(false, fmt::format("cannot create {}: {}", request.out, ec.message()));
+  if (ec) return refuse(false, fmt::format("cannot open the output folder {}: {}", request.out, ec.message()));
   if (src_c == out_c || src_c.string().starts_with(out_c.string() + "/"))
     return refuse(true, "the output folder must not be the source folder or contain it");
 

@@ -231,10 +231,10 @@ Build prepare(const Request& request);
 // What a build did.
 struct Report {
   std::vector<ir::Diagnostic> diagnostics;  // of the aggregates, then of each source in order, then of the manifest
-  std::vector<std::string> built;           // sources read and written in this run (relative to SRC)
+  std::vector<std::string> built;           // sources read and written without an error in this run (rel. to SRC)
   std::vector<std::string> removed;         // sources gone since the last build (their outputs were removed)
   std::size_t sources = 0;                  // sources found
-  std::size_t meetings = 0;                 // of them, built without errors now or before
+  std::size_t meetings = 0;                 // of them, built without errors now or before (the others failed)
   std::size_t events = 0;                   // events those meetings hold
   int warnings = 0;                         // of the settings, discovery and this run, and the last run's of the
                                             // sources not read again
