@@ -1,9 +1,15 @@
 // Finds action items in a meeting: "TODO:", "Action:", "AI:", "AI @x:", "@handle will/to ..." lines.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
+#include "converters/core/actions.hpp"
 #include "converters/core/dates.hpp"
 #include "converters/core/enrich.hpp"
+#include "converters/core/strings.hpp"
 
 namespace minutes {
 namespace {
@@ -148,6 +154,30 @@ std::optional<Found> action_in(std::string_view line) {
   return std::nullopt;
 }
 
+// Whether a line reports its task done: "[x]", "done" or "DONE" as a remark at either end ("- done", "(done)"),
+// "erledigt", a check mark, "has been dealt with", "done differently"; never "Done?", "not done" or "obsolete".
+bool says_done(std::string_view line) {
+  std::string low = lower(line);
+  auto has = [&](std::string_view w) { return low.find(w) != std::string::npos; };
+  if (has("not done") || has("nicht erledigt") || has("done?") || has("undone")) return false;
+  if (has("\u2705") || has("\u2714") || has(":white_check_mark:") || has(":heavy_check_mark:") ||
+      has("has been dealt with") || has("done differently") || has("erledigt"))
+    return true;
+  if (line.find("DONE") != std::string_view::npos) return true;
+  std::string_view t = low;
+  auto edge = [](char c) { return c == ' ' || c == '.' || c == '!' || c == ')' || c == '(' || c == '-' || c == ':' ||
+                                  c == '>' || c == ',' || c == '*' || c == '_' || c == '~'; };
+  while (!t.empty() && edge(t.back())) t.remove_suffix(1);
+  while (!t.empty() && edge(t.front())) t.remove_prefix(1);
+  auto word_end = [&](std::string_view w) {
+    return t.ends_with(w) && (t.size() == w.size() || !is_handle_char(t[t.size() - w.size() - 1]));
+  };
+  auto word_start = [&](std::string_view w) {
+    return t.starts_with(w) && (t.size() == w.size() || !is_handle_char(t[w.size()]));
+  };
+  return word_end("done") || word_start("done");
+}
+
 class Finder {
  public:
   explicit Finder(ir::Meeting& m) : m_(m) {}
@@ -162,8 +192,9 @@ class Finder {
         int line = b.line;
         for (;;) {
           std::size_t nl = text.find('\n', start);
-          add(std::string_view(text).substr(start, nl == std::string::npos ? std::string::npos : nl - start), line,
-              false);
+          std::string_view piece =
+              std::string_view(text).substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+          add(piece, line, says_done(piece));
           if (nl == std::string::npos) break;
           start = nl + 1;
           ++line;
@@ -185,7 +216,13 @@ class Finder {
   ir::Meeting& m_;
 
   void item(const ir::ListItem& it) {
-    add(ir::item_text(it), it.line, it.checked.value_or(false));
+    std::string text = ir::item_text(it);
+    bool done = it.checked.value_or(false) || says_done(text);
+    for (const auto& b : it.blocks)  // a remark under the item: "  - done"
+      if (b.kind == ir::BlockKind::list)
+        for (const auto& sub : b.items)
+          if (!action_in(ir::item_text(sub)) && says_done(ir::item_text(sub))) done = true;
+    add(text, it.line, done);
     for (const auto& b : it.blocks)
       if (b.kind == ir::BlockKind::list)
         for (const auto& sub : b.items) item(sub);
@@ -209,6 +246,55 @@ class Finder {
   }
 };
 
+// The words of a task, lower case, for comparing restatements ("@x" and one-letter words left out).
+std::set<std::string> task_words(std::string_view text) {
+  std::set<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 1) out.insert(word);
+    word.clear();
+  };
+  bool handle = false;
+  for (unsigned char c : text) {
+    if (c == '@') {
+      flush();
+      handle = true;
+    } else if (c >= 0x80 || std::isalnum(c)) {
+      if (!handle) word += static_cast<char>(std::tolower(c));
+    } else {
+      flush();
+      handle = false;
+    }
+  }
+  flush();
+  return out;
+}
+
+// How much of the shorter task the longer one says: shared words over the smaller count (0..1).
+double overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const auto& w : a) shared += b.count(w);
+  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+// True when two owner lists ("a, b") name someone in common, or both name nobody.
+bool same_owner(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  auto names = [](std::string_view s) {
+    std::set<std::string> out;
+    for (size_t start = 0; start <= s.size();) {
+      size_t end = std::min(s.find(',', start), s.size());
+      std::string name = lower(minutes::trim(s.substr(start, end - start)));
+      if (!name.empty()) out.insert(name);
+      start = end + 1;
+    }
+    return out;
+  };
+  auto x = names(a), y = names(b);
+  return std::any_of(x.begin(), x.end(), [&](const std::string& n) { return y.count(n) > 0; });
+}
+
 }  // namespace
 
 void extract_actions(ir::Meeting& meeting) {
@@ -216,6 +302,65 @@ void extract_actions(ir::Meeting& meeting) {
   Finder f(meeting);
   f.blocks(meeting.blocks);
   f.sections(meeting.sections);
+}
+
+std::string action_series(const ir::Meeting& meeting) {
+  if (!meeting.series.empty()) return meeting.series;
+  auto slash = meeting.source.find_last_of('/');
+  return slash == std::string::npos ? std::string() : meeting.source.substr(0, slash);
+}
+
+std::vector<FollowedAction> follow_actions(std::span<const ir::Meeting> meetings) {
+  std::vector<const ir::Meeting*> ordered;
+  for (const auto& m : meetings) ordered.push_back(&m);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const ir::Meeting* a, const ir::Meeting* b) {
+    if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
+    if (a->date && *a->date != *b->date) return *a->date < *b->date;
+    return a->source < b->source;
+  });
+  std::vector<FollowedAction> out;
+  std::vector<std::set<std::string>> words;        // of each item in out, as last stated
+  std::map<std::string, std::vector<size_t>> open;  // by series: the items in out still open
+  for (const ir::Meeting* m : ordered) {
+    std::string series = action_series(*m);
+    auto& candidates = open[series];
+    std::set<size_t> taken;  // each earlier item is restated at most once per meeting
+    std::vector<size_t> raised;
+    for (const auto& a : m->actions) {
+      auto w = task_words(a.text);
+      size_t best = out.size();
+      double best_score = 0;
+      for (size_t i : candidates) {
+        if (out[i].meeting == m || taken.count(i)) continue;
+        double score = overlap(w, words[i]);
+        bool like = same_owner(a.owner, out[i].item.owner) ? score >= 0.6 : score >= 0.9 && w.size() >= 3;
+        if (like && score > best_score) best = i, best_score = score;
+      }
+      if (best == out.size()) {
+        FollowedAction f;
+        f.meeting = m;
+        f.item = a;
+        f.done = a.done;
+        out.push_back(std::move(f));
+        words.push_back(std::move(w));
+        raised.push_back(out.size() - 1);
+        continue;
+      }
+      taken.insert(best);
+      auto& f = out[best];
+      ++f.restated;
+      words[best] = std::move(w);
+      if (a.done) {
+        f.done = true;
+        f.done_in = m;
+        f.done_line = a.line;
+      }
+    }
+    std::erase_if(candidates, [&](size_t i) { return out[i].done; });
+    for (size_t i : raised)
+      if (!out[i].done) candidates.push_back(i);
+  }
+  return out;
 }
 
 }  // namespace minutes
