@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "formats/common/report.hpp"
@@ -61,6 +62,17 @@ pugi::xml_node paragraph(pugi::xml_node parent, const char* style) {
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+  return out;
+}
+
+// The title with the hyphens between digits unbreakable (U+2011), so that a date never wraps, as in the DOCX.
+std::string unbroken_dates(const std::string& title) {
+  std::string out;
+  for (size_t i = 0; i < title.size(); ++i) {
+    bool digits = i > 0 && i + 1 < title.size() && std::isdigit(static_cast<unsigned char>(title[i - 1])) &&
+                  std::isdigit(static_cast<unsigned char>(title[i + 1]));
+    out += title[i] == '-' && digits ? std::string("\u2011") : std::string(1, title[i]);
+  }
   return out;
 }
 
@@ -210,7 +222,7 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const TitleBlock&
   ir::Meeting none;
   auto ordered = in_date_order(meetings);
   odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1, labels);
-  head.text(paragraph(text, "Title"), block.title);
+  head.text(paragraph(text, "Title"), unbroken_dates(block.title));
   if (!block.subtitle.empty()) head.text(paragraph(text, "Subtitle"), block.subtitle);
   for (const auto& [label, value] : block.lines) meta_line(head, text, label, value);
   if (block.report)
