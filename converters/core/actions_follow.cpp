@@ -6,6 +6,7 @@
 #include <set>
 
 #include "converters/core/actions.hpp"
+#include "converters/core/meeting_order.hpp"
 #include "converters/core/strings.hpp"
 
 namespace minutes {
@@ -69,13 +70,7 @@ std::string action_series(const ir::Meeting& meeting) {
 }
 
 std::vector<FollowedAction> follow_actions(std::span<const ir::Meeting> meetings) {
-  std::vector<const ir::Meeting*> ordered;
-  for (const auto& m : meetings) ordered.push_back(&m);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const ir::Meeting* a, const ir::Meeting* b) {
-    if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
-    if (a->date && *a->date != *b->date) return *a->date < *b->date;
-    return a->source < b->source;
-  });
+  auto ordered = meetings_by_date(meetings);
   std::vector<FollowedAction> out;
   std::vector<std::set<std::string>> words;        // of each item in out, as last stated
   std::map<std::string, std::vector<size_t>> open;  // by series: the items in out still open
