@@ -191,7 +191,7 @@ void report_body(pugi::xml_node text, std::span<const ir::Meeting> meetings, con
     chapter_heading(head, text, 1, "Chapter", fmt::format("series-{}", g + 1), name);
     for (size_t i = 0; i < groups[g].meetings.size(); ++i, ++n) {
       const auto& m = *order[n].first;
-      odt::Body body(sink, m, 2, labels);
+      odt::Body body(sink, m, 3, labels);  // its sections below its own heading (level 2)
       chapter_heading(body, text, 2, i ? "Chapter_20_2" : nullptr, fmt::format("meeting-{}", n + 1), order[n].second);
       meeting_lines(body, text, m, labels);
       body.meeting(text);
