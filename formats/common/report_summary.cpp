@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 
 #include "converters/core/strings.hpp"
 #include "converters/core/titles.hpp"
@@ -156,9 +157,24 @@ std::vector<SeriesChapter> chapters(std::span<const ir::Meeting> meetings) {
   return out;
 }
 
+namespace {
+
+// The title with a date typed with dashes ("2023-04\u201303") written with hyphens, as it stands for.
+std::string digits_dashed(const std::string& title) {
+  static const std::regex date(R"((^|\D)(\d{4})(?:-|\xE2\x80[\x91\x93])(\d{2})(?:-|\xE2\x80[\x91\x93])(\d{2})(?!\d))");
+  return std::regex_replace(title, date, "$1$2-$3-$4");
+}
+
+}  // namespace
+
 std::string chapter_title(const ir::Meeting& m, const std::string& series) {
   if (!m.date) return ir::display_title(m);
   std::string day = ir::iso(*m.date);
+  std::string dashed = digits_dashed(m.title);
+  if (dashed != m.title) {  // "SIG Documentation on 2023-04\u201303": its own date, once
+    auto found = find_date(dashed);
+    if (found && found->date == *m.date && !series_from_title(dashed, *found).empty()) return dashed;
+  }
   auto found = find_date(m.title);
   if (ir::title_only_dates(m) || (found && found->date != *m.date)) {
     std::string name = series;

@@ -180,3 +180,35 @@ TEST_CASE("the summary's events of a quarter are the calendar's events of those 
   for (const auto& [day, t] : held) expected.push_back(t);
   CHECK(shown == expected);
 }
+
+TEST_CASE("the quarter's contents name each meeting readably: its series or title and its date once, by date") {
+  std::string odt = report(corpus_dir(), "--quarter 2023Q2", "q2.odt");
+  pugi::xml_document doc;
+  const std::string content = parts(odt)["content.xml"];
+  REQUIRE(doc.load_buffer(content.data(), content.size()));
+  // A date as the minutes type it: hyphens, or the dashes some titles hold ("2023-04\u201303").
+  std::regex day(R"((\d{4})(?:-|\xE2\x80\x93)(\d{2})(?:-|\xE2\x80\x93)(\d{2}))");
+  size_t entries = 0;
+  std::string previous_series, previous_day;
+  for (auto p : doc.select_nodes("//text:index-body/text:p")) {
+    std::string text = text_of(p.node().child("text:a"));
+    if (std::string(p.node().attribute("text:style-name").value()) != "Contents_20_2") {
+      previous_series = text, previous_day.clear();
+      continue;
+    }
+    ++entries;
+    CAPTURE(text);
+    auto dates = std::distance(std::sregex_iterator(text.begin(), text.end(), day), std::sregex_iterator());
+    CHECK(dates == 1);
+    std::smatch m;
+    REQUIRE(std::regex_search(text, m, day));
+    CHECK(m.prefix().str().find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos);
+    CHECK(text.find(".md") == std::string::npos);
+    std::string iso = m[1].str() + "-" + m[2].str() + "-" + m[3].str();
+    CHECK(iso >= "2023-04-01");
+    CHECK(iso <= "2023-06-30");
+    CHECK_MESSAGE(iso >= previous_day, previous_series);  // in date order within their series
+    previous_day = iso;
+  }
+  CHECK(entries == 77);
+}
