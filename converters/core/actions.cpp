@@ -312,7 +312,7 @@ std::vector<Found> actions_in(std::string_view line) {
   return out;
 }
 
-// Whether a line reports its task done: "[x]", "done" or "DONE" as a remark ("- done", "(done)", "done:"),
+// Whether a line reports its task done: "[x]", "done" or "DONE" as a remark ("- done", "(done)", "done:", "-> done"),
 // "erledigt", a check mark, "has been dealt with", "done differently"; never "Done?", "not done" or "obsolete".
 bool says_done(std::string_view line) {
   std::string low = lower(line);
@@ -320,7 +320,7 @@ bool says_done(std::string_view line) {
   if (has("not done") || has("nicht erledigt") || has("done?") || has("undone")) return false;
   if (has("\u2705") || has("\u2714") || has(":white_check_mark:") || has(":heavy_check_mark:") ||
       has("has been dealt with") || has("done differently") || has("erledigt") || has("- done") || has("(done") ||
-      has("\u2013 done") || has(": done"))
+      has("\u2013 done") || has(": done") || has("-> done") || has("\u2192 done"))
     return true;
   if (line.find("DONE") != std::string_view::npos) return true;
   std::string_view t = low;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "converters/core/actions.hpp"
 #include "report/support.hpp"
@@ -106,4 +107,21 @@ TEST_CASE("a task restated by later meetings of its series is one task, done whe
       }
     }
   CHECK(chains >= 10);
+}
+
+TEST_CASE("a task is done when its line or the remark under it says so, not when it asks") {
+  fs::path file = scratch("done-words") / "20230503.md";
+  spit(file,
+       "# 2023-05-03\n\n## Topics\n\n"
+       "- @reqa to comment details in the issue -> done https://example.org/316\n"
+       "- AI @garloff: research app credential life time - Done?\n"
+       "- [x] @fkr to send the mail\n"
+       "- AI @jschoone: create epics\n"
+       "  - erledigt\n"
+       "- TODO: @mbuechse update the ADR (not done)\n");
+  auto meeting = load_markdown(file);
+  std::map<std::string, bool> done;
+  for (const auto& a : meeting.actions) done[a.owner] = a.done;
+  CHECK(done == std::map<std::string, bool>{
+                    {"reqa", true}, {"garloff", false}, {"fkr", true}, {"jschoone", true}, {"mbuechse", false}});
 }
