@@ -256,7 +256,7 @@ SummaryBlocks summary_blocks(const Summary& s, const Words& w) {
 std::vector<std::pair<std::string, ir::Blocks>> appendix_blocks(const Summary& s, const Words& w) {
   std::vector<std::pair<std::string, ir::Blocks>> out;
   auto actions = [&](bool done) {
-    auto t = table({w.owner, w.task, w.meeting, done ? w.status : w.due},
+    auto t = table({w.owner, w.task, w.meeting, done ? w.status : w.due_date},
                    {ir::Align::left, ir::Align::left, ir::Align::left, ir::Align::left});
     for (const auto& a : s.actions) {
       if (a.done != done) continue;

@@ -80,6 +80,7 @@ const std::vector<std::pair<const char*, Field>>& fields() {
       {"done_in", &Words::done_in},
       {"decision", &Words::decision},
       {"no_series", &Words::no_series},
+      {"due_date", &Words::due_date},
       {"nothing", &Words::nothing},
       {"day", &Words::day},
       {"days_in_month", &Words::days_in_month},
