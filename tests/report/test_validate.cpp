@@ -6,6 +6,8 @@
 #include "odt/support.hpp"
 #include "report/support.hpp"
 
+namespace fs = std::filesystem;
+
 TEST_CASE("a quarter's reports pass the ODF 1.3 and OOXML schemas, in English and in German") {
   std::vector<std::pair<std::string, std::string>> odts;
   for (std::string lang : {"en", "de"}) {
@@ -39,4 +41,39 @@ TEST_CASE("the DOCX contents carry page numbers laid out by LibreOffice, in the 
   }
   CHECK(fields > 70);
   CHECK(numbered == fields);
+  // ... and they are the pages the chapters are on when LibreOffice lays the document out again.
+  minutes_test::require_tool("pdftotext");
+  auto pdf = minutes_test::libreoffice_convert({{"q2", docx}}, "docx", "pdf", "pdf");
+  fs::path file = minutes_test::scratch("docx-pages") / "q2.pdf";
+  minutes_test::spit(file, pdf["q2"]);
+  std::string all;
+  REQUIRE(minutes_test::run("pdftotext '" + file.string() + "' -", &all) == 0);
+  std::vector<std::string> pages;
+  for (size_t start = 0, ff; start < all.size(); start = ff + 1) {
+    ff = all.find('\f', start);
+    if (ff == std::string::npos) ff = all.size();
+    pages.push_back(all.substr(start, ff - start));
+  }
+  size_t checked = 0;
+  for (auto link : doc->select_nodes("//w:p[w:pPr/w:pStyle/@w:val='TOC2']/w:hyperlink")) {
+    std::string title, page;
+    bool result = false, field = false;
+    for (auto r : link.node().children("w:r")) {
+      if (auto fc = r.child("w:fldChar")) {
+        std::string type = fc.attribute("w:fldCharType").value();
+        field = field || type == "begin";
+        result = type == "separate";
+      } else if (result) {
+        page += r.child("w:t").text().get();
+      } else if (!field) {
+        title += r.child("w:t").text().get();
+      }
+    }
+    int n = std::atoi(page.c_str());
+    REQUIRE(n >= 1);
+    REQUIRE(static_cast<size_t>(n) <= pages.size());
+    CHECK_MESSAGE(pages[static_cast<size_t>(n - 1)].find(title) != std::string::npos, title << " on page " << n);
+    ++checked;
+  }
+  CHECK(checked == fields);
 }
