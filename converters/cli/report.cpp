@@ -12,6 +12,7 @@ namespace minutes::cli {
 void add_report_command(CLI::App& app, int& exit_code) {
   struct Args {
     std::string src, output, to;
+    bool no_layout = false;
     Settings flags;
   };
   auto args = std::make_shared<Args>();
@@ -25,11 +26,15 @@ void add_report_command(CLI::App& app, int& exit_code) {
   cmd->add_option("src", args->src, "the archive's folder")->required();
   cmd->add_option("-o,--output", args->output, "the report (.odt, .docx or .pdf; written atomically)")->required();
   cmd->add_option("-t,--format", args->to, "odt, docx or pdf (default: from the output's extension)");
+  cmd->add_flag("--no-layout", args->no_layout,
+                "a DOCX: do not lay it out through LibreOffice (its contents then show no page numbers until fields "
+                "are updated)");
   add_settings(*cmd, args->flags, command_report);
   cmd->callback([args, cmd, &exit_code] {
     FileResources files({args->src}, {}, args->src);
     Cache cache;
     report::Request request{args->src, args->output, args->to, args->flags, given_settings(*cmd), {&files, &cache}};
+    request.lay_out = !args->no_layout;
     report::Result result = report::make(request);
     if (result.refusal) {
       std::fprintf(stderr, "minutes: error: %s\n", result.refusal->c_str());

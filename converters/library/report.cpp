@@ -148,7 +148,7 @@ Result make(const Request& request) {
 
   const Writer& writer = *find_writer(format == "docx" ? "docx" : "odt");
   Output out = write(writer, meetings, settings.options, request.context);
-  if (format == "docx" && !has_error(out.diagnostics)) {
+  if (format == "docx" && request.lay_out && !has_error(out.diagnostics)) {
     // The contents' page numbers: LibreOffice lays the DOCX out once; the numbers go into the fields' results.
     Pages pages = contents_pages(out.bytes, request.office_seconds);
     if (pages.pages.empty()) {

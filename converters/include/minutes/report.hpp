@@ -37,6 +37,7 @@ struct Request {
   std::vector<const Setting*> given;  // which of them were given: they win over SRC/minutes.yaml
   WriteContext context;               // what the writers may read and keep
   int office_seconds = 180;           // the time LibreOffice may take for one conversion
+  bool lay_out = true;                // a DOCX: let LibreOffice (when installed) lay it out for its contents' pages
 };
 
 // What making a report gave.
