@@ -313,13 +313,13 @@ std::vector<Found> actions_in(std::string_view line) {
 }
 
 // Whether a line reports its task done: "[x]", "done" or "DONE" as a remark ("- done", "(done)", "done:", "-> done"),
-// "erledigt", a check mark, "has been dealt with", "done differently"; never "Done?", "not done" or "obsolete".
+// "erledigt", a check mark, "has been dealt with", "done differently", "done in the meantime"; never "Done?", "not done" or "obsolete".
 bool says_done(std::string_view line) {
   std::string low = lower(line);
   auto has = [&](std::string_view w) { return low.find(w) != std::string::npos; };
   if (has("not done") || has("nicht erledigt") || has("done?") || has("undone")) return false;
   if (has("\u2705") || has("\u2714") || has(":white_check_mark:") || has(":heavy_check_mark:") ||
-      has("has been dealt with") || has("done differently") || has("erledigt") || has("- done") || has("(done") ||
+      has("has been dealt with") || has("done differently") || has("done in the meantime") || has("erledigt") || has("- done") || has("(done") ||
       has("\u2013 done") || has(": done") || has("-> done") || has("\u2192 done"))
     return true;
   if (line.find("DONE") != std::string_view::npos) return true;
