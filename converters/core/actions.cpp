@@ -129,15 +129,19 @@ bool settle(std::string_view s, std::size_t marker, Found& f) {
 // Verbs a task begins with, for the forms that need one ("@x: create issue", "(@x to set up ...)", "Split epic (@x)").
 bool task_verb(std::string_view s) {
   static const std::set<std::string, std::less<>> verbs = {
-      "add", "address", "align", "announce", "answer", "arrange", "ask", "book", "bring", "call", "change", "check",
-      "clarify", "clean", "close", "collect", "connect", "contact", "continue", "coordinate", "create", "debug",
-      "define", "deploy", "dig", "discuss", "do", "document", "draft", "ensure", "evaluate", "extend", "figure",
-      "file", "finalize", "finalise", "find", "fix", "follow", "get", "give", "go", "implement", "improve", "include",
-      "inform", "inject", "install", "investigate", "invite", "look", "make", "merge", "move", "open", "organize",
-      "organise", "ping", "plan", "prepare", "present", "propose", "provide", "publish", "push", "put", "reach",
-      "refine", "remove", "rename", "reply", "report", "request", "reserve", "review", "run", "schedule", "send",
-      "set", "setup", "share", "show", "split", "start", "submit", "summarize", "summarise", "support", "take",
-      "talk", "test", "try", "update", "visualize", "visualise", "work", "write", "amend", "sent"};
+      "add",         "address", "align",     "announce",   "answer",   "arrange",   "ask",       "book",
+      "bring",       "call",    "change",    "check",      "clarify",  "clean",     "close",     "collect",
+      "connect",     "contact", "continue",  "coordinate", "create",   "debug",     "define",    "deploy",
+      "dig",         "discuss", "do",        "document",   "draft",    "ensure",    "evaluate",  "extend",
+      "figure",      "file",    "finalize",  "finalise",   "find",     "fix",       "follow",    "get",
+      "give",        "go",      "implement", "improve",    "include",  "inform",    "inject",    "install",
+      "investigate", "invite",  "look",      "make",       "merge",    "move",      "open",      "organize",
+      "organise",    "ping",    "plan",      "prepare",    "present",  "propose",   "provide",   "publish",
+      "push",        "put",     "reach",     "refine",     "remove",   "rename",    "reply",     "report",
+      "request",     "reserve", "review",    "run",        "schedule", "send",      "set",       "setup",
+      "share",       "show",    "split",     "start",      "submit",   "summarize", "summarise", "support",
+      "take",        "talk",    "test",      "try",        "update",   "visualize", "visualise", "work",
+      "write",       "amend",   "sent"};
   std::string word;
   for (char c : s) {
     if (!std::isalpha(static_cast<unsigned char>(c))) break;
@@ -148,9 +152,9 @@ bool task_verb(std::string_view s) {
 
 // Availability, not a task: "@x will be back on ...", "@x will not be around", "@x will take part in the PTG".
 bool absence(std::string_view after_will) {
-  static constexpr std::array<std::string_view, 14> words = {
-      "not ",  "be back", "be on ",   "be out", "be off",  "be away", "be around", "take part", "attend", "join",
-      "miss ", "be absent", "be there", "be in "};
+  static constexpr std::array<std::string_view, 14> words = {"not ",    "be back",   "be on ",    "be out", "be off",
+                                                             "be away", "be around", "take part", "attend", "join",
+                                                             "miss ",   "be absent", "be there",  "be in "};
   for (auto w : words)
     if (after_will.starts_with(w)) return true;
   return false;
@@ -301,11 +305,13 @@ std::vector<Found> actions_in(std::string_view line) {
   // "Split epic (@x)", "Target: finalize the slot (@x)", "Visualize this (lead @x)": an imperative, its owner after it
   if (out.empty() && s.size() > 4 && s.back() == ')') {
     std::size_t open = s.rfind('(');
-    std::string_view inner = open == std::string_view::npos ? std::string_view() : s.substr(open + 1, s.size() - open - 2);
+    std::string_view inner =
+        open == std::string_view::npos ? std::string_view() : s.substr(open + 1, s.size() - open - 2);
     for (std::string_view lead : {"lead ", "laed ", "AI "})
       if (inner.starts_with(lead)) inner.remove_prefix(lead.size());
     std::string_view task = trim(s.substr(0, open == std::string_view::npos ? 0 : open));
-    if (auto colon = task.find(": "); colon != std::string_view::npos && colon < 20) task = trim(task.substr(colon + 2));
+    if (auto colon = task.find(": "); colon != std::string_view::npos && colon < 20)
+      task = trim(task.substr(colon + 2));
     std::size_t h = handle_at(inner, 0);
     if (h && h == inner.size() && task_verb(task)) add({std::string(inner.substr(1)), std::string(task)});
   }
@@ -319,14 +325,14 @@ bool says_done(std::string_view line) {
   auto has = [&](std::string_view w) { return low.find(w) != std::string::npos; };
   if (has("not done") || has("nicht erledigt") || has("done?") || has("undone")) return false;
   if (has("\u2705") || has("\u2714") || has(":white_check_mark:") || has(":heavy_check_mark:") ||
-      has("has been dealt with") || has("done differently") || has("done in the meantime") || has("erledigt") || has("- done") || has("(done") ||
-      has("\u2013 done") || has(": done") || has("-> done") || has("\u2192 done"))
+      has("has been dealt with") || has("done differently") || has("done in the meantime") || has("erledigt") ||
+      has("- done") || has("(done") || has("\u2013 done") || has(": done") || has("-> done") || has("\u2192 done"))
     return true;
   if (line.find("DONE") != std::string_view::npos) return true;
   std::string_view t = low;
   auto edge = [](char c) {
-    return c == ' ' || c == '.' || c == '!' || c == ')' || c == '(' || c == '-' || c == ':' || c == '>' ||
-           c == ',' || c == '*' || c == '_' || c == '~';
+    return c == ' ' || c == '.' || c == '!' || c == ')' || c == '(' || c == '-' || c == ':' || c == '>' || c == ',' ||
+           c == '*' || c == '_' || c == '~';
   };
   while (!t.empty() && edge(t.back())) t.remove_suffix(1);
   while (!t.empty() && edge(t.front())) t.remove_prefix(1);
@@ -454,8 +460,9 @@ class Finder {
       if (std::size_t h = handle_at(t, 0); h && t.size() > h && t[h] == ':') {
         f.owner = std::string(t.substr(1, h - 1));
         t = trim(t.substr(h + 1));
-      } else if (auto colon = t.find(": "); colon != std::string_view::npos && colon < 12 &&
-                                            std::all_of(t.begin(), t.begin() + colon, [](char c) { return is_handle_char(c); })) {
+      } else if (auto colon = t.find(": ");
+                 colon != std::string_view::npos && colon < 12 &&
+                 std::all_of(t.begin(), t.begin() + colon, [](char c) { return is_handle_char(c); })) {
         f.owner = std::string(t.substr(0, colon));  // "VP04: create attacker models"
         t = trim(t.substr(colon + 2));
       }

@@ -72,7 +72,7 @@ std::string action_series(const ir::Meeting& meeting) {
 std::vector<FollowedAction> follow_actions(std::span<const ir::Meeting> meetings) {
   auto ordered = meetings_by_date(meetings);
   std::vector<FollowedAction> out;
-  std::vector<std::set<std::string>> words;        // of each item in out, as last stated
+  std::vector<std::set<std::string>> words;         // of each item in out, as last stated
   std::map<std::string, std::vector<size_t>> open;  // by series: the items in out still open
   for (const ir::Meeting* m : ordered) {
     std::string series = action_series(*m);

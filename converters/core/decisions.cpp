@@ -22,9 +22,10 @@ bool has(std::string_view low, std::string_view word) { return low.find(word) !=
 // Words that make a line about a decision something else: not taken yet, or a document about one.
 bool undecided(std::string_view low) {
   static constexpr std::array<std::string_view, 16> words = {
-      "no decision", "not decided", "not agreed", "no official decision", "to be decided", "be decided",
-      "being prepared", "decision record", "decision needed", "needs a decision", "pending", "upcoming decision",
-      "will be finalized", "nearly ready", "decision regarding", "noch nicht"};
+      "no decision", "not decided",       "not agreed",        "no official decision", "to be decided",
+      "be decided",  "being prepared",    "decision record",   "decision needed",      "needs a decision",
+      "pending",     "upcoming decision", "will be finalized", "nearly ready",         "decision regarding",
+      "noch nicht"};
   for (auto w : words)
     if (has(low, w)) return true;
   return !low.empty() && low.back() == '?';
@@ -33,13 +34,13 @@ bool undecided(std::string_view low) {
 // "Decision: x" and its kin: the text after the marker, or nothing.
 std::optional<std::string> after_marker(std::string_view s) {
   static constexpr std::array<std::string_view, 9> markers = {
-      "decision:", "decisions:", "decided:", "agreed:", "beschluss:", "beschlossen:", "entscheidung:", "ergebnis:",
-      "resolution:"};
+      "decision:",    "decisions:",    "decided:",  "agreed:",    "beschluss:",
+      "beschlossen:", "entscheidung:", "ergebnis:", "resolution:"};
   std::string low = lower(s);
   for (auto m : markers)
     if (low.starts_with(m)) return std::string(strip(s.substr(m.size())));
-  static constexpr std::array<std::string_view, 6> openings = {"decision to ", "decision taken to ", "decided to ",
-                                                               "decided that ", "decided on ", "agreed to "};
+  static constexpr std::array<std::string_view, 6> openings = {"decision to ",  "decision taken to ", "decided to ",
+                                                               "decided that ", "decided on ",        "agreed to "};
   for (auto o : openings)
     if (low.starts_with(o)) return std::string(strip(s));
   return std::nullopt;
@@ -48,9 +49,9 @@ std::optional<std::string> after_marker(std::string_view s) {
 // "we agreed that ...", "it was decided to ...", "wir haben beschlossen ...": people deciding.
 bool says_decided(std::string_view low) {
   static constexpr std::array<std::string_view, 14> phrases = {
-      "we agreed", "we have agreed", "we decided", "we have decided", "it was agreed", "it was decided",
-      "was decided to", "were decided", "all agreed", "agreed upon", "agreed on", "beschlossen", "wir einigen uns",
-      "haben uns geeinigt"};
+      "we agreed",      "we have agreed", "we decided",      "we have decided",   "it was agreed",
+      "it was decided", "was decided to", "were decided",    "all agreed",        "agreed upon",
+      "agreed on",      "beschlossen",    "wir einigen uns", "haben uns geeinigt"};
   for (auto p : phrases)
     if (has(low, p)) return true;
   return false;
@@ -68,8 +69,8 @@ class Finder {
         size_t start = 0;
         for (;;) {
           size_t nl = text.find('\n', start);
-          line_of(std::string_view(text).substr(start, nl == std::string::npos ? std::string::npos : nl - start),
-                  line, nullptr);
+          line_of(std::string_view(text).substr(start, nl == std::string::npos ? std::string::npos : nl - start), line,
+                  nullptr);
           if (nl == std::string::npos) break;
           start = nl + 1;
           ++line;

@@ -115,7 +115,8 @@ std::vector<long> page_objects(std::string_view pdf) {
     }
   };
   for (const auto& [number, body] : objects) {
-    bool tree = body.find("/Type/Pages") != std::string_view::npos || body.find("/Type /Pages") != std::string_view::npos;
+    bool tree =
+        body.find("/Type/Pages") != std::string_view::npos || body.find("/Type /Pages") != std::string_view::npos;
     if (tree && body.find("/Parent") == std::string_view::npos) {
       walk(number, 0);
       break;
@@ -145,8 +146,9 @@ Converted office_convert(std::string_view bytes, std::string_view from_ext, std:
                          std::string_view to_ext, int seconds) {
   std::string program = office_program();
   if (program.empty())
-    return {std::nullopt, "LibreOffice is not installed (no soffice or libreoffice on PATH); install it, e.g. "
-                          "apt-get install libreoffice-writer"};
+    return {std::nullopt,
+            "LibreOffice is not installed (no soffice or libreoffice on PATH); install it, e.g. "
+            "apt-get install libreoffice-writer"};
   TempFolder temp;
   if (temp.path.empty()) return {std::nullopt, "cannot make a temporary folder for LibreOffice"};
   fs::path input = temp.path / fmt::format("input.{}", from_ext);
@@ -157,7 +159,8 @@ Converted office_convert(std::string_view bytes, std::string_view from_ext, std:
                     "-env:UserInstallation=file://" + (temp.path / "profile").string(), "--convert-to",
                     std::string(filter), "--outdir", (temp.path / "out").string(), input.string()},
                    log, seconds, timed_out);
-  if (timed_out) return {std::nullopt, fmt::format("LibreOffice ({}) took longer than {} s and was stopped", program, seconds)};
+  if (timed_out)
+    return {std::nullopt, fmt::format("LibreOffice ({}) took longer than {} s and was stopped", program, seconds)};
   auto converted = read_file((temp.path / "out" / fmt::format("input.{}", to_ext)).string());
   if (status != 0 || !converted.bytes) {
     std::string said = read_file(log.string()).bytes.value_or("");
@@ -170,8 +173,8 @@ Converted office_convert(std::string_view bytes, std::string_view from_ext, std:
 
 Converted pdf_from_odt(std::string_view odt, int seconds) {
   // SelectPdfVersion 2: PDF/A-2b (fonts embedded, XMP metadata with the PDF/A identification).
-  return office_convert(odt, "odt", R"(pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}})",
-                        "pdf", seconds);
+  return office_convert(odt, "odt", R"(pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}})", "pdf",
+                        seconds);
 }
 
 Pages contents_pages(std::string_view docx, int seconds) {

@@ -152,9 +152,9 @@ Result make(const Request& request) {
     // The contents' page numbers: LibreOffice lays the DOCX out once; the numbers go into the fields' results.
     Pages pages = contents_pages(out.bytes, request.office_seconds);
     if (pages.pages.empty()) {
-      r.diagnostics.push_back({ir::Severity::note, request.output, 0, 0,
-                               fmt::format("the contents show no page numbers until fields are updated: {}",
-                                           pages.error)});
+      r.diagnostics.push_back(
+          {ir::Severity::note, request.output, 0, 0,
+           fmt::format("the contents show no page numbers until fields are updated: {}", pages.error)});
     } else {
       settings.options.contents_pages = std::move(pages.pages);
       out = write(writer, meetings, settings.options, request.context);

@@ -28,7 +28,8 @@ std::string latin(std::string_view utf8, size_t max_chars) {
       continue;
     }
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    unsigned code = n == 2 && i + 1 < utf8.size() ? ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) : 0;
+    unsigned code =
+        n == 2 && i + 1 < utf8.size() ? ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) : 0;
     // Latin-1 and Latin-2 agree on these: Ä Ö Ü ß ä ö ü é É
     constexpr std::array<unsigned, 9> same = {0xC4, 0xD6, 0xDC, 0xDF, 0xE4, 0xF6, 0xFC, 0xE9, 0xC9};
     out += std::find(same.begin(), same.end(), code) != same.end() ? static_cast<char>(code) : '?';
@@ -96,8 +97,7 @@ Chart meetings_chart(const Summary& s, const Words& words) {
     const std::string& ym = s.months[static_cast<size_t>(m)];
     int month = std::stoi(ym.substr(5, 2));
     std::string label = latin(words.months[static_cast<size_t>(month - 1)], 3) + " " + ym.substr(2, 2);
-    put_text(im.get(), left + m * slot + (slot - 6 * static_cast<int>(label.size())) / 2, top + plot_h + 5, label,
-             ink);
+    put_text(im.get(), left + m * slot + (slot - 6 * static_cast<int>(label.size())) / 2, top + plot_h + 5, label, ink);
   }
   int lx = left + plot_w + 20;
   for (size_t c = 0; c < s.series.size(); ++c) {

@@ -247,7 +247,8 @@ SummaryBlocks summary_blocks(const Summary& s, const Words& w) {
   out.figures.push_back(std::move(per_series));
   if (!s.events.empty()) {
     auto events = table({w.event, w.date, w.place}, {ir::Align::left, ir::Align::left, ir::Align::left});
-    for (const auto& e : s.events) add_row(events, {event_title(e.event), cell(event_when(e.event, w)), cell(e.event.location)});
+    for (const auto& e : s.events)
+      add_row(events, {event_title(e.event), cell(event_when(e.event, w)), cell(e.event.location)});
     out.events.push_back(std::move(events));
   }
   return out;
@@ -260,7 +261,7 @@ std::vector<std::pair<std::string, ir::Blocks>> appendix_blocks(const Summary& s
                    {ir::Align::left, ir::Align::left, ir::Align::left, ir::Align::left});
     for (const auto& a : s.actions) {
       if (a.done != done) continue;
-      std::string last = !done ? (a.item.due ? ir::iso(*a.item.due) : std::string())
+      std::string last = !done       ? (a.item.due ? ir::iso(*a.item.due) : std::string())
                          : a.done_in ? fill(w.done_in, {{"meeting", meeting_name(a.done_in)}})
                                      : w.done;
       add_row(t, {cell(a.item.owner), cell(a.item.text), cell(meeting_name(a.meeting)), cell(last)});

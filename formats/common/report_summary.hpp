@@ -53,16 +53,16 @@ struct TakenDecision {
 
 // Everything the summary and the appendix say, counted once.
 struct Summary {
-  std::string period;                          // "1 April 2023 – 30 June 2023" in the document's words
-  std::vector<SeriesChapter> series;           // as chapters() gives them
-  std::vector<std::string> participants;       // distinct (ignoring case and '@'), sorted
-  std::vector<std::string> scribes;            // distinct, sorted
-  std::vector<MergedEvent> events;             // merged across the meetings, held in the period, by date
-  std::vector<FollowedAction> actions;         // raised in the period, each task once
-  size_t closed = 0;                           // of them, done by the end of the period
-  std::vector<TakenDecision> decisions;        // in chapter order
-  std::vector<std::string> months;             // "2023-04"... every month of the period
-  std::vector<std::vector<int>> per_month;     // meetings per series (as `series`) per month (as `months`)
+  std::string period;                       // "1 April 2023 – 30 June 2023" in the document's words
+  std::vector<SeriesChapter> series;        // as chapters() gives them
+  std::vector<std::string> participants;    // distinct (ignoring case and '@'), sorted
+  std::vector<std::string> scribes;         // distinct, sorted
+  std::vector<MergedEvent> events;          // merged across the meetings, held in the period, by date
+  std::vector<FollowedAction> actions;      // raised in the period, each task once
+  size_t closed = 0;                        // of them, done by the end of the period
+  std::vector<TakenDecision> decisions;     // in chapter order
+  std::vector<std::string> months;          // "2023-04"... every month of the period
+  std::vector<std::vector<int>> per_month;  // meetings per series (as `series`) per month (as `months`)
 };
 
 // Counts what the meetings hold, for the period options.from..options.to (else their first and last dates).

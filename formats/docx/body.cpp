@@ -387,8 +387,8 @@ void write_report(pugi::xml_node body, std::span<const ir::Meeting> meetings, co
   if (!chart.png.empty()) {
     auto p = add_paragraph(body, "BodyText");
     p.child("w:pPr").append_child("w:jc").append_attribute("w:val") = "center";
-    add_picture(p, Image{chart.png, ImageKind{"image/png", "png", chart.width, chart.height}, "minutes:chart"},
-                w.chart, state);
+    add_picture(p, Image{chart.png, ImageKind{"image/png", "png", chart.width, chart.height}, "minutes:chart"}, w.chart,
+                state);
   }
   add_text(add_paragraph(body, "Caption"), w.chart, {}, state);
   if (!parts.events.empty()) {

@@ -244,12 +244,13 @@ void Body::frame(pugi::xml_node parent, const std::string& name, double wcm, dou
   if (!alt.empty()) frame.append_child("svg:desc").append_child(pugi::node_pcdata).set_value(safe(alt).c_str());
 }
 
-void Body::picture(pugi::xml_node parent, const std::string& key, const std::string& png, int width_px,
-                   int height_px, double width_cm, const std::string& alt) {
+void Body::picture(pugi::xml_node parent, const std::string& key, const std::string& png, int width_px, int height_px,
+                   double width_cm, const std::string& alt) {
   if (png.empty() || width_px <= 0 || height_px <= 0) return;
   auto found = sink_.picture_by_key.find(key);
-  std::string name = found != sink_.picture_by_key.end() ? found->second
-                                                          : fmt::format("Pictures/minutes-{}.png", sink_.pictures.size() + 1);
+  std::string name = found != sink_.picture_by_key.end()
+                         ? found->second
+                         : fmt::format("Pictures/minutes-{}.png", sink_.pictures.size() + 1);
   if (found == sink_.picture_by_key.end()) {
     sink_.pictures.push_back({name, "image/png", png});
     sink_.picture_by_key.emplace(key, name);

@@ -216,7 +216,8 @@ TEST_CASE("headings have outline levels; a report has a filled table of contents
   CHECK(root.select_node("//text:h[@text:outline-level='4' and text()='Sub']"));
   // The report's title and its period as a subtitle, in the document's words.
   CHECK(node_text(root.select_node("//text:p[@text:style-name='Title']").node()) == "Team Weekly");
-  CHECK(node_text(root.select_node("//text:p[@text:style-name='Subtitle']").node()) == "4 January \u2013 1 February 2024");
+  CHECK(node_text(root.select_node("//text:p[@text:style-name='Subtitle']").node()) ==
+        "4 January \u2013 1 February 2024");
   CHECK(std::string(w->meta.document_element().child("office:meta").child_value("dc:title")) ==
         "Team Weekly, 4 January \u2013 1 February 2024");
   // One meeting: no table of contents, sections start at level 1.

@@ -26,15 +26,34 @@ struct Source {
 
 const std::vector<Source>& sources() {
   static const std::vector<Source> all = {
-      {"team-a", "2023-04-05", {"alice", "Bob"}, "alice", {{"Cloud Expo Europe", "2023-05-10", "Frankfurt"}},
-       {{"bob", "write the status report", false}}, {"we keep the weekly slot"}},
-      {"team-a", "2023-04-12", {"alice", "carol"}, "carol", {{"Cloud Expo Europe", "2023-05-10", "Frankfurt"}},
-       {{"bob", "write the status report", true}, {"carol", "book the room for the summit", false}}, {}},
-      {"team-b", "2023-05-02", {"@dave", "Alice"}, "dave",
+      {"team-a",
+       "2023-04-05",
+       {"alice", "Bob"},
+       "alice",
+       {{"Cloud Expo Europe", "2023-05-10", "Frankfurt"}},
+       {{"bob", "write the status report", false}},
+       {"we keep the weekly slot"}},
+      {"team-a",
+       "2023-04-12",
+       {"alice", "carol"},
+       "carol",
+       {{"Cloud Expo Europe", "2023-05-10", "Frankfurt"}},
+       {{"bob", "write the status report", true}, {"carol", "book the room for the summit", false}},
+       {}},
+      {"team-b",
+       "2023-05-02",
+       {"@dave", "Alice"},
+       "dave",
        {{"OpenInfra Days", "2023-06-13", "Berlin"}, {"Gaia-X Summit", "2023-11-09", "Alicante"}},
-       {{"dave", "send the invitation to the list", false}}, {"use option a for the flavours"}},
-      {"team-b", "2023-07-10", {"erin"}, "erin", {{"Late Summit", "2023-07-20", "Köln"}},
-       {{"erin", "check the late numbers", false}}, {"a decision after the period"}},
+       {{"dave", "send the invitation to the list", false}},
+       {"use option a for the flavours"}},
+      {"team-b",
+       "2023-07-10",
+       {"erin"},
+       "erin",
+       {{"Late Summit", "2023-07-20", "Köln"}},
+       {{"erin", "check the late numbers", false}},
+       {"a decision after the period"}},
   };
   return all;
 }
@@ -47,7 +66,8 @@ std::string markdown(const Source& s) {
     md += "- " + title + " \u2013 " + city + ", " + day.substr(8, 2) + "." + day.substr(5, 2) + "." + day.substr(0, 4) +
           "\n";
   md += "\n## Topics\n\n";
-  for (const auto& [owner, task, done] : s.actions) md += "- AI @" + owner + ": " + task + (done ? " - done" : "") + "\n";
+  for (const auto& [owner, task, done] : s.actions)
+    md += "- AI @" + owner + ": " + task + (done ? " - done" : "") + "\n";
   for (const auto& d : s.decisions) md += "- Decision: " + d + "\n";
   return md;
 }

@@ -81,7 +81,7 @@ TEST_CASE("the ODT and the DOCX keep what follows a Minutes: link, drop empty he
     CHECK(index_of(l, "Minutes: https://example.org/ops/20221109.md + https://example.org/ops/20221116.md") < l.size());
     CHECK(std::count(l.begin(), l.end(), "Scribe: Jonas") == 1);
     CHECK(text.find("Minutes: Jonas") == std::string::npos);
-    CHECK(index_of(l, "AOB") == l.size());                        // empty: dropped
+    CHECK(index_of(l, "AOB") == l.size());                      // empty: dropped
     CHECK(index_of(l, "Team IaaS") < index_of(l, "Team Ops"));  // its siblings kept, in order
     CHECK(index_of(l, "1. one") < l.size());                    // the nested list keeps its numbers
     CHECK(index_of(l, "2. two") < l.size());

@@ -52,8 +52,8 @@ TEST_CASE("the seed's ODT and DOCX say the same, in English and in German") {
   for (std::string lang : {"en", "de"}) {
     fs::path out = scratch("parity-seed-" + lang);
     for (std::string ext : {"odt", "docx"}) {
-      Run r = run_cli("convert '" + seed_path().string() + "' --lang " + lang + " -o '" + (out / ("seed." + ext)).string() +
-                      "'");
+      Run r = run_cli("convert '" + seed_path().string() + "' --lang " + lang + " -o '" +
+                      (out / ("seed." + ext)).string() + "'");
       REQUIRE(r.status == 0);
       (ext == "odt" ? odt : docx)["seed-" + lang] = slurp(out / ("seed." + ext));
     }

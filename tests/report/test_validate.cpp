@@ -34,8 +34,10 @@ TEST_CASE("the DOCX contents carry page numbers laid out by LibreOffice, in the 
     std::string shown;
     bool result = false;
     for (auto r : link.node().children("w:r")) {
-      if (auto fc = r.child("w:fldChar")) result = std::string(fc.attribute("w:fldCharType").value()) == "separate";
-      else if (result) shown += r.child("w:t").text().get();
+      if (auto fc = r.child("w:fldChar"))
+        result = std::string(fc.attribute("w:fldCharType").value()) == "separate";
+      else if (result)
+        shown += r.child("w:t").text().get();
     }
     if (!shown.empty() && std::all_of(shown.begin(), shown.end(), ::isdigit)) ++numbered;
   }
