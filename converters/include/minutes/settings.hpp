@@ -21,9 +21,10 @@ struct Settings {
   std::vector<std::string> formats = {"odt", "docx", "html"};  // per-meeting writers
   std::vector<std::string> exclude;                            // globs of paths left out
   std::map<std::string, std::string> series;  // top folder -> series, for minutes titled with a date alone
+  std::vector<std::string> calendar_include;  // curated calendars (yaml2ics) whose events join the calendar
   // `minutes report`: which meetings make the report (a period and, optionally, some series)
-  std::string quarter;                    // "2023Q2": sets the period
-  std::string year;                       // "2023": sets the period
+  std::string quarter;                     // "2023Q2": sets the period
+  std::string year;                        // "2023": sets the period
   std::vector<std::string> report_series;  // series names or top folders; empty: every series
 };
 
@@ -35,6 +36,7 @@ enum class SettingType {
   text,      // any string
   choice,    // one of the setting's `allowed` strings
   file,      // the path of an existing file (in minutes.yaml relative to SRC)
+  files,     // a list of such paths
   flag,      // true or false
   count,     // a positive whole number
   globs,     // a list of globs
@@ -52,8 +54,8 @@ enum class SettingType {
 using SettingField = std::variant<std::string WriteOptions::*, bool WriteOptions::*, int WriteOptions::*,
                                   std::optional<int64_t> WriteOptions::*, std::vector<std::string> WriteOptions::*,
                                   std::map<std::string, std::vector<std::string>> WriteOptions::*,
-                                  std::string Settings::*, std::vector<std::string> Settings::*,
-                                  std::map<std::string, std::string> Settings::*>;
+                                  std::vector<ir::CuratedEvent> WriteOptions::*, std::string Settings::*,
+                                  std::vector<std::string> Settings::*, std::map<std::string, std::string> Settings::*>;
 
 // One row of the table.
 struct Setting {
