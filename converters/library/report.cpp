@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <minutes/archive.hpp>
+#include <minutes/events.hpp>
 #include <minutes/files.hpp>
 
 #include "converters/core/strings.hpp"
@@ -109,6 +110,7 @@ Result make(const Request& request) {
   r.diagnostics = std::move(read.diagnostics);
   for (const Setting* s : request.given) apply_setting(*s, request.flags, settings);
   apply_environment(settings.options);
+  for (auto& d : load_calendars(settings)) r.diagnostics.push_back(std::move(d));  // the calendar's curated events
   PeriodRead period = period_of(settings);
   if (!period.period) {
     r.refusal = period.error;

@@ -198,7 +198,7 @@ Summary summarise(std::span<const ir::Meeting> meetings, const WriteOptions& opt
   }
   s.participants = distinct(participants);
   s.scribes = distinct(scribes);
-  for (auto& e : merge_events(meetings)) {
+  for (auto& e : merge_events(meetings, options.calendar)) {  // the calendar's events, curated ones with them
     ir::Date last = e.event.end.value_or(e.event.start);
     if (!period || (e.event.start <= period->second && last >= period->first)) s.events.push_back(std::move(e));
   }
