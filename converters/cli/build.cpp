@@ -99,7 +99,7 @@ void add_build_command(CLI::App& app, int& exit_code) {
       "Incremental: only changed sources are rebuilt (OUT/.minutes-manifest).");
   cmd->add_option("src", args->src, "the archive's folder")->required();
   cmd->add_option("-o,--output", args->out, "output folder (created if needed)")->required();
-  add_settings(*cmd, args->flags, true);
+  add_settings(*cmd, args->flags, command_build);
   cmd->add_option("-j,--jobs", args->jobs, "parallel jobs (default: all cores)")->check(count_check());
   cmd->add_flag("-q,--quiet", args->quiet, "no progress, summary or warnings; errors only");
   cmd->add_flag("-v,--verbose", args->verbose, "also list what was skipped and why, what was built and removed");

@@ -166,10 +166,10 @@ CLI::Validator count_check() {
       "POSITIVE");
 }
 
-void add_settings(CLI::App& cmd, Settings& settings, bool build) {
+void add_settings(CLI::App& cmd, Settings& settings, Command command) {
   static const Settings defaults;
   for (const auto& s : settings_table()) {
-    if (s.flag.empty() || (s.build_only && !build)) continue;
+    if (s.flag.empty() || !(s.commands & command)) continue;
     std::string flag(s.flag), help(s.help);
     CLI::Option* option = std::visit(
         [&](auto field) -> CLI::Option* {
@@ -234,7 +234,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", args->output, "output file (written atomically)");
   cmd->add_option("-t,--to", args->to, "output format: " + format_list(true));
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
-  add_settings(*cmd, args->settings, false);
+  add_settings(*cmd, args->settings, command_convert);
   cmd->add_option("--resource-path", args->resource_paths,
                   "a folder pictures may also come from (repeatable); by default only the inputs' folders are read")
       ->check(CLI::ExistingDirectory)

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
   minutes::cli::add_convert_command(app, exit_code);
   minutes::cli::add_check_command(app, exit_code);
   minutes::cli::add_build_command(app, exit_code);
+  minutes::cli::add_report_command(app, exit_code);
   minutes::cli::add_events_command(app, exit_code);
   // Generated documents, from the definitions above: the build writes the manual page and completions so.
   if (argc == 2 && std::strcmp(argv[1], "--man") == 0) {
