@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "formats/common/report_summary.hpp"
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
 
@@ -158,8 +159,9 @@ void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext&
       set_attr(a, "href", href);
       append_utf8_text(a, s.minutes->url);
     } else {
-      append_utf8_text(p, !s.minutes->status.empty() ? s.minutes->status : s.minutes->url);
+      append_utf8_text(p, s.minutes->url);
     }
+    append_utf8_text(p, minutes_status_text(*s.minutes));  // "(waiting to be merged)", "+ https://..."
   }
   append_blocks(sec, s.blocks, ctx.options);
   for (const auto& sub : s.sections) append_section(sec, sub, ctx);

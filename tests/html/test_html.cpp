@@ -134,6 +134,17 @@ TEST_CASE("hostile input: no script, no event handler, no javascript: URL, text 
   CHECK(out.diagnostics.size() >= 5);
 }
 
+TEST_CASE("the text after a team's Minutes: link is kept: a status, a second link") {
+  auto m = load(
+      "# Team Weekly 2023-04-06\n\n## Team IaaS\n\nMinutes: <https://example.org/iaas/20230405.md> (waiting to be "
+      "merged)\n\n- item\n\n## Team Ops\n\nMinutes: https://example.org/ops/1109.md + https://example.org/ops/1116.md\n",
+      minutes::ReadOptions{"team/20230406.md"}, *find_reader("markdown"));
+  std::string page = formats::write_html(std::vector<ir::Meeting>{m}, {}).bytes;
+  CHECK(count(page, "(waiting to be merged)") == 1);
+  CHECK(count(page, "+ https://example.org/ops/1116.md") == 1);
+  CHECK(count(page, "href=\"https://example.org/iaas/20230405.md\"") == 1);
+}
+
 TEST_CASE("several meetings make one page in date order with unique ids") {
   std::vector<ir::Meeting> ms = {seed(), seed()};
   ms[1].date = ir::Date{2023, 4, 27};
