@@ -390,19 +390,24 @@ class Scanner {
     f.start = *day;
     f.kind = DateKind::weekday;
     f.begin = t_[i].b;
-    TimeRange tr;
-    std::size_t tn = 0;
-    std::size_t k = punct(last, ',') ? last + 1 : last;
-    if (word(k, "at") || word(k, "from") || word(k, "between") || word(k, "um")) ++k;
-    if (match_time_range(k, tr, tn, true)) {
-      f.start_time = tr.start;
-      f.end_time = tr.end;
-      f.timezone = tr.timezone;
-      last = tn;
-    }
+    last = time_after(last, f, true);
     f.end_pos = t_[last - 1].e;
     next = last;
     return true;
+  }
+
+  // A time after a date ("Monday, at 10:00", "Thursday between 11am and 3pm") is set on f; returns the token index
+  // after it (`last` when none). `between` also allows "between" and "um" before the time.
+  std::size_t time_after(std::size_t last, Found& f, bool between) const {
+    TimeRange tr;
+    std::size_t tn = 0;
+    std::size_t k = punct(last, ',') ? last + 1 : last;
+    if (word(k, "at") || word(k, "from") || (between && (word(k, "between") || word(k, "um")))) ++k;
+    if (!match_time_range(k, tr, tn, true)) return last;
+    f.start_time = tr.start;
+    f.end_time = tr.end;
+    f.timezone = tr.timezone;
+    return tn;
   }
 
   // "Monday, 31st": the day of that number and weekday nearest to the reference date.
@@ -474,16 +479,7 @@ class Scanner {
     f.kind = DateKind::weekday;
     f.begin = t_[i].b;
     std::size_t last = i + 1;
-    TimeRange tr;
-    std::size_t tn = 0;
-    std::size_t k = punct(last, ',') ? last + 1 : last;
-    if (word(k, "at") || word(k, "from")) ++k;
-    if (match_time_range(k, tr, tn, true)) {
-      f.start_time = tr.start;
-      f.end_time = tr.end;
-      f.timezone = tr.timezone;
-      last = tn;
-    }
+    last = time_after(last, f, false);
     f.end_pos = t_[last - 1].e;
     next = last;
     return true;
