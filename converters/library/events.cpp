@@ -22,11 +22,18 @@ namespace {
 namespace fs = std::filesystem;
 
 // Reads one calendar file and those it includes; `seen` keeps each file once (an include cycle ends there).
-void read_calendar(const std::string& path, int depth, std::set<std::string>& seen, Settings& settings,
-                   std::vector<ir::Diagnostic>& out) {
+// Includes stay inside the folder of the calendar named at the top (`root`), as a meeting's pictures do.
+void read_calendar(const std::string& path, const fs::path& root, int depth, std::set<std::string>& seen,
+                   Settings& settings, std::vector<ir::Diagnostic>& out) {
   std::error_code ec;
-  std::string key = fs::weakly_canonical(path, ec).string();
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  std::string key = canonical.string();
   if (!seen.insert(key).second) return;
+  if (auto rel = canonical.lexically_relative(root); depth > 0 && (rel.empty() || *rel.begin() == "..")) {
+    out.push_back({ir::Severity::error, path, 0, 0,
+                   fmt::format("a calendar may include only files in its own folder ({}) or below it", root.string())});
+    return;
+  }
   if (depth > 8) {
     out.push_back({ir::Severity::error, path, 0, 0, "calendar files include each other more than 8 deep"});
     return;
@@ -41,7 +48,7 @@ void read_calendar(const std::string& path, int depth, std::set<std::string>& se
   for (const auto& inc : cal.includes) {
     fs::path p = inc;
     if (p.is_relative()) p = fs::path(path).parent_path() / p;
-    read_calendar(p.lexically_normal().string(), depth + 1, seen, settings, out);
+    read_calendar(p.lexically_normal().string(), root, depth + 1, seen, settings, out);
   }
   for (auto& e : cal.events) settings.options.calendar.push_back(std::move(e));
 }
@@ -96,7 +103,10 @@ std::vector<ir::Diagnostic> load_calendars(Settings& settings) {
   std::vector<ir::Diagnostic> out;
   std::set<std::string> seen;
   settings.options.calendar.clear();
-  for (const auto& path : settings.calendar_include) read_calendar(path, 0, seen, settings, out);
+  for (const auto& path : settings.calendar_include) {
+    std::error_code ec;
+    read_calendar(path, fs::weakly_canonical(path, ec).parent_path(), 0, seen, settings, out);
+  }
   return out;
 }
 

@@ -72,6 +72,20 @@ class Reader {
     }
   }
 
+  // Resolves a file minutes.yaml names against SRC; why it may not be used (no such file; outside SRC, which a
+  // settings file that came with an archive may not reach), or empty.
+  std::string archive_file(std::string& v) const {
+    namespace fs = std::filesystem;
+    if (fs::path(v).is_relative()) v = (fs::path(src_) / v).string();
+    std::error_code ec;
+    if (!fs::is_regular_file(v, ec)) return fmt::format("no file {}", v);
+    fs::path root = fs::weakly_canonical(src_, ec), file = fs::weakly_canonical(v, ec);
+    auto rel = file.lexically_relative(root);
+    if (ec || rel.empty() || *rel.begin() == "..")
+      return fmt::format("{} is outside the archive folder {}; name it on the command line instead", v, src_);
+    return {};
+  }
+
   void value(const Setting& s, const YAML::Node& node) {
     std::string_view key = s.key;
     switch (s.type) {
@@ -83,9 +97,7 @@ class Reader {
         if (s.type == SettingType::choice && std::find(s.allowed.begin(), s.allowed.end(), v) == s.allowed.end())
           return error(node, fmt::format("{}: '{}' is not one of {}", key, v, joined(s.allowed)));
         if (s.type == SettingType::file && !v.empty()) {
-          if (std::filesystem::path(v).is_relative()) v = (std::filesystem::path(src_) / v).string();
-          std::error_code ec;
-          if (!std::filesystem::is_regular_file(v, ec)) return error(node, fmt::format("{}: no file {}", key, v));
+          if (std::string why = archive_file(v); !why.empty()) return error(node, fmt::format("{}: {}", key, why));
         }
         return set(s, v);
       }
@@ -114,11 +126,8 @@ class Reader {
           }
         else
           return error(node, fmt::format("{}: expected a list of files", key));
-        for (auto& v : list) {
-          if (std::filesystem::path(v).is_relative()) v = (std::filesystem::path(src_) / v).string();
-          std::error_code ec;
-          if (!std::filesystem::is_regular_file(v, ec)) return error(node, fmt::format("{}: no file {}", key, v));
-        }
+        for (auto& v : list)
+          if (std::string why = archive_file(v); !why.empty()) return error(node, fmt::format("{}: {}", key, why));
         return set(s, list);
       }
       case SettingType::globs:

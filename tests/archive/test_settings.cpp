@@ -141,6 +141,21 @@ TEST_CASE("minutes.yaml: values are checked against the table") {
   CHECK(messages(yaml("calendar: Events\n")) == "minutes.yaml:1: error: calendar: expected a mapping\n");
   CHECK(messages(yaml("reference_doc: missing.odt\n", "/nowhere")) ==
         "minutes.yaml:1: error: reference_doc: no file /nowhere/missing.odt\n");
+  {
+    // An archive's own settings may not reach files outside it (/etc/..., ../..., a symlink that leads out).
+    TempDir t;
+    write(t / "src/cal.yml", "events: []\n");
+    write(t / "outside.yml", "events: []\n");
+    fs::create_symlink(t / "outside.yml", t / "src/link.yml");
+    std::string src = (t / "src").string();
+    CHECK(messages(yaml("calendar:\n  include: [cal.yml]\n", src)).empty());
+    for (std::string bad : std::vector<std::string>{"../outside.yml", "link.yml", (t / "outside.yml").string()}) {
+      CAPTURE(bad);
+      auto out = yaml("calendar:\n  include: [" + bad + "]\n", src);
+      CHECK(messages(out).find("is outside the archive folder") != std::string::npos);
+      CHECK(out.settings.calendar_include.empty());
+    }
+  }
   // Unknown keys are warnings; the rest of the file still counts.
   r = yaml("colour: blue\nfeed:\n  size: 3\ntitle: Kept\n");
   CHECK(messages(r) ==

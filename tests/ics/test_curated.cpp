@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "clients/clients.hpp"
 #include <minutes/minutes.hpp>
@@ -73,6 +74,16 @@ TEST_CASE("yaml2ics: events, includes, durations, series and what is wrong with 
   CHECK(series.minutes == "platform");  // from its "Minutes:" link
   CHECK(cal[2].replaces == "Hackathon in Dresden");
   CHECK(cal[3].suppress);
+  // An include stays inside the folder of the calendar named at the top.
+  std::string outside = std::string(MINUTES_BUILD_DIR) + "/outside-include.yml";
+  {
+    std::ofstream(outside) << "events: []\ninclude: [../../../etc/passwd]\n";
+  }
+  settings.calendar_include = {outside};
+  problems = load_calendars(settings);
+  CHECK(std::any_of(problems.begin(), problems.end(), [](const ir::Diagnostic& d) {
+    return d.file.ends_with("etc/passwd") && d.message.find("may include only files in its own folder") != std::string::npos;
+  }));
   // A file that includes itself is read once.
   ir::Calendar loop = formats::read_yaml2ics("events: []\ninclude: [x.yml]\n", {"x.yml"});
   CHECK(loop.includes == std::vector<std::string>{"x.yml"});
