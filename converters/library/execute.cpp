@@ -10,6 +10,7 @@
 
 #include <minutes/files.hpp>
 
+#include "converters/core/titles.hpp"
 #include "converters/library/archive_files.hpp"
 #include "formats/common/report.hpp"
 #include "formats/formats.hpp"
@@ -116,13 +117,13 @@ class Executor {
     show(std::move(d));
   }
 
-  // In an archive, the top folder is the series ("iaas/20230503.md"), named in minutes.yaml or as it is.
+  // In an archive, the top folder is the series ("iaas/20230503.md"), named in minutes.yaml or made human ("IaaS").
   std::string folder_series(const std::string& rel) const {
     auto slash = rel.find('/');
     if (slash == std::string::npos) return {};
     std::string folder = rel.substr(0, slash);
     auto it = b_.settings.series.find(folder);
-    return it != b_.settings.series.end() ? it->second : folder;
+    return it != b_.settings.series.end() ? it->second : human_name(folder);
   }
 
   // Reads one source into r (its hash, and the meeting unless `hash_only`); false when it cannot be used.

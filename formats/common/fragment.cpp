@@ -51,6 +51,8 @@ void append_image(pugi::xml_node parent, const ir::Inline& in, const FragmentOpt
     set_attr(img, "src", src);
     set_attr(img, "alt", in.text);
     if (!in.title.empty()) set_attr(img, "title", in.title);
+    if (in.width > 0) img.append_attribute("width").set_value(in.width);
+    if (in.height > 0) img.append_attribute("height").set_value(in.height);
     return;
   }
   // No external request: a link to the image, named by its alt text.

@@ -13,6 +13,8 @@
 // - Lists and quotes nested deeper than 64 levels, and inline containers deeper than 32, are flattened into the
 //   level above with one warning, so every consumer can recurse safely.
 // - Headings at the top level are heading blocks of the document; a heading inside a list or quote is a paragraph.
+// - HedgeDoc's image sizes (`![](x.png =960x540)`, `=x300`) become the image's width and height; GitHub's emoji
+//   shortcodes (`:rocket:`, from templates/emoji/shortcodes.tsv) become the emoji, except in code.
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -112,12 +114,14 @@ ir::Document read_markdown(std::string_view bytes, const ReadOptions& options) {
           std::to_string(guard.count) +
               " place(s) with too much markup to parse quickly (a huge table, thousands of '[' or '|') are read as text");
 
+    ImageSizes sizes = take_image_sizes(text);
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> tree(parse(text), &cmark_node_free);
     if (!tree) {
       ir::warn(doc, 0, 0, "the Markdown parser failed", ir::Severity::error);
       return doc;
     }
-    doc.blocks = convert_tree(tree.get(), doc);
+    doc.blocks = convert_tree(tree.get(), doc, sizes);
+    replace_shortcodes(doc.blocks);
     // Slide and section separators (top-level rules) are not content.
     std::erase_if(doc.blocks, [](const ir::Block& b) { return b.kind == ir::BlockKind::rule; });
   } catch (const std::exception& e) {  // only std::bad_alloc in practice; a reader never throws

@@ -389,10 +389,10 @@ TEST_CASE("minutes titled with their date alone take their series from the top f
   INFO(r.err);
   REQUIRE(r.code == 0);
   std::string feed = slurp(t / "out/feed.xml");
-  CHECK(feed.find("<title>iaas 2024-12-11</title>") != std::string::npos);
-  CHECK(feed.find("<title>iaas 2024-12-04</title>") != std::string::npos);
+  CHECK(feed.find("<title>IaaS \u2013 2024-12-11</title>") != std::string::npos);
+  CHECK(feed.find("<title>IaaS \u2013 2024-12-04</title>") != std::string::npos);
   CHECK(feed.find("<title>Team Ops Weekly 2024-12-12</title>") != std::string::npos);
-  CHECK(slurp(t / "out/index.html").find("iaas 2024-12-11") != std::string::npos);
+  CHECK(slurp(t / "out/index.html").find("IaaS \u2013 2024-12-11") != std::string::npos);
   CHECK(slurp(t / "out/index.html").find(">API Minihackathon @ GONICUS</a>") != std::string::npos);
   // Named in minutes.yaml: the name is used, and the changed setting rebuilds every output.
   write(t / "src/minutes.yaml", "series:\n  iaas: Team IaaS\n  ops: Never used\n");
@@ -400,10 +400,10 @@ TEST_CASE("minutes titled with their date alone take their series from the top f
   REQUIRE(r.code == 0);
   CHECK(r.err.find("4 built") != std::string::npos);
   feed = slurp(t / "out/feed.xml");
-  CHECK(feed.find("<title>Team IaaS 2024-12-11</title>") != std::string::npos);
+  CHECK(feed.find("<title>Team IaaS \u2013 2024-12-11</title>") != std::string::npos);
   CHECK(feed.find("<title>Team Ops Weekly 2024-12-12</title>") != std::string::npos);
   CHECK(feed.find("Never used") == std::string::npos);
-  CHECK(slurp(t / "out/iaas/20241211.html").find("Team IaaS 2024-12-11") != std::string::npos);
+  CHECK(slurp(t / "out/iaas/20241211.html").find("Team IaaS \u2013 2024-12-11") != std::string::npos);
   // A wrong shape is reported with its line, not ignored.
   write(t / "src/minutes.yaml", "series:\n  - iaas\n");
   r = minutes_build({(t / "src").string(), "-o", (t / "out").string()});
