@@ -157,7 +157,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                   "a folder pictures may also come from (repeatable); by default only the inputs' folders are read")
       ->check(CLI::ExistingDirectory)
       ->group("Report (ODT, DOCX, HTML)");
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, &exit_code] {
     const Writer* writer = nullptr;
     if (!args->to.empty()) {
       writer = find_writer(args->to);
@@ -193,6 +193,7 @@ void add_convert_command(CLI::App& app, int& exit_code) {
       return;
     }
     apply_environment(args->settings.options);
+    if (!cmd->count("--feed-items")) args->settings.options.feed_items = 0;  // explicit inputs: every one of them
     FileResources files(resource_roots(args->inputs, args->resource_paths, args->settings.options.reference_doc));
     Cache cache;
     Output out = write(*writer, meetings, args->settings.options, WriteContext{&files, &cache});
@@ -225,7 +226,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
                                  "Exit status 1 when any input has an error.");
   cmd->add_option("inputs", args->inputs, "minutes files")->required();
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, &exit_code] {
     std::vector<ir::Meeting> meetings;
     load_inputs(args->inputs, args->from, meetings, exit_code);
   });

@@ -5,6 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <set>
 #include <mutex>
 #include <thread>
 
@@ -12,6 +15,7 @@
 
 #include "converters/core/titles.hpp"
 #include "converters/library/archive_files.hpp"
+#include "converters/library/site.hpp"
 #include "formats/common/report.hpp"
 #include "formats/formats.hpp"
 
@@ -60,7 +64,21 @@ void parallel_for(size_t n, unsigned jobs, Progress& progress, F&& f) {
   for (auto& t : threads) t.join();
 }
 
-// The meeting without its content: what the calendar and the index read, kept in the summaries.
+// The sections' titles and nesting without their content.
+std::vector<ir::Section> headings(const std::vector<ir::Section>& sections) {
+  std::vector<ir::Section> out;
+  for (const auto& s : sections) {
+    ir::Section h;
+    h.title = s.title;
+    h.level = s.level;
+    h.line = s.line;
+    h.sections = headings(s.sections);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// The meeting without its content: what the calendar, the index and the search page read, kept in the summaries.
 ir::Meeting summarise(const ir::Meeting& meeting) {
   ir::Meeting m;
   m.title = meeting.title;
@@ -69,12 +87,20 @@ ir::Meeting summarise(const ir::Meeting& meeting) {
   m.source = meeting.source;
   m.events = meeting.events;
   m.actions = meeting.actions;
+  m.sections = headings(meeting.sections);  // the search page's topics
+  ir::Block words;  // and its words
+  words.kind = ir::BlockKind::paragraph;
+  words.inlines.push_back({ir::InlineKind::text, formats::search_words(meeting)});
+  m.blocks.push_back(std::move(words));
   return m;
 }
 
 class Executor {
  public:
-  Executor(const Build& build, Progress& progress) : b_(build), progress_(progress), results_(build.sources.size()) {}
+  Executor(const Build& build, Progress& progress)
+      : b_(build), progress_(progress), results_(build.sources.size()), site_(build.site), context_(build.context) {
+    context_.site = &site_;
+  }
 
   Report run() {
     for (const auto& o : b_.plan.remove) remove_output(b_.out, o);
@@ -166,7 +192,7 @@ class Executor {
       if (c == '/') o.root_prefix += "../";
     bool ok = true;
     for (const auto& t : sp.targets) {
-      Output out = write(*t.writer, std::span<const ir::Meeting>(&*r.meeting, 1), o, b_.context);
+      Output out = write(*t.writer, std::span<const ir::Meeting>(&*r.meeting, 1), o, context_);
       for (auto& d : out.diagnostics)
         if (d.file.empty()) d.file = s.rel;
       r.diagnostics.insert(r.diagnostics.end(), out.diagnostics.begin(), out.diagnostics.end());
@@ -245,21 +271,40 @@ class Executor {
     return out;
   }
 
-  // Writes one aggregate unless the same bytes are there; true when the file is there now.
-  bool write_aggregate(const Writer& w, std::span<const ir::Meeting> meetings, const WriteOptions& o) {
-    Output result = write(w, meetings, o, b_.context);
-    for (auto& d : result.diagnostics) tell(std::move(d));
+  // Writes one aggregate file unless the same bytes are there; true when the file is there now. A diagnostic
+  // that another aggregate already gave (the feeds share their model) is told once.
+  bool write_aggregate(const Writer& w, std::span<const ir::Meeting> meetings, const WriteOptions& o,
+                       const std::string& name) {
+    attempted_.insert(name);
+    Output result = write(w, meetings, o, context_);
+    for (auto& d : result.diagnostics)
+      if (told_.insert(d.file + "\n" + d.message).second) tell(std::move(d));
     if (has_error(result.diagnostics)) return false;
-    std::string name(w.archive_name), hash = hash_bytes(result.bytes);
+    std::string hash = hash_bytes(result.bytes);
     next_.aggregates[name] = hash;
     if (b_.previous && b_.previous->aggregates.count(name) && b_.previous->aggregates.at(name) == hash &&
         regular_file(b_.out + "/" + name))
       return true;
+    if (auto slash = name.find_last_of('/'); slash != std::string::npos)
+      if (auto error = ensure_output_dir(b_.out, std::string_view(name).substr(0, slash)); !error.empty()) {
+        tell(error_at(b_.out + "/" + name, error));
+        return false;
+      }
     if (std::string error = write_atomic(b_.out + "/" + name, result.bytes); !error.empty()) {
       tell(error_at(b_.out + "/" + name, error));
       return false;
     }
     return true;
+  }
+
+  // The options of one aggregate file: its own URL and the relative path back to OUT.
+  WriteOptions file_options(WriteOptions o, const std::string& name) const {
+    std::string site = o.site_url.empty() || o.site_url.ends_with('/') ? o.site_url : o.site_url + "/";
+    if (o.feed_self.empty() && !site.empty()) o.feed_self = site + name;
+    o.output_stem = name.substr(0, name.find_last_of('.'));
+    for (char c : name)
+      if (c == '/') o.root_prefix += "../";
+    return o;
   }
 
   void write_aggregates() {
@@ -288,39 +333,93 @@ class Executor {
       kept.push_back(r.meeting ? summarise(*r.meeting) : *r.summary);
       meetings.push_back(r.meeting ? std::move(*r.meeting) : std::move(*r.summary));
       r.meeting.reset();
+      r.summary.reset();
       owner.push_back(i);
     }
     write_summaries(kept);
+    name_series(site_, meetings, b_.settings);
 
     WriteOptions o = b_.settings.options;
+    if (o.title.empty()) o.title = human_name(std::filesystem::path(b_.src).lexically_normal().filename().string());
     if (o.feed_title.empty()) o.feed_title = o.title;  // --title names the archive, and so its feed
+    if (o.site_url.empty())
+      tell({ir::Severity::note, "", 0, 0,
+            "the feeds link to the minutes' sources: set site_url (--site-url) to where OUT is published, and they "
+            "link to its pages"});
     for (size_t k = 0; k < meetings.size(); ++k) o.archive_outputs[meetings[k].source] = results_[owner[k]].outputs;
-    for (const Writer* w : b_.aggregates) {
-      bool there = false;
-      if (w->newest_in_full) {
-        // The newest meetings with their content: those known only by their summary are read again.
-        auto ordered = formats::in_date_order(meetings);
-        size_t n = static_cast<size_t>(std::max(0, o.*(w->newest_in_full)));
-        std::vector<size_t> newest, summarised;
-        for (size_t k = ordered.size() > n ? ordered.size() - n : 0; k < ordered.size(); ++k) {
-          size_t pos = static_cast<size_t>(ordered[k] - meetings.data());
-          newest.push_back(pos);
-          if (!full[pos]) summarised.push_back(owner[pos]);
-        }
-        read_again(summarised);
-        std::vector<ir::Meeting> content;
-        for (size_t pos : newest) {
-          if (full[pos])
-            content.push_back(meetings[pos]);
-          else if (auto& m = results_[owner[pos]].meeting)
-            content.push_back(std::move(*m));
-        }
-        there = write_aggregate(*w, content, o);
-      } else {
-        there = write_aggregate(*w, meetings, o);
-      }
-      if (there) o.archive_links.emplace_back(w->archive_name);
+
+    // The newest meetings of the archive and of each series, with their content: those known only by their
+    // summary are read again (once, whichever feeds they are in).
+    std::map<std::string, std::vector<size_t>> by_series;  // top folder -> positions in `meetings`, in date order
+    std::vector<size_t> newest;
+    auto ordered = formats::in_date_order(meetings);
+    // Undated meetings count as the oldest: a feed lists them only while it has room.
+    std::stable_partition(ordered.begin(), ordered.end(), [](const ir::Meeting* m) { return !m->date; });
+    for (const ir::Meeting* m : ordered)
+      if (auto folder = top_folder(m->source); !folder.empty())
+        by_series[folder].push_back(static_cast<size_t>(m - meetings.data()));
+    size_t n = o.feed_items > 0 ? static_cast<size_t>(o.feed_items) : meetings.size();  // 0: all, as the feeds read it
+    auto last_n = [n](const std::vector<size_t>& list) {
+      return std::vector<size_t>(list.end() - static_cast<std::ptrdiff_t>(std::min(n, list.size())), list.end());
+    };
+    for (const ir::Meeting* m : ordered) newest.push_back(static_cast<size_t>(m - meetings.data()));
+    newest = last_n(newest);
+    std::set<size_t> in_full(newest.begin(), newest.end());
+    for (const auto& [folder, list] : by_series)
+      for (size_t pos : last_n(list)) in_full.insert(pos);
+    std::vector<size_t> summarised;
+    for (size_t pos : in_full)
+      if (!full[pos]) summarised.push_back(owner[pos]);
+    read_again(summarised);
+    auto with_content = [&](size_t pos) -> ir::Meeting {
+      auto& read = results_[owner[pos]].meeting;
+      if (!read) return meetings[pos];
+      ir::Meeting m = std::move(*read);
+      read.reset();
+      m.series = meetings[pos].series;  // as named above
+      return m;
+    };
+    std::map<size_t, ir::Meeting> contents;  // position -> the meeting with its content
+    for (size_t pos : in_full) contents.emplace(pos, with_content(pos));
+    auto gather = [&](const std::vector<size_t>& positions, bool with_content) {
+      std::vector<ir::Meeting> out;
+      for (size_t pos : positions) out.push_back(with_content ? contents.at(pos) : summarise(meetings[pos]));
+      return out;
+    };
+    std::map<std::string, std::vector<ir::Meeting>> series_newest, series_all;
+    for (const auto& [folder, list] : by_series) {
+      series_newest[folder] = gather(last_n(list), true);
+      series_all[folder] = gather(list, false);
     }
+    std::vector<ir::Meeting> archive_newest = gather(newest, true);
+
+    for (const Writer* w : b_.aggregates) {
+      bool there = true;
+      if (!w->archive_name.empty()) {
+        std::string name(w->archive_name);
+        there = write_aggregate(*w, w->newest_in_full ? std::span<const ir::Meeting>(archive_newest) : meetings,
+                                file_options(o, name), name);
+      }
+      if (!w->per_series.empty())
+        for (auto& [folder, list] : w->newest_in_full ? series_newest : series_all) {
+          std::string name = series_file(*w, folder);
+          WriteOptions so = file_options(o, name);
+          so.feed_title = site_.series_names[folder];
+          if (!so.site_url.empty() && so.feed_link.empty()) so.feed_link = resolve_page(so.site_url, folder);
+          write_aggregate(*w, list, so, name);
+        }
+      if (there && !w->archive_name.empty()) o.archive_links.emplace_back(w->archive_name);
+    }
+    // A series that is gone (its last source removed or excluded) loses its page and feeds.
+    if (b_.previous)
+      for (const auto& [name, hash] : b_.previous->aggregates)
+        if (!attempted_.contains(name)) remove_output(b_.out, name);
+  }
+
+  // The URL of a series' page on the site.
+  static std::string resolve_page(std::string site, const std::string& folder) {
+    if (!site.ends_with('/')) site += '/';
+    return site + folder + "/";
   }
 
   void write_summaries(std::span<const ir::Meeting> kept) {
@@ -387,6 +486,10 @@ class Executor {
   std::vector<Result> results_;
   Manifest next_;
   Report report_;
+  Site site_;                  // the build's site, its series named from the meetings once they are read
+  WriteContext context_;       // the build's, with site_
+  std::set<std::string> told_;  // the aggregates' diagnostics told so far
+  std::set<std::string> attempted_;  // the aggregate files written (or tried) in this run
 };
 
 }  // namespace

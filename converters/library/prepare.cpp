@@ -9,6 +9,7 @@
 #include <minutes/files.hpp>
 
 #include "converters/library/archive_files.hpp"
+#include "converters/library/site.hpp"
 
 namespace minutes::archive {
 
@@ -58,12 +59,15 @@ Build prepare(const Request& request) {
     if (std::find(b.documents.begin(), b.documents.end(), w) == b.documents.end()) b.documents.push_back(w);
   }
   for (const auto& w : writers())
-    if (w.scope == WriterScope::aggregate && !w.archive_name.empty()) b.aggregates.push_back(&w);
+    if (w.scope == WriterScope::aggregate && (!w.archive_name.empty() || !w.per_series.empty()))
+      b.aggregates.push_back(&w);
 
   // What is there, and what the last build left.
   Discovery found = discover(b.src, b.out, b.settings.exclude);
   b.sources = std::move(found.sources);
   b.skipped = std::move(found.skipped);
+  b.site = make_site(b.sources, b.settings, std::find(b.documents.begin(), b.documents.end(), find_writer("html")) !=
+                                                b.documents.end());
   for (auto& d : found.diagnostics) b.diagnostics.push_back(shown(std::move(d), b.src));
   b.previous_text = read_file(b.out + "/" + std::string(manifest_name)).bytes;
   if (b.previous_text) b.previous = parse_manifest(*b.previous_text);
@@ -83,8 +87,8 @@ Build prepare(const Request& request) {
       if (auto it = b.previous->sources.find(s.rel); it != b.previous->sources.end())
         for (const auto& o : it->second.outputs)
           if (!safe_relative(o) || !regular_file(b.out + "/" + o)) in.missing.insert(o);
-    for (const Writer* a : b.aggregates)
-      if (!regular_file(b.out + "/" + std::string(a->archive_name))) in.missing.insert(std::string(a->archive_name));
+    for (const auto& [name, hash] : b.previous->aggregates)  // the archive's files and the series' ones
+      if (!safe_relative(name) || !regular_file(b.out + "/" + name)) in.missing.insert(name);
   }
   b.plan = plan(in);
   return b;

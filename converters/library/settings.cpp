@@ -33,7 +33,7 @@ const std::vector<Setting>& settings_table() {
   using T = SettingType;
   constexpr const char* report = "Report (ODT, DOCX, HTML)";
   constexpr const char* calendar = "Calendar (ics)";
-  constexpr const char* feed = "Feed (rss)";
+  constexpr const char* feed = "Feeds (rss, atom, jsonfeed)";
   static const std::vector<Setting> table = {
       {.key = "title",
        .flag = "--title",
@@ -124,6 +124,12 @@ const std::vector<Setting>& settings_table() {
        .group = feed,
        .rebuilds = true,
        .field = &W::base_url},
+      {.key = "site_url",
+       .flag = "--site-url",
+       .help = "URL where the output of `minutes build` is published: feeds link to its pages",
+       .group = feed,
+       .rebuilds = true,
+       .field = &W::site_url},
       {.key = "feed.items",
        .flag = "--feed-items",
        .help = "newest items in the feed",

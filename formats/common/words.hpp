@@ -19,6 +19,9 @@ struct Words {
   std::string events, event, place, event_dates, action_items, due;
   std::string other_formats, feed, calendar, rss_feed, all_minutes, converted, converted_from, image;
   std::string minutes_of, mentioned_in, owner, from_minutes;
+  std::string newest_minutes, newest_series_minutes, atom_feed, json_feed, feeds, previous, next, series_pages,
+      series_page, archive_home, events_page, upcoming_events, past_events, no_upcoming, as_of, search, search_label,
+      search_hint, no_results, meetings_in, undated;
   std::array<std::string, 12> months;
   std::string day, days_in_month, days_in_year, days, time, times, date_time;
 };

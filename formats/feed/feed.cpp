@@ -1,38 +1,17 @@
-// Writes meetings as an RSS 2.0 feed: one item per meeting, newest first, the whole meeting as content:encoded.
-#include <fmt/format.h>
-
+// The feed model the RSS, Atom and JSON Feed writers share: order, limit, titles, links, summaries and content.
 #include <algorithm>
 #include <array>
 #include <set>
-#include <sstream>
 
 #include "formats/common/fragment.hpp"
 #include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
-#include "formats/formats.hpp"
+#include "formats/feed/internal.hpp"
 
-namespace minutes::formats {
+namespace minutes::formats::feed {
 
 namespace {
-
-// "Thu, 04 May 2023 00:00:00 +0000" (RFC 822 with a four-digit year, English names).
-std::string rfc822(int64_t seconds) {
-  static constexpr std::array<const char*, 7> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  int64_t rest = seconds - day * 86400;
-  ir::Date d = ir::civil_from_days(day);
-  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000", days[static_cast<size_t>(ir::weekday(d))], d.day,
-                     months[static_cast<size_t>(d.month - 1)], d.year, rest / 3600, rest / 60 % 60, rest % 60);
-}
-
-pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text) {
-  auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
-  return e;
-}
 
 bool absolute(std::string_view url) { return url.find("://") != std::string_view::npos; }
 
@@ -101,12 +80,31 @@ std::string summary(const ir::Meeting& m) {
     if (out.size() > 700) break;
   }
   if (out.empty()) out = ir::display_title(m);
-  return shorten(out, 700);
+  return shorten(clean_text(out), 700);
 }
 
-// The feed of the newest meetings.
-Output feed(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
-  Output out;
+// A source path without its extension ("iaas/20241211.md" -> "iaas/20241211").
+std::string stem_of(std::string_view source) {
+  auto slash = source.find_last_of('/');
+  size_t name = slash == std::string_view::npos ? 0 : slash + 1;
+  auto dot = source.find_last_of('.');
+  return std::string(dot == std::string_view::npos || dot <= name ? source : source.substr(0, dot));
+}
+
+// The page of a meeting relative to the site's root: the archive's own (in `minutes build`), else its source's
+// stem with .html (what `minutes build` would make of it).
+std::string page_of(const ir::Meeting& m, const Site* site) {
+  if (site)
+    if (const SitePage* p = site->find(m.source)) return p->page;
+  std::string_view source = m.source;
+  while (source.starts_with("./")) source.remove_prefix(2);
+  return source.starts_with('/') || source.starts_with("../") ? std::string() : stem_of(source) + ".html";
+}
+
+}  // namespace
+
+Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
+  Feed f;
   const Words& words = words_for(report_language(meetings, options));
   auto ordered = in_date_order(meetings);
   // Newest first; undated meetings after the dated ones.
@@ -118,81 +116,65 @@ Output feed(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
     ordered.resize(static_cast<size_t>(options.feed_items));
 
   auto series = report_series(meetings);
-  std::string title = !options.feed_title.empty() ? options.feed_title
-                      : series.size() == 1        ? series.front()
-                                                  : words.meeting_minutes;
+  f.title = !options.feed_title.empty() ? options.feed_title
+            : !options.title.empty()    ? options.title
+            : series.size() == 1        ? series.front()
+                                        : words.meeting_minutes;
   std::string base =
-      checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", out.diagnostics);
+      checked_base(options.base_url, "the base URL (--base-url, base_url in minutes.yaml)", f.diagnostics);
+  std::string site_url =
+      checked_base(options.site_url, "the site's URL (--site-url, site_url in minutes.yaml)", f.diagnostics);
+  if (!site_url.empty() && !site_url.ends_with('/')) site_url += '/';
   std::string feed_link =
-      checked_base(options.feed_link, "the feed link (--feed-link, feed: link: in minutes.yaml)", out.diagnostics);
-  std::string feed_self = checked_base(options.feed_self, "the feed's own URL (--feed-self)", out.diagnostics);
-  std::string link = !feed_link.empty() ? feed_link : base;
-  if (link.empty()) {
-    out.diagnostics.push_back(
-        {ir::Severity::warning, "", 0, 0, "no --feed-link or --base-url: the feed's links are relative paths"});
-    link = "./";
+      checked_base(options.feed_link, "the feed link (--feed-link, feed: link: in minutes.yaml)", f.diagnostics);
+  f.self = safe_url(checked_base(options.feed_self, "the feed's own URL (--feed-self)", f.diagnostics));
+  f.home = safe_url(!feed_link.empty() ? feed_link : !site_url.empty() ? site_url : base);
+  if (f.home.empty()) {
+    f.diagnostics.push_back({ir::Severity::warning, "", 0, 0,
+                             "no --site-url, --feed-link or --base-url: the feed's links are relative paths"});
+    f.home = "./";
   }
-  std::string description =
-      !options.feed_description.empty() ? options.feed_description : fill(words.minutes_of, {{"title", title}});
-
-  pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-  auto rss = doc.append_child("rss");
-  rss.append_attribute("version").set_value("2.0");
-  rss.append_attribute("xmlns:atom").set_value("http://www.w3.org/2005/Atom");
-  rss.append_attribute("xmlns:content").set_value("http://purl.org/rss/1.0/modules/content/");
-  rss.append_attribute("xmlns:dc").set_value("http://purl.org/dc/elements/1.1/");
-  auto channel = rss.append_child("channel");
-  text_child(channel, "title", title);
-  text_child(channel, "link", safe_url(link).empty() ? "./" : safe_url(link));
-  text_child(channel, "description", escape_xml(description));
-  if (!safe_url(feed_self).empty()) {
-    auto self = channel.append_child("atom:link");
-    self.append_attribute("href").set_value(safe_url(feed_self).c_str());
-    self.append_attribute("rel").set_value("self");
-    self.append_attribute("type").set_value("application/rss+xml");
-  }
-  text_child(channel, "language", report_language(meetings, options));
-  text_child(channel, "lastBuildDate", rfc822(output_timestamp(meetings, options)));
-  text_child(channel, "generator", "minutes");
-  text_child(channel, "docs", "https://www.rssboard.org/rss-specification");
+  f.description = !options.feed_description.empty() ? options.feed_description
+                  : options.title.empty() || options.title == f.title
+                      ? fill(words.newest_minutes, {{"title", f.title}})
+                      : fill(words.newest_series_minutes, {{"series", f.title}, {"title", options.title}});
+  f.language = report_language(meetings, options);
+  f.updated = output_timestamp(meetings, options);
 
   for (const ir::Meeting* m : ordered) {
-    auto item = channel.append_child("item");
-    text_child(item, "title", ir::display_title(*m));
-    std::string url = join_url(base, m->source);
-    text_child(item, "link", url);
-    auto guid = text_child(item, "guid", absolute(url) ? url : "minutes:" + url);
-    guid.append_attribute("isPermaLink").set_value(absolute(url) ? "true" : "false");
-    if (m->date) text_child(item, "pubDate", rfc822(ir::days_from_civil(*m->date) * 86400));
-    for (const auto& s : m->scribes) text_child(item, "dc:creator", "@" + s);
-    std::set<std::string_view> categories;  // each once, in order of appearance
+    Entry e;
+    e.meeting = m;
+    e.title = clean_text(ir::display_title(*m));
+    std::string page = site_url.empty() ? std::string() : page_of(*m, context.site);
+    e.link = !page.empty() ? resolve_url(site_url, local_href(page)) : join_url(base, m->source);
+    e.permalink = absolute(e.link);
+    e.id = e.permalink ? e.link : "minutes:" + e.link;
+    if (m->date) {
+      e.published = ir::days_from_civil(*m->date) * 86400;
+    } else {
+      f.diagnostics.push_back({ir::Severity::warning, m->source, 0, 0,
+                               "no date in the title, the front matter, the file name or its folder's name: the "
+                               "feed lists it after the dated minutes"});
+    }
+    for (const auto& s : m->scribes) e.authors.push_back(clean_text("@" + s));
+    std::set<std::string_view> seen;  // each once, in order of appearance
     for (const auto& s : top_sections(*m))
-      if (!bookkeeping(s.title) && categories.insert(s.title).second) text_child(item, "category", s.title);
-    text_child(item, "description", escape_xml(summary(*m)));
+      if (!bookkeeping(s.title) && seen.insert(s.title).second) e.categories.push_back(clean_text(s.title));
+    e.summary = summary(*m);
     html::FragmentOptions fo;
-    fo.base_url = absolute(url) ? url : std::string();
+    fo.base_url = !base.empty() ? join_url(base, m->source) : e.permalink ? e.link : std::string();
     fo.words = &words;
     fo.top_heading = 2;
     fo.source = m->source;
-    fo.diagnostics = &out.diagnostics;
-    std::string content = html::meeting_fragment(*m, fo);
-    if (!content.empty())
-      item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(content.c_str());
+    fo.diagnostics = &f.diagnostics;
+    fo.site = page.empty() ? nullptr : context.site;
+    fo.source_root = base;
+    fo.page = page;
+    fo.page_url = !page.empty() ? e.link : std::string();
+    e.content = html::meeting_fragment(*m, fo);
+    f.entries.push_back(std::move(e));
   }
-
-  std::ostringstream s;
-  doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
-  out.bytes = s.str();
-  return out;
+  return f;
 }
 
-}  // namespace
-
-Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
-  return guarded("rss", [&] { return feed(meetings, options); });
-}
-
-}  // namespace minutes::formats
+}  // namespace minutes::formats::feed

@@ -73,7 +73,7 @@ struct Manifest {
   std::string options;                            // options_key() of the settings it was built with
   std::string summaries;                          // hash of the summaries file it wrote (empty: none to trust)
   std::map<std::string, SourceRecord> sources;    // by path relative to SRC
-  std::map<std::string, std::string> aggregates;  // "calendar.ics" -> hash of what was written
+  std::map<std::string, std::string> aggregates;  // "calendar.ics", "feeds/iaas.xml" -> hash of what was written
 };
 
 // The manifest's and the summaries' file names inside OUT. The summaries are the JSON writer's encoding of each
@@ -174,6 +174,7 @@ struct Build {
   std::vector<const Writer*> documents;   // per-meeting writers (from settings.formats)
   std::vector<const Writer*> aggregates;  // every writer over the whole archive, in registry order
   std::vector<Source> sources;
+  Site site;  // the pages the sources make, their series and neighbours (for links between pages)
   std::vector<Skipped> skipped;
   std::vector<ir::Diagnostic> diagnostics;  // of the settings and discovery; paths as they are shown
   std::optional<Manifest> previous;
