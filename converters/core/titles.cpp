@@ -78,8 +78,13 @@ std::string human_name(std::string_view folder) {
     std::string word = lower(folder.substr(i, j - i));
     if (!word.empty()) {
       auto known = std::find_if(std::begin(spelled), std::end(spelled), [&](const auto& p) { return p.first == word; });
+      bool acronym = word.size() >= 2 && word.size() <= 4 &&  // a short word with no vowel: "scs", "cfp"
+                     std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                     word.find_first_of("aeiouy") == std::string::npos;
       if (known != std::end(spelled))
         word = known->second;
+      else if (acronym)
+        for (auto& c : word) c = static_cast<char>(c - 'a' + 'A');
       else if (word[0] >= 'a' && word[0] <= 'z')
         word[0] = static_cast<char>(word[0] - 'a' + 'A');
       out += (out.empty() ? "" : " ") + word;

@@ -88,7 +88,7 @@ ir::Meeting summarise(const ir::Meeting& meeting) {
   m.events = meeting.events;
   m.actions = meeting.actions;
   m.sections = headings(meeting.sections);  // the search page's topics
-  ir::Block words;  // and its words
+  ir::Block words;                          // and its words
   words.kind = ir::BlockKind::paragraph;
   words.inlines.push_back({ir::InlineKind::text, formats::search_words(meeting)});
   m.blocks.push_back(std::move(words));
@@ -486,9 +486,9 @@ class Executor {
   std::vector<Result> results_;
   Manifest next_;
   Report report_;
-  Site site_;                  // the build's site, its series named from the meetings once they are read
-  WriteContext context_;       // the build's, with site_
-  std::set<std::string> told_;  // the aggregates' diagnostics told so far
+  Site site_;                        // the build's site, its series named from the meetings once they are read
+  WriteContext context_;             // the build's, with site_
+  std::set<std::string> told_;       // the aggregates' diagnostics told so far
   std::set<std::string> attempted_;  // the aggregate files written (or tried) in this run
 };
 

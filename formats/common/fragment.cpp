@@ -184,7 +184,9 @@ void seal_node(pugi::xml_node node) {
   }
 }
 
-int hex_value(char c) { return is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1; }
+int hex_value(char c) {
+  return is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+}
 
 std::string percent_decoded(std::string_view s) {
   std::string out;
@@ -244,7 +246,9 @@ bool repeats_title(std::string_view heading, const ir::Meeting& m) {
 std::string archive_page_href(std::string_view url, const FragmentOptions& options) {
   if (!options.site || url.empty()) return {};
   if (url.front() == '#')  // within the meeting: its own page
-    return options.page.empty() ? std::string() : safe_url(options.page_url.empty() ? std::string(url) : options.page_url + std::string(url));
+    return options.page.empty()
+               ? std::string()
+               : safe_url(options.page_url.empty() ? std::string(url) : options.page_url + std::string(url));
   std::string_view rel = url;
   if (!options.source_root.empty() && url.starts_with(options.source_root))
     rel = url.substr(options.source_root.size());

@@ -27,8 +27,10 @@ std::string search_words(const ir::Meeting& meeting, size_t max) {
     std::string word;
     auto flush = [&] {
       if (word.size() >= 3 && !full && seen.insert(word).second) {
-        if (out.size() + word.size() + 1 > max) full = true;
-        else out += (out.empty() ? "" : " ") + word;
+        if (out.size() + word.size() + 1 > max)
+          full = true;
+        else
+          out += (out.empty() ? "" : " ") + word;
       }
       word.clear();
     };

@@ -1,6 +1,5 @@
 // Writes meetings as an Atom 1.0 feed (RFC 4287): one entry per meeting, newest first, the meeting as HTML content.
 #include <pugixml.hpp>
-#include <sstream>
 
 #include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
@@ -11,11 +10,7 @@ namespace minutes::formats {
 
 namespace {
 
-pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text) {
-  auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
-  return e;
-}
+using feed::text_child;
 
 void link(pugi::xml_node parent, const char* rel, const char* type, const std::string& href) {
   auto l = parent.append_child("link");
@@ -40,9 +35,10 @@ Output atom(std::span<const ir::Meeting> meetings, const WriteOptions& options, 
   link(root, "alternate", "text/html", f.home);
   if (!f.self.empty()) link(root, "self", "application/atom+xml", f.self);
   // A stable id: the feed's own URL, else its site's, else one made of its title.
-  text_child(root, "id", !f.self.empty()                         ? f.self
-                         : f.home.find("://") != std::string::npos ? f.home
-                                                                   : "minutes:feed:" + slug(f.title));
+  text_child(root, "id",
+             !f.self.empty()                           ? f.self
+             : f.home.find("://") != std::string::npos ? f.home
+                                                       : "minutes:feed:" + slug(f.title));
   text_child(root, "updated", iso_datetime(f.updated));
   text_child(root, "generator", "minutes");
   person(root, !options.organisation.empty() ? options.organisation : f.title);  // entries may have no scribe
@@ -58,12 +54,7 @@ Output atom(std::span<const ir::Meeting> meetings, const WriteOptions& options, 
     text_child(entry, "summary", e.summary).append_attribute("type").set_value("text");
     if (!e.content.empty()) text_child(entry, "content", e.content).append_attribute("type").set_value("html");
   }
-  Output out;
-  std::ostringstream s;
-  doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
-  out.bytes = s.str();
-  out.diagnostics = std::move(f.diagnostics);
-  return out;
+  return feed::saved(doc, f);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <sstream>
 
 #include "formats/common/fragment.hpp"
 #include "formats/common/report.hpp"
@@ -175,6 +176,21 @@ Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& option
     f.entries.push_back(std::move(e));
   }
   return f;
+}
+
+pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text) {
+  auto e = parent.append_child(name);
+  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
+  return e;
+}
+
+Output saved(const pugi::xml_document& doc, Feed& feed) {
+  Output out;
+  std::ostringstream s;
+  doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
+  out.bytes = s.str();
+  out.diagnostics = std::move(feed.diagnostics);
+  return out;
 }
 
 }  // namespace minutes::formats::feed

@@ -11,6 +11,7 @@
 #include <minutes/ir.hpp>
 #include <minutes/options.hpp>
 #include <minutes/resources.hpp>
+#include <pugixml.hpp>
 
 #include "formats/common/words.hpp"
 
@@ -42,5 +43,11 @@ struct Feed {
 
 // The feed of the meetings under these options: newest first, at most feed_items (0: all), undated last.
 Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context);
+
+// Appends an element with text (cleaned) to an XML feed.
+pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text);
+
+// An XML feed's document as the writer's output, with the model's diagnostics.
+Output saved(const pugi::xml_document& doc, Feed& feed);
 
 }  // namespace minutes::formats::feed

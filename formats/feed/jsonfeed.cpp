@@ -46,8 +46,7 @@ Output jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& optio
 
 }  // namespace
 
-Output write_jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& options,
-                      const WriteContext& context) {
+Output write_jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   return guarded("jsonfeed", [&] { return jsonfeed(meetings, options, context); });
 }
 

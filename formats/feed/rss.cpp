@@ -3,7 +3,6 @@
 
 #include <array>
 #include <pugixml.hpp>
-#include <sstream>
 
 #include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
@@ -13,6 +12,8 @@
 namespace minutes::formats {
 
 namespace {
+
+using feed::text_child;
 
 // "Thu, 04 May 2023 00:00:00 +0000" (RFC 822 with a four-digit year, English names).
 std::string rfc822(int64_t seconds) {
@@ -24,12 +25,6 @@ std::string rfc822(int64_t seconds) {
   ir::Date d = ir::civil_from_days(day);
   return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000", days[static_cast<size_t>(ir::weekday(d))], d.day,
                      months[static_cast<size_t>(d.month - 1)], d.year, rest / 3600, rest / 60 % 60, rest % 60);
-}
-
-pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text) {
-  auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
-  return e;
 }
 
 Output rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
@@ -70,12 +65,7 @@ Output rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, c
     if (!e.content.empty())
       item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(e.content.c_str());
   }
-  Output out;
-  std::ostringstream s;
-  doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
-  out.bytes = s.str();
-  out.diagnostics = std::move(f.diagnostics);
-  return out;
+  return feed::saved(doc, f);
 }
 
 }  // namespace

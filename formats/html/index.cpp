@@ -131,15 +131,6 @@ std::vector<Upcoming> upcoming_events(const std::vector<IndexEntry>& entries, co
   return out;
 }
 
-// The newest meeting's date, or SOURCE_DATE_EPOCH's: events that end on or after it are upcoming.
-std::optional<ir::Date> today_of(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
-  if (options.source_date_epoch) return ir::civil_from_days(*options.source_date_epoch / 86400);
-  std::optional<ir::Date> today;
-  for (const auto& m : meetings)
-    if (m.date && (!today || *m.date > *today)) today = m.date;
-  return today;
-}
-
 // The link among the files beside the index that ends in one of the extensions; empty when none.
 std::string beside(const WriteOptions& options, std::initializer_list<std::string_view> extensions) {
   for (const auto& name : options.archive_links)
@@ -157,7 +148,7 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
     entries.push_back(
         {&m, stem_of(m.source), files != options.archive_outputs.end() ? files->second : std::vector<std::string>{}});
   }
-  std::optional<ir::Date> today = today_of(meetings, options);
+  std::optional<ir::Date> today = html::today_of(meetings, options);
   std::string feed = beside(options, {".xml", ".rss"}), calendar = beside(options, {".ics"});
   std::string title = options.title.empty() ? std::string("Meeting minutes") : options.title;
   const Words& words = formats::words_for(options.lang);

@@ -22,6 +22,7 @@ namespace {
 
 using html::link_element;
 using html::text_element;
+using html::today_of;
 
 std::string top_folder(std::string_view source) {
   auto slash = source.find('/');
@@ -86,8 +87,8 @@ Output series_page(std::span<const ir::Meeting> meetings, const WriteOptions& o,
   auto feeds = page.header.append_child("nav");
   feeds.append_attribute("class").set_value("formats");
   feeds.append_attribute("aria-label").set_value(words.feeds.c_str());
-  for (const auto& [ext, label] : {std::pair{".xml", &words.rss_feed}, std::pair{".atom", &words.atom_feed},
-                                   std::pair{".json", &words.json_feed}})
+  for (const auto& [ext, label] :
+       {std::pair{".xml", &words.rss_feed}, std::pair{".atom", &words.atom_feed}, std::pair{".json", &words.json_feed}})
     link_element(feeds, local_href(o.root_prefix + "feeds/" + folder + ext), *label);
   auto list = page.main.append_child("ul");
   list.append_attribute("class").set_value("entries");
@@ -95,15 +96,6 @@ Output series_page(std::span<const ir::Meeting> meetings, const WriteOptions& o,
   Output out;
   out.bytes = html::close_site_page(page, o.title.empty() ? words.converted : o.title + ". " + words.converted);
   return out;
-}
-
-// The newest meeting's date, or SOURCE_DATE_EPOCH's: events that end on or after it are upcoming.
-std::optional<ir::Date> today_of(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
-  if (options.source_date_epoch) return ir::civil_from_days(*options.source_date_epoch / 86400);
-  std::optional<ir::Date> today;
-  for (const auto& m : meetings)
-    if (m.date && (!today || *m.date > *today)) today = m.date;
-  return today;
 }
 
 void add_event(pugi::xml_node list, const MergedEvent& merged, std::span<const ir::Meeting> meetings,
@@ -118,7 +110,8 @@ void add_event(pugi::xml_node list, const MergedEvent& merged, std::span<const i
   else
     text_element(li, "strong", e.title);
   if (!e.location.empty()) li.append_child(pugi::node_pcdata).set_value(clean_text(", " + e.location).c_str());
-  auto from = std::find_if(meetings.begin(), meetings.end(), [&](const ir::Meeting& m) { return m.source == e.source; });
+  auto from =
+      std::find_if(meetings.begin(), meetings.end(), [&](const ir::Meeting& m) { return m.source == e.source; });
   if (from == meetings.end()) return;
   std::string href = page_href(*from, o, context);
   auto note = text_element(li, "span", " (" + fill(words.mentioned_in, {{"sources", ""}}));
@@ -136,7 +129,10 @@ Output events_page(std::span<const ir::Meeting> meetings, const WriteOptions& o,
   html::SitePage page;
   html::open_site_page(page, words.events_page, lang, o.root_prefix, words);
   auto today = today_of(meetings, o);
-  if (today) text_element(page.header, "p", fill(words.as_of, {{"date", ir::iso(*today)}})).append_attribute("class").set_value("meta");
+  if (today)
+    text_element(page.header, "p", fill(words.as_of, {{"date", ir::iso(*today)}}))
+        .append_attribute("class")
+        .set_value("meta");
   auto events = merge_events(meetings);
   std::vector<const MergedEvent*> upcoming, past;
   for (const auto& e : events) (today && e.event.end.value_or(e.event.start) >= *today ? upcoming : past).push_back(&e);
@@ -217,7 +213,8 @@ Output search_page(std::span<const ir::Meeting> meetings, const WriteOptions& o,
   auto data = page.main.append_child("script");
   data.append_attribute("type").set_value("application/json");
   data.append_attribute("id").set_value("search-data");
-  data.append_child(pugi::node_pcdata).set_value(script_safe(index.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).c_str());
+  data.append_child(pugi::node_pcdata)
+      .set_value(script_safe(index.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).c_str());
   std::string script;
   for (const auto& [path, bytes] : embedded::site())
     if (path == "search.js") script = bytes;

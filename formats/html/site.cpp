@@ -139,6 +139,14 @@ void open_site_page(SitePage& page, std::string_view title, const std::string& l
   page.main = body.append_child("main");
 }
 
+std::optional<ir::Date> today_of(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+  if (options.source_date_epoch) return ir::civil_from_days(*options.source_date_epoch / 86400);
+  std::optional<ir::Date> today;
+  for (const auto& m : meetings)
+    if (m.date && (!today || *m.date > *today)) today = m.date;
+  return today;
+}
+
 std::string close_site_page(SitePage& page, std::string_view footer) {
   auto body = page.doc.child("html").child("body");
   text_element(body, "footer", footer);

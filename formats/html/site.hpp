@@ -1,10 +1,13 @@
 // What the pages of an archive's site share: one stylesheet, the head, the site's navigation, the footer.
 #pragma once
 
+#include <optional>
 #include <pugixml.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
+#include <minutes/ir.hpp>
 #include <minutes/options.hpp>
 
 #include "formats/common/words.hpp"
@@ -36,6 +39,9 @@ pugi::xml_node text_element(pugi::xml_node parent, const char* name, std::string
 
 // Appends a link.
 pugi::xml_node link_element(pugi::xml_node parent, std::string_view href, std::string_view text);
+
+// The newest meeting's date, or SOURCE_DATE_EPOCH's: events that end on or after it are upcoming.
+std::optional<ir::Date> today_of(std::span<const ir::Meeting> meetings, const WriteOptions& options);
 
 // Closes a page: a footer, sealed for HTML5, serialised with the doctype.
 std::string close_site_page(SitePage& page, std::string_view footer);

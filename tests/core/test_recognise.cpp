@@ -213,4 +213,5 @@ TEST_CASE("dates from the title, the front matter, the file name, then the folde
   CHECK(minutes::human_name("iaas") == "IaaS");
   CHECK(minutes::human_name("community_call") == "Community Call");
   CHECK(minutes::human_name("ops") == "Ops");
+  CHECK(minutes::human_name("scs-minutes") == "SCS Minutes");  // a short word without a vowel is an acronym
 }

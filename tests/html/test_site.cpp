@@ -21,8 +21,7 @@ void make_archive(const fs::path& src) {
                     "- Kubernetes upgrade done, zebrafish release\n");
   build_test::write(src / "iaas/20241211.md",
                     "# 2024-12-11\n\n## Next steps\n\n- Review of the [sprint](./20241204.md)\n");
-  build_test::write(src / "community-call/20230504.md",
-                    slurp(fs::path(MINUTES_SOURCE_DIR) / "samples/20230504.md"));
+  build_test::write(src / "community-call/20230504.md", slurp(fs::path(MINUTES_SOURCE_DIR) / "samples/20230504.md"));
 }
 
 // The violations of WCAG 2.1 A and AA that axe-core finds on a page in headless Chromium, as JSON text ("[]":
@@ -54,10 +53,10 @@ TEST_CASE("the site's pages pass axe-core and link to each other, the search wor
   build_test::TempDir dir;
   make_archive(dir / "src");
   int status = 0;
-  std::string log = minutes::test::run("'" + std::string(MINUTES_BINARY) + "' build '" + (dir / "src").string() +
-                                           "' -o '" + (dir / "out").string() +
-                                           "' --site-url https://minutes.example.org/ -j 1 --quiet 2>&1",
-                                       status);
+  std::string log =
+      minutes::test::run("'" + std::string(MINUTES_BINARY) + "' build '" + (dir / "src").string() + "' -o '" +
+                             (dir / "out").string() + "' --site-url https://minutes.example.org/ -j 1 --quiet 2>&1",
+                         status);
   REQUIRE_MESSAGE(status == 0, log);
   fs::path out = dir / "out";
 

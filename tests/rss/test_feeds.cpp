@@ -77,9 +77,8 @@ json jsonfeed(const std::string& name, const std::string& bytes) {
 // Validates an Atom document with jing against the schema of RFC 4287's appendix B; the output of jing when not.
 std::string jing(const std::string& path) {
   int status = 0;
-  std::string out = test::run("jing -c '" + std::string(MINUTES_SOURCE_DIR) + "/tests/schemas/atom/atom.rnc' '" +
-                                  path + "' 2>&1",
-                              status);
+  std::string out = test::run(
+      "jing -c '" + std::string(MINUTES_SOURCE_DIR) + "/tests/schemas/atom/atom.rnc' '" + path + "' 2>&1", status);
   REQUIRE_MESSAGE(status != 127, "jing is missing (scripts/setup --test installs it)");
   return status == 0 ? std::string() : out + " (status " + std::to_string(status) + ")";
 }
@@ -138,7 +137,8 @@ TEST_CASE("RSS, Atom and JSON Feed of the same meetings: valid, newest first, li
   CHECK(a["self"] == json::array({"https://minutes.example.org/feeds/iaas.atom"}));
   // Undated: a warning that says so.
   bool warned = false;
-  for (const auto& d : rss.diagnostics) warned = warned || (d.file == "iaas/notes.md" && d.message.find("no date") == 0);
+  for (const auto& d : rss.diagnostics)
+    warned = warned || (d.file == "iaas/notes.md" && d.message.find("no date") == 0);
   CHECK(warned);
   CHECK(formats::write_jsonfeed(ms, o, context).bytes == jf.bytes);  // same input, same bytes
 }
