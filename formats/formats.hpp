@@ -27,6 +27,9 @@ struct JsonMeetings {
 };
 JsonMeetings read_json(std::string_view bytes, const ReadOptions& options);
 
+// Reads a curated calendar in yaml2ics' YAML (SovereignCloudStack/calendar); problems are its diagnostics.
+ir::Calendar read_yaml2ics(std::string_view bytes, const ReadOptions& options);
+
 // Writers: pure functions from meetings to bytes and diagnostics. They open no file (pictures and reference
 // documents come through context.resources), keep nothing between calls but in context.cache, and throw nothing.
 // Documents take several meetings as one report.

@@ -22,6 +22,9 @@ void add_convert_command(CLI::App& app, int& exit_code);
 // `minutes check INPUT...`.
 void add_check_command(CLI::App& app, int& exit_code);
 
+// `minutes events SRC|FILE... [--rejected] [--json]`.
+void add_events_command(CLI::App& app, int& exit_code);
+
 // `minutes build SRC -o OUT`.
 void add_build_command(CLI::App& app, int& exit_code);
 

@@ -119,7 +119,7 @@ void add_settings(CLI::App& cmd, Settings& settings, bool build) {
     if (s.delimiter) option->delimiter(s.delimiter);
     if (s.type == SettingType::choice)
       option->check(CLI::IsMember(std::vector<std::string>(s.allowed.begin(), s.allowed.end())));
-    if (s.type == SettingType::file) option->check(CLI::ExistingFile);
+    if (s.type == SettingType::file || s.type == SettingType::files) option->check(CLI::ExistingFile);
     if (s.type == SettingType::count) option->check(CLI::PositiveNumber);
   }
 }
@@ -194,6 +194,13 @@ void add_convert_command(CLI::App& app, int& exit_code) {
     }
     apply_environment(args->settings.options);
     if (!cmd->count("--feed-items")) args->settings.options.feed_items = 0;  // explicit inputs: every one of them
+    auto calendars = load_calendars(args->settings);  // --events FILE.yml
+    print(calendars);
+    if (has_error(calendars)) {
+      std::fprintf(stderr, "minutes: nothing written\n");
+      exit_code = exit_bad_input;
+      return;
+    }
     FileResources files(resource_roots(args->inputs, args->resource_paths, args->settings.options.reference_doc));
     Cache cache;
     Output out = write(*writer, meetings, args->settings.options, WriteContext{&files, &cache});

@@ -40,7 +40,9 @@ const minutes::cli::Manual& manual() {
            "  minutes check minutes/*.md\n"
            "diagnostics only\n"
            "  minutes build minutes/ -o site/\n"
-           "a whole archive: pages, reports, calendar, feed and index, incrementally"},
+           "a whole archive: pages, reports, calendar, feed and index, incrementally\n"
+           "  minutes events minutes/ --rejected\n"
+           "the calendar that would be published, and the candidates left out and why"},
           {"EXIT STATUS",
            "  0  success (warnings may have been printed)\n"
            "  1  bad input: a file could not be read or has an error; the diagnostics name it\n"
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
   minutes::cli::add_convert_command(app, exit_code);
   minutes::cli::add_check_command(app, exit_code);
   minutes::cli::add_build_command(app, exit_code);
+  minutes::cli::add_events_command(app, exit_code);
   // Generated documents, from the definitions above: the build writes the manual page and completions so.
   if (argc == 2 && std::strcmp(argv[1], "--man") == 0) {
     std::fputs(minutes::cli::man_page(app, text, minutes::version).c_str(), stdout);

@@ -1,5 +1,7 @@
-// The date scanner's tokens and the month and weekday names it knows, in English and German.
+// The date scanner's tokens, the month, weekday and zone names it knows (English and German), and calendar sums.
 #include "converters/core/date_tokens.hpp"
+
+#include "converters/core/dates.hpp"
 
 #include <array>
 
@@ -109,6 +111,33 @@ int month_of(const Token& t) {
 int weekday_of(const Token& t) {
   if (t.type != Tok::word) return -1;
   return lookup(t.word, weekday_names);
+}
+
+std::string zone_for(std::string_view a) {
+  std::string z;
+  for (char c : a) z += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  if (z == "CET" || z == "CEST" || z == "MEZ" || z == "MESZ") return "Europe/Berlin";
+  if (z == "UTC" || z == "GMT" || z == "Z") return "UTC";
+  if (z == "BST" || z == "WET" || z == "WEST") return "Europe/London";
+  if (z == "EET" || z == "EEST") return "Europe/Helsinki";
+  if (z == "EST" || z == "EDT" || z == "ET") return "America/New_York";
+  if (z == "PST" || z == "PDT" || z == "PT") return "America/Los_Angeles";
+  return {};
+}
+
+int infer_year(int month, int day, const ir::Date& ref) {
+  int64_t r = ir::days_from_civil(ref);
+  for (int y = ref.year - 1; y <= ref.year + 8; ++y) {
+    ir::Date d{y, month, day};
+    if (valid(d) && ir::days_from_civil(d) - r >= -56) return y;
+  }
+  return ref.year;
+}
+
+ir::Date iso_week_monday(int year, int week) {
+  ir::Date jan4{year, 1, 4};
+  int64_t monday1 = ir::days_from_civil(jan4) - ir::weekday(jan4);
+  return ir::civil_from_days(monday1 + 7 * (week - 1));
 }
 
 }  // namespace minutes::dates

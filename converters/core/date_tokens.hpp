@@ -26,6 +26,12 @@ struct Token {
 inline bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// A day that exists in the month (any year; 29 February included).
+inline bool day_exists(int m, int d) {
+  static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+}
+
 // Splits text into tokens; dashes and no-break spaces as minutes write them are understood.
 std::vector<Token> tokenize(std::string_view s);
 

@@ -15,6 +15,8 @@ struct Point {
   std::size_t next = 0;  // token index after the point
   bool month_first = false;
   bool iso = false;
+  bool has_year = false;  // a year was written (even "0000")
+  bool bad = false;       // written as a date in a form that leaves no doubt, but no such day exists
 };
 
 class Scanner {
@@ -105,7 +107,8 @@ class Scanner {
     // ISO: 2023-07-18 or 2023/07/18
     if (year_tok(i) && free_start(i) && (punct(i + 1, '-') || punct(i + 1, '/')) && glued(i + 1) && num(i + 2) &&
         glued(i + 2) && punct(i + 3, t_[i + 1].p) && glued(i + 3) && num(i + 4) && glued(i + 4)) {
-      p = {t_[i].value, t_[i + 2].value, t_[i + 4].value, i + 5, false, true};
+      p = {t_[i].value, t_[i + 2].value, t_[i + 4].value, i + 5, false, true, true};
+      p.bad = !valid(ir::Date{p.y, p.m, p.d});
       return free_end(i + 5);
     }
     // Day first, numeric: 13.09.2023, 5.9.2023, 5.9.
@@ -113,6 +116,8 @@ class Scanner {
         punct(i + 3, '.') && glued(i + 3)) {
       if (year_tok(i + 4) && glued(i + 4)) {
         p = {t_[i + 4].value, t_[i + 2].value, t_[i].value, i + 5};
+        p.has_year = true;
+        p.bad = !valid(ir::Date{p.y, p.m, p.d});
         return free_end(i + 5);
       }
       if (!num(i + 4, 9) || t_[i + 4].space) {
@@ -127,6 +132,7 @@ class Scanner {
       int mm = t_[i + 2].value / 10000, yy = t_[i + 2].value % 10000;
       if (mm >= 1 && mm <= 12 && yy >= 1990 && yy <= 2100) {
         p = {yy, mm, t_[i].value, i + 3};
+        p.has_year = true;
         return free_end(i + 3);
       }
     }
@@ -139,11 +145,13 @@ class Scanner {
         ++j;
         if (punct(j, '.') && glued(j)) ++j;
         p = {0, m, t_[i].value, j};
+        p.bad = !day_exists(m, p.d);
         std::size_t k = j;
         if (punct(k, ',')) ++k;
         if (year_tok(k)) {
           p.y = t_[k].value;
           p.next = k + 1;
+          p.has_year = true;
         }
         return true;
       }
@@ -156,12 +164,14 @@ class Scanner {
       if (punct(j, ',') && num(j + 1) && !year_tok(j + 1)) ++j;  // "Feb, 26 + 27"
       if (num(j) && !(num(j + 0, 2) && punct(j + 1, ':'))) {
         p = {0, m, t_[j].value, j + 1, true};
+        p.bad = !day_exists(m, p.d) && t_[j].digits <= 2;
         std::size_t k = ordinal(j + 1) ? j + 2 : j + 1;
         p.next = k;
         std::size_t y = punct(k, ',') ? k + 1 : k;
         if (year_tok(y)) {
           p.y = t_[y].value;
           p.next = y + 1;
+          p.has_year = true;
         }
         return true;
       }
@@ -181,7 +191,11 @@ class Scanner {
   std::size_t separator(std::size_t i) const {
     if (i >= t_.size()) return 0;
     const auto& t = t_[i];
-    if (t.type == Tok::punct && (t.p == '-' || t.p == '+' || t.p == '/' || t.p == '&')) return i + 1;
+    if (t.type == Tok::punct && (t.p == '-' || t.p == '+' || t.p == '/' || t.p == '&')) {
+      if (t.p == '-' && (word(i + 1, "until") || word(i + 1, "to") || word(i + 1, "bis") || word(i + 1, "till")))
+        return i + 2;  // "Feb. 17 – until 18, 2026"
+      return i + 1;
+    }
     if (t.type == Tok::word && (t.word == "to" || t.word == "until" || t.word == "till" || t.word == "bis" ||
                                 t.word == "through" || t.word == "and" || t.word == "und"))
       return i + 1;
@@ -189,7 +203,8 @@ class Scanner {
   }
 
   bool complete(Point& p, bool& year_given) const {
-    year_given = p.y != 0;
+    year_given = p.y != 0 || p.has_year;
+    if (p.has_year && p.y < 1) return false;  // "0000-01-01"
     if (p.y == 0) {
       if (!ref_) return false;
       p.y = infer_year(p.m, p.d, *ref_);
@@ -215,25 +230,30 @@ class Scanner {
       }
     }
     if (match_week(i, f, next)) return true;
+    if (match_relative(i, f, next)) return true;
 
     Point a, b;
     bool have_a = match_point(i, a);
+    if (have_a && a.bad) return impossible(start_tok, a.next, "no such day", f, next);
     std::size_t after_a = have_a ? a.next : 0;
     std::optional<TimeRange> time_a;
     if (have_a) {
       TimeRange tr;
       std::size_t tn = 0;
       std::size_t k = punct(after_a, ',') ? after_a + 1 : after_a;
-      if (word(k, "at") || word(k, "from") || word(k, "um")) ++k;
+      if (word(k, "at") || word(k, "from") || word(k, "um") || word(k, "between")) ++k;
       if (match_time_range(k, tr, tn, true)) {
         time_a = tr;
         after_a = tn;
+      } else if (std::size_t e = bad_clock(k)) {
+        return impossible(start_tok, e, "no such time of day", f, next);
       }
     }
     bool ranged = false;
     if (have_a) {
       if (std::size_t s = separator(after_a); s && !(time_a && time_a->end)) {
         if (match_point(s, b, false)) {
+          if (b.bad) return impossible(start_tok, b.next, "no such day", f, next);
           if (b.y == 0 && a.y == 0) {
           } else if (a.y == 0) {
             a.y = b.y - (a.m > b.m ? 1 : 0);
@@ -261,12 +281,18 @@ class Scanner {
       if (!match_day(i, d, n)) return false;
       std::size_t s = separator(n);
       if (!s || !match_point(s, b, false) || b.month_first || b.iso) return false;
+      if (b.bad) return impossible(start_tok, b.next, "no such day", f, next);
       a = {b.y, b.m, d, n};
+      a.has_year = b.has_year;
+      if (!day_exists(a.m, a.d)) return impossible(start_tok, b.next, "no such day", f, next);
       ranged = true;
     }
     bool year_a = false, year_b = false;
     bool b_year_written = ranged && b.y != 0;
-    if (!complete(a, year_a)) return false;
+    if (!complete(a, year_a)) {
+      if (a.has_year) return impossible(start_tok, ranged ? b.next : a.next, "no such year", f, next);
+      return false;
+    }
     ir::Date da{a.y, a.m, a.d};
     f = Found{};
     f.start = da;
@@ -277,7 +303,8 @@ class Scanner {
       if (b.y == 0) b.y = a.y + (b.m < a.m ? 1 : 0);
       if (!complete(b, year_b)) return false;
       ir::Date db{b.y, b.m, b.d};
-      if (db < da || ir::days_from_civil(db) - ir::days_from_civil(da) > 62) return false;
+      if (db < da) return impossible(start_tok, b.next, "the range ends before it starts", f, next);
+      if (ir::days_from_civil(db) - ir::days_from_civil(da) > 62) return false;
       if (db != da) f.end = db;
       f.year_given = year_a || (year_b && b_year_written);
       last = b.next;
@@ -312,6 +339,68 @@ class Scanner {
       int ry = ref_ ? ref_->year : 0;
       f.implausible = ref_ ? std::abs(f.start.year - ry) > 3 : (f.start.year < 1990 || f.start.year > 2100);
     }
+    next = last;
+    return true;
+  }
+
+  // A date-shaped expression that names no real day or time: found, with the problem, so that it is warned about.
+  bool impossible(std::size_t from, std::size_t to, const char* why, Found& f, std::size_t& next) const {
+    f = Found{};
+    f.begin = t_[from].b;
+    f.end_pos = t_[std::max(to, from + 1) - 1].e;
+    f.problem = why;
+    next = std::max(to, from + 1);
+    return true;
+  }
+
+  // The end of "25:99" or "24:00" at i (a time of day in form, but none in fact); 0 when there is none.
+  std::size_t bad_clock(std::size_t i) const {
+    if (!num(i) || !punct(i + 1, ':') || !glued(i + 1) || !num(i + 2) || t_[i + 2].digits != 2 || !glued(i + 2))
+      return 0;
+    int h = t_[i].value, mi = t_[i + 2].value;
+    return h > 23 || mi > 59 ? i + 3 : 0;
+  }
+
+  // "today", "tomorrow", "heute", "the 15th": days relative to the reference date.
+  bool match_relative(std::size_t i, Found& f, std::size_t& next) const {
+    if (!ref_) return false;
+    int64_t r = ir::days_from_civil(*ref_);
+    std::optional<ir::Date> day;
+    std::size_t last = i + 1;
+    if (word(i, "today") || word(i, "heute")) {
+      day = *ref_;
+    } else if (word(i, "tomorrow")) {
+      day = ir::civil_from_days(r + 1);
+    } else if (word(i, "the") && num(i + 1) && ordinal(i + 2) &&
+               (i + 3 >= t_.size() || t_[i + 3].type == Tok::punct || word(i + 3, "at") || word(i + 3, "in") ||
+                word(i + 3, "from") || word(i + 3, "between") || word(i + 3, "and") || word(i + 3, "to"))) {
+      Point probe;
+      if (match_point(i + 1, probe)) return false;  // "the 5th of October": a date of its own
+      int d = t_[i + 1].value;
+      for (int dm = 0; dm <= 1 && !day; ++dm) {  // this month's day, unless more than a week past: next month's
+        int m = ref_->month + dm, y = ref_->year;
+        if (m > 12) m -= 12, ++y;
+        ir::Date c{y, m, d};
+        if (valid(c) && ir::days_from_civil(c) >= r - 7) day = c;
+      }
+      last = i + 3;
+    }
+    if (!day) return false;
+    f = Found{};
+    f.start = *day;
+    f.kind = DateKind::weekday;
+    f.begin = t_[i].b;
+    TimeRange tr;
+    std::size_t tn = 0;
+    std::size_t k = punct(last, ',') ? last + 1 : last;
+    if (word(k, "at") || word(k, "from") || word(k, "between") || word(k, "um")) ++k;
+    if (match_time_range(k, tr, tn, true)) {
+      f.start_time = tr.start;
+      f.end_time = tr.end;
+      f.timezone = tr.timezone;
+      last = tn;
+    }
+    f.end_pos = t_[last - 1].e;
     next = last;
     return true;
   }
@@ -403,6 +492,17 @@ class Scanner {
   // One time of day at i; `marked` tells whether it carries a sign of being a time (":", am/pm, o'clock, zone).
   bool match_clock(std::size_t i, ir::Time& t, std::size_t& next, bool& marked, int& half,
                    bool check_start = true) const {
+    // "1000 CEST": four digits are a time of day only with a zone after them
+    if (i < t_.size() && t_[i].type == Tok::num && t_[i].digits == 4 && (!check_start || free_start(i)) &&
+        i + 1 < t_.size() && t_[i + 1].type == Tok::word && !zone_for(text_.substr(t_[i + 1].b, t_[i + 1].e - t_[i + 1].b)).empty()) {
+      int v = t_[i].value;
+      if (v / 100 > 23 || v % 100 > 59) return false;
+      t = ir::Time{v / 100, v % 100};
+      next = i + 1;
+      marked = true;
+      half = 0;
+      return true;
+    }
     if (!num(i) || (check_start && !free_start(i))) return false;
     int h = t_[i].value, mi = 0;
     std::size_t j = i + 1;
@@ -428,8 +528,8 @@ class Scanner {
       if (h < 1 || h > 12) return false;
       h = (h % 12) + (half == 2 ? 12 : 0);
     }
-    if (h > 24 || mi > 59 || (h == 24 && mi != 0)) return false;
-    t = ir::Time{h % 24, mi};
+    if (h > 23 || mi > 59) return false;  // 24:00 is no time of day: written so, it is warned about
+    t = ir::Time{h, mi};
     next = j;
     return true;
   }
@@ -459,7 +559,9 @@ class Scanner {
     if (!match_clock(i, t1, n1, m1, h1)) return false;
     std::size_t j = n1;
     bool ranged = false;
-    if (std::size_t s = separator(j); s && !word(j, "and") && !punct(j, '+') && !punct(j, '&') && !punct(j, '/')) {
+    bool between = i > 0 && word(i - 1, "between");  // "between 11am and 3pm"
+    if (std::size_t s = separator(j);
+        s && (between || !word(j, "and")) && !punct(j, '+') && !punct(j, '&') && !punct(j, '/')) {
       if (match_clock(s, t2, n2, m2, h2, false) && (m1 || m2)) {
         if (!m1 && h2 && !h1 && t1.hour < 12) {  // "9-11am": the first takes the second's half of the day
           if (h2 == 2 && t1.hour + 12 <= t2.hour) t1.hour += 12;
@@ -486,33 +588,6 @@ class Scanner {
 };
 
 }  // namespace
-
-std::string zone_for(std::string_view a) {
-  std::string z;
-  for (char c : a) z += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  if (z == "CET" || z == "CEST" || z == "MEZ" || z == "MESZ") return "Europe/Berlin";
-  if (z == "UTC" || z == "GMT" || z == "Z") return "UTC";
-  if (z == "BST" || z == "WET" || z == "WEST") return "Europe/London";
-  if (z == "EET" || z == "EEST") return "Europe/Helsinki";
-  if (z == "EST" || z == "EDT" || z == "ET") return "America/New_York";
-  if (z == "PST" || z == "PDT" || z == "PT") return "America/Los_Angeles";
-  return {};
-}
-
-int infer_year(int month, int day, const ir::Date& ref) {
-  int64_t r = ir::days_from_civil(ref);
-  for (int y = ref.year - 1; y <= ref.year + 8; ++y) {
-    ir::Date d{y, month, day};
-    if (valid(d) && ir::days_from_civil(d) - r >= -56) return y;
-  }
-  return ref.year;
-}
-
-ir::Date iso_week_monday(int year, int week) {
-  ir::Date jan4{year, 1, 4};
-  int64_t monday1 = ir::days_from_civil(jan4) - ir::weekday(jan4);
-  return ir::civil_from_days(monday1 + 7 * (week - 1));
-}
 
 std::vector<Found> find_dates(std::string_view text, std::optional<ir::Date> reference, ScanOptions options) {
   return Scanner(text, reference, options).dates();

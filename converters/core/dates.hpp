@@ -15,7 +15,7 @@ namespace minutes::dates {
 enum class DateKind {
   absolute,  // a day written out (with or without a year)
   week,      // a calendar week: "CW20", "KW 20"
-  weekday,   // a weekday relative to the reference date: "on Monday", "next Thursday"
+  weekday,   // relative to the reference date: "on Monday", "next Thursday", "today", "the 15th"
 };
 
 // One date or date range found in a text, with the times of day that go with it.
@@ -30,6 +30,8 @@ struct Found {
   DateKind kind = DateKind::absolute;
   bool year_given = false;   // the year was written (not inferred)
   bool implausible = false;  // a real date whose year is far from the reference (e.g. 2923)
+  std::string problem;       // set for a date or time that cannot be ("31.02.2024", "0000-01-01", "25:99", a range
+                             // that ends before it starts): what is wrong, for a warning; no date then
 };
 
 // A time of day or a range of them, with its zone.

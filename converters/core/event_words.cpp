@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "converters/core/event_places.hpp"
+
 namespace minutes::event_words {
 
 // A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
@@ -50,16 +52,13 @@ bool interior_con(std::string_view w) {
 
 // The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
 std::size_t event_word(std::string_view text) {
-  static constexpr std::array<std::string_view, 29> keywords = {
-      "barcamp", "conference", "conferences", "congress",      "event",   "expo",     "fair",     "festival",
-      "forum",   "fosdem",     "hackathon",   "hackathons",    "hackday", "kongress", "kubecon",  "launch",
-      "meetup",  "meetups",    "messe",       "minihackathon", "opening", "plenary",  "roadshow", "stackconf",
-      "summit",  "symposium",  "tagung",      "webinar",       "workshop"};
+  static constexpr std::array<std::string_view, 45> keywords = {
+      "barcamp", "bootcamp", "conference", "conferences", "congress", "convention", "conventions", "event", "expo", "fachkongress", "fair", "fest", "festival", "forum", "fosdem", "gettogether", "hackathon", "hackathons", "hackday", "hackfest", "kongress", "kongresse", "kubecon", "launch", "meetup", "meetups", "messe", "messen", "minihackathon", "minihackathons", "opening", "plenary", "ptg", "roadshow", "seminar", "stackconf", "summit", "summits", "symposium", "tagung", "vptg", "webinar", "webinars", "workshop", "workshops"};
   bool prev_upper = false;
   std::string_view prev, prev2;
   // the lowered word lives in each_word's buffer only until the next word: keep the few that matter
   auto keep = [](std::string_view l) -> std::string_view {
-    for (std::string_view k : {"first", "next", "join", "the", "save"})
+    for (std::string_view k : {"first", "next", "join", "the", "save", "get", "hacking"})
       if (k == l) return k;
     return {};
   };
@@ -69,10 +68,12 @@ std::size_t event_word(std::string_view text) {
                (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
                (l == "appointment" && (prev == "first" || prev == "next")) ||
                (l == "us" && prev == "join") ||  // "Join us in Berlin -- 2024-09-05"
+               (l == "together" && prev == "get") ||  // "get-together"
+               (l == "session" && prev == "hacking") ||
                (l == "date" && prev == "the" && prev2 == "save");
     prev_upper = capital;
     prev2 = prev;
-    prev = l == "first" || l == "next" || l == "join" || l == "the" || l == "save" ? keep(l) : std::string_view();
+    prev = keep(l);
     return hit;
   });
 }
@@ -93,6 +94,8 @@ std::string event_phrase(std::string_view text) {
 // Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
 bool events_heading(std::string_view title) {
   std::string t = lower(title);
+  for (std::string_view w : {"topics", "ideas", "agenda", "introduction"})  // "Topics for meetups": talks, not events
+    if (t.starts_with(w)) return false;
   for (std::string_view w : {"events", "hackathons", "conferences", "meetups", "save the date", "next dates",
                              "upcoming", "announcements", "veranstaltungen", "termine"})
     if (t.find(w) != std::string::npos) return true;
@@ -114,7 +117,8 @@ bool not_an_event(std::string_view text) {
   if (stop) return true;
   std::string t = lower(text);
   return t.find("call for papers") != std::string::npos || t.find("register by") != std::string::npos ||
-         t.find("registration") != std::string::npos || t.find("back on") != std::string::npos;
+         t.find("registration deadline") != std::string::npos || t.find("back on") != std::string::npos ||
+         t.find("not a good option") != std::string::npos || t.find("no good option") != std::string::npos;
 }
 
 std::string_view trim_marks(std::string_view s) {
@@ -155,28 +159,8 @@ std::string_view trim_head(std::string_view s) {
   }
 }
 
-// A short name that looks like a place: "Berlin", "Frankfurt am Main", "Cloud&Heat", "online".
-bool place_like(std::string_view s) {
-  s = trim_marks(s);
-  if (s.empty() || s.size() > 40) return false;
-  std::string l = lower(s);
-  if (l == "online" || l == "virtual" || l == "hybrid" || l == "remote") return true;
-  if (s.find("http") != std::string_view::npos || s.find(':') != std::string_view::npos) return false;
-  auto ws = words(s);
-  if (ws.empty() || ws.size() > 4) return false;
-  static constexpr std::array<std::string_view, 24> not_first = {
-      "a",   "after", "an",    "and", "at",   "before", "for",   "from", "in",   "it",   "next", "on",
-      "our", "see",   "since", "the", "this", "to",     "until", "we",   "what", "when", "will", "with"};
-  if (in_table(not_first, lower(ws[0]))) return false;
-  static const std::set<std::string, std::less<>> small = {"am", "an",  "der", "de", "del",
-                                                           "im", "and", "of",  "la", "upon"};
-  for (auto w : ws) {
-    unsigned char c = static_cast<unsigned char>(w[0]);
-    if (!(std::isupper(c) || c >= 0x80 || small.count(w))) return false;
-  }
-  unsigned char first = static_cast<unsigned char>(ws[0][0]);
-  return std::isupper(first) || first >= 0x80;
-}
+// A short text that is a place the gazetteer knows ("Berlin", "Frankfurt/Main", "online").
+bool place_like(std::string_view s) { return !place_of(s).empty(); }
 
 std::size_t rfind_dash(std::string_view s, std::size_t& len) {
   std::size_t best = std::string_view::npos;
@@ -212,13 +196,13 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
   std::string_view t = trim_tail(pre);
   // "(City, date)"
   if (auto open = t.rfind('('); open != std::string_view::npos && place_like(t.substr(open + 1))) {
-    location = std::string(trim_marks(t.substr(open + 1)));
+    location = place_of(t.substr(open + 1));
     t = trim_tail(t.substr(0, open));
   }
   // "Name, City, date"
   if (location.empty()) {
     if (auto comma = t.rfind(','); comma != std::string_view::npos && place_like(t.substr(comma + 1))) {
-      location = std::string(trim_marks(t.substr(comma + 1)));
+      location = place_of(t.substr(comma + 1));
       t = trim_tail(t.substr(0, comma));
     }
   }
@@ -226,7 +210,7 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
   if (location.empty()) {
     std::size_t len = 0;
     if (auto dash = rfind_dash(t, len); dash != std::string_view::npos && place_like(t.substr(dash + len))) {
-      location = std::string(trim_marks(t.substr(dash + len)));
+      location = place_of(t.substr(dash + len));
       t = trim_tail(t.substr(0, dash));
     }
   }
@@ -238,12 +222,12 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
       std::string_view place = t.substr(p + w.size());
       std::string_view rest = trim_tail(t.substr(0, p));
       if (!place_like(place) || (w != " in " && !names_event(rest))) continue;
-      location = std::string(trim_marks(place));
+      location = place_of(place);
       t = rest;
       break;
     }
   }
-  title = clean_title(t);
+  title = tidy_title(clean_title(t));
 }
 
 // Whether two titles share a distinctive word (four letters or more, not a generic one).

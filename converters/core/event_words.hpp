@@ -100,3 +100,26 @@ bool in_table(const std::array<std::string_view, N>& table, std::string_view w) 
 }
 
 }  // namespace minutes::event_words
+
+namespace minutes::event_words {
+
+// The place a short text is as a whole, as a calendar spells it ("Frankfurt/Main" -> "Frankfurt am Main",
+// "Cologne." -> "Köln", "Arnsberg-Neheim" -> "Arnsberg", "virtual" -> "online"); empty when the gazetteer knows none.
+std::string place_of(std::string_view text);
+
+// The place text names where places stand ("in Fürth", "(Köln, ...", "- Berlin", "59755 Arnsberg"), else a
+// large city or a country named anywhere ("Kubernetes Community Day Munich"); "online" for a virtual event.
+std::string place_in(std::string_view text);
+
+// A title without decoration: bullets, arrows, emoji, "Save the date:", "AI @x:", "registration for", a
+// trailing "(@handle)", end punctuation, unbalanced brackets; at most 80 bytes, cut at a word.
+std::string tidy_title(std::string_view title);
+
+// Whether a title reads as a name ("SCS Summit 2025", "it.emsland") rather than a sentence.
+bool name_like(std::string_view title);
+
+// The name of the event a sentence mentions: the capitalised words around its event word ("Will be done as part
+// of the IAM Hackathon in Bremen" -> "IAM Hackathon"); empty without an event word.
+std::string event_name(std::string_view text);
+
+}  // namespace minutes::event_words

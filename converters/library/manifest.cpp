@@ -62,9 +62,12 @@ std::string options_key(const Settings& settings) {
     if (!s.rebuilds) continue;
     std::string value = setting_text(s, settings);
     key += fmt::format("{}{}={}\x1e", s.key, s.env, value);
-    if (s.type == SettingType::file && !value.empty()) {
-      auto file = read_file(value);
-      key += hash_bytes(file.bytes ? *file.bytes : file.error) + "\x1e";
+    if ((s.type == SettingType::file || s.type == SettingType::files) && !value.empty()) {
+      for (size_t at = 0, nl; at < value.size(); at = nl + 1) {  // a list: one path a line
+        nl = std::min(value.find('\n', at), value.size());
+        auto file = read_file(value.substr(at, nl - at));
+        key += hash_bytes(file.bytes ? *file.bytes : file.error) + "\x1e";
+      }
     }
   }
   return hash_bytes(key);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <thread>
 
+#include <minutes/events.hpp>
 #include <minutes/files.hpp>
 
 #include "converters/library/archive_files.hpp"
@@ -46,6 +47,7 @@ Build prepare(const Request& request) {
   b.diagnostics = std::move(read.diagnostics);
   for (const Setting* s : request.given) apply_setting(*s, request.flags, b.settings);
   apply_environment(b.settings.options);
+  for (auto& d : load_calendars(b.settings)) b.diagnostics.push_back(std::move(d));  // calendar.include, --events
 
   // The writers: the formats named, and every aggregate of the registry.
   for (const auto& name : b.settings.formats) {

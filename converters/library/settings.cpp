@@ -94,6 +94,17 @@ const std::vector<Setting>& settings_table() {
        .type = T::flag,
        .rebuilds = true,
        .field = &W::todos},
+      {.key = "calendar.include",
+       .flag = "--events",
+       .help = "a curated calendar in yaml2ics YAML whose events and series join the calendar and win over the "
+               "minutes (repeatable)",
+       .group = calendar,
+       .value_name = "FILE.yml",
+       .type = T::files,
+       .append = true,
+       .rebuilds = true,
+       .field = &S::calendar_include},
+      {.help = "the curated events read from calendar.include", .type = T::internal, .field = &W::calendar},
       {.key = "feed.title",
        .flag = "--feed-title",
        .help = "channel title",
@@ -211,6 +222,9 @@ std::string setting_text(const Setting& setting, const Settings& settings) {
                           return v ? std::to_string(*v) : std::string();
                         },
                         [&](std::vector<std::string> WriteOptions::*p) { return lines(settings.options.*p); },
+                        [&](std::vector<ir::CuratedEvent> WriteOptions::*) {
+                          return std::string();  // what calendar.include names, whose files the key hashes
+                        },
                         [&](std::map<std::string, std::vector<std::string>> WriteOptions::*p) {
                           std::string out;
                           for (const auto& [k, v] : settings.options.*p) out += k + "=" + lines(v);

@@ -103,6 +103,24 @@ class Reader {
           return error(node, fmt::format("{}: expected a positive number", key));
         return set(s, v);
       }
+      case SettingType::files: {
+        std::vector<std::string> list;
+        if (node.IsScalar())
+          list.push_back(node.Scalar());
+        else if (node.IsSequence())
+          for (const auto& item : node) {
+            if (!item.IsScalar()) return error(item, fmt::format("{}: expected a list of files", key));
+            list.push_back(item.Scalar());
+          }
+        else
+          return error(node, fmt::format("{}: expected a list of files", key));
+        for (auto& v : list) {
+          if (std::filesystem::path(v).is_relative()) v = (std::filesystem::path(src_) / v).string();
+          std::error_code ec;
+          if (!std::filesystem::is_regular_file(v, ec)) return error(node, fmt::format("{}: no file {}", key, v));
+        }
+        return set(s, list);
+      }
       case SettingType::globs:
       case SettingType::formats: {
         std::vector<std::string> list;

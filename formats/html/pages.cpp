@@ -133,7 +133,7 @@ Output events_page(std::span<const ir::Meeting> meetings, const WriteOptions& o,
     text_element(page.header, "p", fill(words.as_of, {{"date", ir::iso(*today)}}))
         .append_attribute("class")
         .set_value("meta");
-  auto events = merge_events(meetings);
+  auto events = merge_events(meetings, o.calendar);
   std::vector<const MergedEvent*> upcoming, past;
   for (const auto& e : events) (today && e.event.end.value_or(e.event.start) >= *today ? upcoming : past).push_back(&e);
   std::reverse(past.begin(), past.end());  // the latest first

@@ -83,6 +83,21 @@ bool is_utc(std::string_view tzid) {
 
 bool known_zone(const std::string& tzid) { return find_zone(tzid) != nullptr; }
 
+std::optional<std::string> utc_date_time(const std::string& tzid, const ir::Date& d, const ir::Time& t, int second) {
+  const date::time_zone* zone = find_zone(tzid);
+  if (!zone) return std::nullopt;
+  using namespace std::chrono;
+  auto local = date::local_days{date::year{d.year} / static_cast<unsigned>(d.month) / static_cast<unsigned>(d.day)} +
+               hours{t.hour} + std::chrono::minutes{t.minute} + seconds{second};
+  auto utc = zone->to_sys(local, date::choose::earliest);
+  auto days = date::floor<date::days>(utc);
+  date::year_month_day ymd{days};
+  date::hh_mm_ss hms{utc - days};
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count());
+}
+
 std::optional<std::string> vtimezone(const std::string& tzid, int from_year, int to_year) {
   const date::time_zone* zone = find_zone(tzid);
   if (!zone) return std::nullopt;

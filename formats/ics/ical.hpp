@@ -23,6 +23,9 @@ bool is_utc(std::string_view tzid);
 // nullopt when the tz database does not know the zone.
 std::optional<std::string> vtimezone(const std::string& tzid, int from_year, int to_year);
 
+// A local date and time in an IANA zone as a UTC DATE-TIME ("20241222T225959Z"); nullopt for an unknown zone.
+std::optional<std::string> utc_date_time(const std::string& tzid, const ir::Date& date, const ir::Time& time, int second);
+
 // True when the tz database knows the zone.
 bool known_zone(const std::string& tzid);
 

@@ -163,7 +163,9 @@ json meeting_json(const ir::Meeting& m) {
                           {"url", e.url},
                           {"description", e.description},
                           {"line", e.line},
-                          {"mentioned_on", date_or_null(e.mentioned_on)}});
+                          {"mentioned_on", date_or_null(e.mentioned_on)},
+                          {"confidence", e.confidence},
+                          {"reason", e.reason}});
   }
   j["events"] = std::move(events);
   json actions = json::array();

@@ -1,4 +1,5 @@
 // Reads meetings back from the JSON the JSON writer writes: the one encoding of the IR, in both directions.
+#include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -197,6 +198,9 @@ class Decoder {
     ev.description = text(e, "description", at);
     ev.line = integer(e, "line", at);
     ev.mentioned_on = date(e, "mentioned_on", at);
+    if (e.is_object() && e.contains("confidence") && e["confidence"].is_number())
+      ev.confidence = std::clamp(e["confidence"].get<double>(), 0.0, 1.0);
+    ev.reason = text(e, "reason", at);
     ev.source = m.source;  // the minutes that mention an event are the meeting it is in
     return ev;
   }

@@ -70,7 +70,11 @@ void change(const Setting& s, Settings& settings, const std::string& file) {
         } else if constexpr (std::is_same_v<V, std::optional<int64_t>>) {
           v = 1700000000;
         } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
-          v = s.type == SettingType::formats ? std::vector<std::string>{"odt"} : std::vector<std::string>{"x"};
+          v = s.type == SettingType::formats ? std::vector<std::string>{"odt"}
+              : s.type == SettingType::files ? std::vector<std::string>{file}
+                                             : std::vector<std::string>{"x"};
+        } else if constexpr (std::is_same_v<V, std::vector<ir::CuratedEvent>>) {
+          v.emplace_back();
         } else if constexpr (std::is_same_v<V, std::map<std::string, std::string>>) {
           v["team"] = "Team Renamed";
         } else {
@@ -193,6 +197,7 @@ TEST_CASE("every flag of the table reaches the build: given once, the outputs ar
   TempDir t;
   write(t / "src/team/20240307.md", meeting_md("Team Weekly 2024-03-07"));
   write(t / "ref.odt", "not really a document");
+  write(t / "calendar.yml", "name: Test\nevents:\n  - summary: Community Day\n    begin: 2024-05-02\n");
   std::vector<std::string> base = {(t / "src").string(), "-o", (t / "out").string()};
   REQUIRE(minutes_build(base).code == 0);
   for (const auto& s : settings_table()) {
@@ -203,6 +208,7 @@ TEST_CASE("every flag of the table reaches the build: given once, the outputs ar
       case SettingType::flag: break;
       case SettingType::choice: args.emplace_back(s.allowed.back()); break;
       case SettingType::file: args.push_back((t / "ref.odt").string()); break;
+      case SettingType::files: args.push_back((t / "calendar.yml").string()); break;
       case SettingType::count: args.emplace_back("7"); break;
       case SettingType::formats: args.emplace_back("odt,html"); break;
       default: args.emplace_back("changed"); break;

@@ -14,6 +14,14 @@ const events = root.getAllSubcomponents('vevent').map((c) => {
     all_day: e.startDate.isDate, start: e.startDate.toString(), end: e.endDate ? e.endDate.toString() : null,
     start_utc: e.startDate.isDate ? null : utc(e.startDate), end_utc: e.startDate.isDate ? null : utc(e.endDate),
     tzid: c.getFirstProperty('dtstart').getParameter('tzid') || null,
+    recurrence_id: c.getFirstPropertyValue('recurrence-id') ? c.getFirstPropertyValue('recurrence-id').toString() : null,
+    // a series as a client expands it (RRULE, UNTIL, EXDATE): the first 200 occurrences' starts in UTC
+    occurrences: e.isRecurring() && !c.getFirstPropertyValue('recurrence-id') ? (() => {
+      const out = [];
+      const it = e.iterator();
+      for (let t = it.next(); t && out.length < 200; t = it.next()) out.push(utc(t));
+      return out;
+    })() : null,
   };
 });
 const todos = root.getAllSubcomponents('vtodo').map((c) => ({

@@ -27,6 +27,8 @@ events = [{
     "description": str(e.get("description", "")), "url": str(e.get("url", "")), "sequence": int(e.get("sequence", 0)),
     "start": when(e.get("dtstart")), "end": when(e.get("dtend")), "last_modified": when(e.get("last-modified")),
     "dtstamp": when(e.get("dtstamp")),
+    "rrule": e.get("rrule").to_ical().decode() if e.get("rrule") else None,
+    "recurrence_id": when(e.get("recurrence-id")),
 } for e in cal.walk("VEVENT")]
 print(json.dumps({
     "errors": errors, "version": str(cal.get("version")), "prodid": str(cal.get("prodid")),

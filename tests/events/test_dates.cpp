@@ -200,7 +200,13 @@ TEST_CASE("implausible and invalid dates, and numbers that are no dates") {
   CHECK(f.implausible);
   CHECK(f.start.year == 2923);
   CHECK_FALSE(one("Open Source Day - Berlin, 16.11.2023").implausible);
-  CHECK(find_dates("31.02.2023 and 2023-13-01", meeting).empty());
+  // Written as dates, but no such days: found with the problem, so that they are warned about, never used.
+  auto impossible = find_dates("31.02.2023 and 2023-13-01, 0000-01-01, Feb 30, 20.-10.07.2025, 2023-05-04 25:99", meeting);
+  REQUIRE(impossible.size() == 6);
+  for (const auto& i : impossible) CHECK_MESSAGE(!i.problem.empty(), minutes::ir::iso(i.start));
+  CHECK(impossible[4].problem == "the range ends before it starts");
+  CHECK(impossible[5].problem == "no such time of day");
+  CHECK(find_dates("Python 3.13. is out", meeting).empty());  // a version, not a date: no warning either
   CHECK(find_dates("version 1.2.3, v2.1. and R4.1. and 10.0.0.1", meeting).empty());
   CHECK(day(one("Hackathon - Dresden 08.112023 - Register")) == "2023-11-08");  // a dot left out
   CHECK(find_dates("id 08.991234 and 12.345678", meeting).empty());

@@ -10,6 +10,7 @@
 #include <string>
 
 #include <minutes/minutes.hpp>
+#include "converters/core/strings.hpp"
 
 namespace {
 
@@ -64,49 +65,86 @@ bool matches(const minutes::ir::Event& e, const nlohmann::json& label) {
   return similar(e.title, label.at("title").get<std::string>());
 }
 
-}  // namespace
+// The figures of one labelled set: events labelled and found, extracted and right, places right.
+struct Figures {
+  std::size_t files = 0, labelled = 0, found = 0, extracted = 0, correct = 0, placed = 0, place_right = 0;
+  double precision() const { return extracted ? double(correct) / double(extracted) : 0.0; }
+  double recall() const { return labelled ? double(found) / double(labelled) : 0.0; }
+  double location() const { return placed ? double(place_right) / double(placed) : 0.0; }
+};
 
-TEST_CASE("labelled events from the corpus: precision and recall of at least 0.9") {
+// Runs the extractor on every file of a labels file; `tell` prints each miss and each event not labelled.
+Figures measure(const std::string& labels_file, bool tell) {
   const std::string corpus = std::string(MINUTES_SHARED_DIR) + "/corpus/scs-minutes/";
-  auto labels = nlohmann::json::parse(slurp(std::string(MINUTES_SOURCE_DIR) + "/tests/data/events/labels.json"));
+  auto labels = nlohmann::json::parse(slurp(std::string(MINUTES_SOURCE_DIR) + "/tests/data/events/" + labels_file));
   const auto* reader = minutes::find_reader("markdown");
   REQUIRE(reader != nullptr);
-
-  std::size_t labelled = 0, found = 0, extracted = 0, correct = 0, files = 0;
+  Figures f;
   for (const auto& file : labels.at("files")) {
     const std::string rel = file.at("path");
     std::string bytes = slurp(corpus + rel);
     INFO(rel);
     REQUIRE_FALSE(bytes.empty());
-    ++files;
+    ++f.files;
     auto meeting = minutes::load(bytes, minutes::ReadOptions{rel}, *reader);
     const auto& want = file.at("events");
-    labelled += want.size();
-    extracted += meeting.events.size();
+    f.labelled += want.size();
+    f.extracted += meeting.events.size();
     for (const auto& label : want) {
-      bool hit =
-          std::any_of(meeting.events.begin(), meeting.events.end(), [&](const auto& e) { return matches(e, label); });
-      if (hit)
-        ++found;
-      else
-        MESSAGE("missed in " << rel << ": " << label.dump());
+      auto hit =
+          std::find_if(meeting.events.begin(), meeting.events.end(), [&](const auto& e) { return matches(e, label); });
+      if (hit == meeting.events.end()) {
+        if (tell) MESSAGE("missed in " << rel << ": " << label.dump());
+        continue;
+      }
+      ++f.found;
+      // A place is right when it is the labelled one; a place where none is labelled is wrong.
+      std::string place = label.value("location", std::string());
+      if (place.empty() && hit->location.empty()) continue;
+      ++f.placed;
+      if (minutes::lower(place) == minutes::lower(hit->location))
+        ++f.place_right;
+      else if (tell)
+        MESSAGE("place in " << rel << ": '" << hit->title << "' at '" << hit->location << "', labelled '" << place << "'");
     }
     for (const auto& e : meeting.events) {
       bool ok = std::any_of(want.begin(), want.end(), [&](const auto& label) { return matches(e, label); });
       if (ok)
-        ++correct;
-      else
+        ++f.correct;
+      else if (tell)
         MESSAGE("not labelled in " << rel << ":" << e.line << ": '" << e.title << "' " << minutes::ir::iso(e.start)
                                    << (e.end ? ".." + minutes::ir::iso(*e.end) : std::string()));
     }
   }
-  REQUIRE(files >= 20);
-  REQUIRE(labelled >= 60);
-  double precision = extracted ? double(correct) / double(extracted) : 0.0;
-  double recall = labelled ? double(found) / double(labelled) : 0.0;
-  MESSAGE("labelled set: " << files << " files, " << labelled << " labelled events, " << extracted
-                           << " extracted; precision " << precision << " (" << correct << "/" << extracted
-                           << "), recall " << recall << " (" << found << "/" << labelled << ")");
-  CHECK(precision >= 0.9);
-  CHECK(recall >= 0.9);
+  return f;
+}
+
+std::string figures(const char* name, const Figures& f) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "%s: %zu files, %zu labelled events, %zu extracted; precision %.3f (%zu/%zu), recall %.3f (%zu/%zu), "
+                "location %.3f (%zu/%zu)",
+                name, f.files, f.labelled, f.extracted, f.precision(), f.correct, f.extracted, f.recall(), f.found,
+                f.labelled, f.location(), f.place_right, f.placed);
+  return buf;
+}
+
+}  // namespace
+
+TEST_CASE("the tuning set: precision 0.97, recall 0.95 and places 0.9 at least") {
+  Figures f = measure("labels.json", true);
+  REQUIRE(f.files >= 40);
+  REQUIRE(f.labelled >= 100);
+  MESSAGE(figures("tuned set", f));
+  CHECK(f.precision() >= 0.97);
+  CHECK(f.recall() >= 0.95);
+  CHECK(f.location() >= 0.9);
+}
+
+// Reported, never tuned: the labels were committed before the extractor ran on these files (README, Figures).
+TEST_CASE("the blind set: figures reported") {
+  Figures f = measure("blind.json", false);
+  REQUIRE(f.files >= 20);
+  MESSAGE(figures("blind set", f));
+  CHECK(f.labelled >= 30);  // the 24 files and their 40 events, as committed
 }

@@ -164,7 +164,40 @@ struct Event {
   std::string source;                // the minutes file that mentions it
   std::optional<Date> mentioned_on;  // the date of that meeting
   int line = 0;
+  double confidence = 1.0;  // 0..1: how sure the extractor is that this is an event (1 for events given by hand)
+  std::string reason;       // why, in words ("under an events heading; 'Summit' names an event; in Berlin")
   bool all_day() const { return !start_time.has_value(); }
+};
+
+// How a curated event repeats (yaml2ics `repeat:`): every `interval` units from its start up to `until`.
+struct Recurrence {
+  enum class Unit { days, weeks, months, years };
+  Unit unit = Unit::weeks;
+  int interval = 1;
+  std::optional<Date> until;       // the last day an occurrence may start on
+  std::optional<Time> until_time;  // its time of day, when given
+  std::vector<Date> except;        // days without an occurrence (`except_on`)
+};
+
+// An event a person keeps by hand (a yaml2ics calendar): a new one, or a correction or suppression of one the
+// minutes gave, found by its UID or its title.
+struct CuratedEvent {
+  Event event;                   // title, dates, times, zone, place, URL, description; source (the file) and line
+  std::optional<Recurrence> repeat;
+  std::string uid;               // given by hand: the VEVENT's UID, and the extracted event it corrects or suppresses
+  std::string replaces;          // the title of an extracted event it corrects or suppresses
+  bool suppress = false;         // the event it names is not published
+  std::string minutes;           // a series: the archive folder of its minutes ("iaas")
+};
+
+// A curated calendar as read (yaml2ics): its name and zone, its events, the files it includes, its problems.
+struct Calendar {
+  std::string source;
+  std::string name;
+  std::string timezone;
+  std::vector<CuratedEvent> events;
+  std::vector<std::string> includes;  // as written, relative to the file's folder
+  std::vector<Diagnostic> diagnostics;
 };
 
 // Something somebody has to do.

@@ -3,6 +3,7 @@
 
 #include <minutes/archive.hpp>
 #include <minutes/convert.hpp>
+#include <minutes/events.hpp>
 #include <minutes/files.hpp>
 #include <minutes/ir.hpp>
 #include <minutes/options.hpp>

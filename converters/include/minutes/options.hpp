@@ -31,6 +31,8 @@ struct WriteOptions {
   std::string calendar_name = "Meeting events";
   std::string timezone = "Europe/Berlin";
   bool todos = false;  // action items as VTODO
+  std::vector<ir::CuratedEvent> calendar;  // curated events (read from calendar.include by the library) over the
+                                           // extracted ones: added, corrected, suppressed; series with RRULE
   // Feed
   std::string feed_title;
   std::string feed_link;

@@ -21,6 +21,7 @@ struct Settings {
   std::vector<std::string> formats = {"odt", "docx", "html"};  // per-meeting writers
   std::vector<std::string> exclude;                            // globs of paths left out
   std::map<std::string, std::string> series;  // top folder -> series, for minutes titled with a date alone
+  std::vector<std::string> calendar_include;  // curated calendars (yaml2ics) whose events join the calendar
 };
 
 // What kind of value a setting holds (and how minutes.yaml and the command line spell it).
@@ -28,6 +29,7 @@ enum class SettingType {
   text,      // any string
   choice,    // one of the setting's `allowed` strings
   file,      // the path of an existing file (in minutes.yaml relative to SRC)
+  files,     // a list of such paths
   flag,      // true or false
   count,     // a positive whole number
   globs,     // a list of globs
@@ -41,6 +43,7 @@ enum class SettingType {
 using SettingField = std::variant<std::string WriteOptions::*, bool WriteOptions::*, int WriteOptions::*,
                                   std::optional<int64_t> WriteOptions::*, std::vector<std::string> WriteOptions::*,
                                   std::map<std::string, std::vector<std::string>> WriteOptions::*,
+                                  std::vector<ir::CuratedEvent> WriteOptions::*,
                                   std::vector<std::string> Settings::*, std::map<std::string, std::string> Settings::*>;
 
 // One row of the table.
