@@ -48,10 +48,12 @@ int run_build(const Args& args, const CLI::App& cmd) {
   FileResources files({args.src}, {}, args.src);
   Cache cache;
   archive::Request request{
-      args.src, args.out, args.flags, given_settings(cmd), args.jobs, WriteContext{&files, &cache}};
+      args.src, args.out, args.flags, given_settings(cmd), args.jobs, WriteContext{&files, &cache}, {}};
+  if (!args.quiet)
+    request.waiting = [](const std::string& why) { std::fprintf(stderr, "minutes: note: %s\n", why.c_str()); };
   archive::Build build = archive::prepare(request);
   if (build.refusal) {
-    std::fprintf(stderr, "minutes: error: %s\n", build.refusal->message.c_str());
+    std::fprintf(stderr, "minutes: error: %s\n", printable(build.refusal->message).c_str());
     return build.refusal->usage ? exit_usage : exit_bad_input;
   }
   for (const auto& d : build.diagnostics) print(d, args.quiet);
@@ -72,10 +74,11 @@ int run_build(const Args& args, const CLI::App& cmd) {
       std::fprintf(stderr, "minutes: %zu meetings up to date, nothing written (%.2f s)\n", report.meetings, seconds);
     else
       std::fprintf(stderr,
-                   "minutes: %zu meetings (%zu built, %zu up to date, %zu removed), %zu events, %d warnings, %d errors "
-                   "in %.2f s\n",
-                   report.meetings, report.built.size(), report.sources - report.built.size(), report.removed.size(),
-                   report.events, report.warnings, report.errors, seconds);
+                   "minutes: %zu meetings (%zu built, %zu up to date, %zu failed, %zu removed), %zu events, %d "
+                   "warnings, %d errors in %.2f s\n",
+                   report.meetings, report.built.size(), report.meetings - report.built.size(),
+                   report.sources - report.meetings, report.removed.size(), report.events, report.warnings,
+                   report.errors, seconds);
   }
   return report.errors > 0 ? exit_bad_input : exit_ok;
 }
@@ -98,8 +101,8 @@ void add_build_command(CLI::App& app, int& exit_code) {
       "Incremental: only changed sources are rebuilt (OUT/.minutes-manifest).");
   cmd->add_option("src", args->src, "the archive's folder")->required();
   cmd->add_option("-o,--output", args->out, "output folder (created if needed)")->required();
-  add_settings(*cmd, args->flags, true);
-  cmd->add_option("-j,--jobs", args->jobs, "parallel jobs (default: all cores)")->check(CLI::PositiveNumber);
+  add_settings(*cmd, args->flags, command_build);
+  cmd->add_option("-j,--jobs", args->jobs, "parallel jobs (default: all cores)")->check(count_check());
   cmd->add_flag("-q,--quiet", args->quiet, "no progress, summary or warnings; errors only");
   cmd->add_flag("-v,--verbose", args->verbose, "also list what was skipped and why, what was built and removed");
   cmd->callback([args, cmd, &exit_code] { exit_code = run_build(*args, *cmd); });

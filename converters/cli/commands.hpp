@@ -10,8 +10,11 @@ namespace minutes::cli {
 // Exit codes: success, bad input, usage error.
 inline constexpr int exit_ok = 0, exit_bad_input = 1, exit_usage = 2;
 
-// Adds a flag for every setting of the table that has one (with `build`: also those only `minutes build` has).
-void add_settings(CLI::App& cmd, Settings& settings, bool build);
+// Adds a flag for every setting of the table that has one and belongs to the command.
+void add_settings(CLI::App& cmd, Settings& settings, Command command);
+
+// The check of a count flag (--jobs, --feed-items): a whole number from 1, with a message saying so.
+CLI::Validator count_check();
 
 // The settings whose flags were given on cmd's command line.
 std::vector<const Setting*> given_settings(const CLI::App& cmd);
@@ -27,5 +30,8 @@ void add_events_command(CLI::App& app, int& exit_code);
 
 // `minutes build SRC -o OUT`.
 void add_build_command(CLI::App& app, int& exit_code);
+
+// `minutes report SRC (--from D --to D | --quarter Q | --year Y) -o FILE`.
+void add_report_command(CLI::App& app, int& exit_code);
 
 }  // namespace minutes::cli

@@ -1,6 +1,7 @@
 // `minutes convert` and `minutes check`: read inputs, run one writer, write the result atomically.
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -30,6 +31,9 @@ void print(const std::vector<ir::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
 }
 
+// An error of the whole run ("minutes: error: ..."), safe to print.
+void fail(const std::string& message) { print({{ir::Severity::error, "", 0, 0, message}}); }
+
 // Reads every input; false (after printing why) when one could not be read at all.
 bool load_inputs(const std::vector<std::string>& inputs, const std::string& from, std::vector<ir::Meeting>& meetings,
                  int& exit_code) {
@@ -37,30 +41,19 @@ bool load_inputs(const std::vector<std::string>& inputs, const std::string& from
   for (const auto& path : inputs) {
     const Reader* reader = from.empty() ? reader_for_path(path) : find_reader(from);
     if (!reader) {
-      std::fprintf(stderr, "minutes: error: cannot tell the format of '%s' from its name; say -f FORMAT (%s)\n",
-                   path.c_str(), format_list(false).c_str());
+      fail(fmt::format("cannot tell the format of '{}' from its name; say -f FORMAT ({})", path, format_list(false)));
       exit_code = exit_usage;
       return false;
     }
-    std::string error;
-    std::optional<std::string> bytes;
-    if (path == "-") {
-      std::string data;
-      char buf[65536];
-      size_t n;
-      while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) data.append(buf, n);
-      bytes = std::move(data);
-    } else {
-      auto file = read_file(path);
-      bytes = std::move(file.bytes);
-      error = std::move(file.error);
-    }
-    if (!bytes) {
-      std::fprintf(stderr, "%s: error: %s\n", path.c_str(), error.c_str());
+    // A FIFO or device named as input (`<(cmd)`, /dev/stdin) is read as a stream, bounded as a file is.
+    FileRead file = path == "-" ? read_stream(STDIN_FILENO) : read_file(path, {.streams = true});
+    if (!file.bytes) {
+      if (std::error_code ec; std::filesystem::is_directory(path, ec)) file.error += " (`minutes build SRC -o OUT` reads a folder of minutes)";
+      print({{ir::Severity::error, path, 0, 0, file.error}});
       ok = false;
       continue;
     }
-    meetings.push_back(load(*bytes, minutes::ReadOptions{path}, *reader));
+    meetings.push_back(load(*file.bytes, minutes::ReadOptions{path}, *reader));
     print(meetings.back().diagnostics);
     if (has_error(meetings.back().diagnostics)) ok = false;
   }
@@ -82,12 +75,101 @@ std::vector<std::string> resource_roots(const std::vector<std::string>& inputs, 
   return roots;
 }
 
+// The writer -t names, else the one the output's extension names; nullptr after saying why.
+const Writer* pick_writer(const std::string& to, const std::string& output) {
+  if (!to.empty()) {
+    if (const Writer* w = find_writer(to)) return w;
+    fail(fmt::format("unknown output format '{}' ({})", to, format_list(true)));
+  } else if (!output.empty()) {
+    if (const Writer* w = writer_for_path(output)) return w;
+    fail(fmt::format("cannot tell the output format from '{}'; say -t FORMAT ({})", output, format_list(true)));
+  } else {
+    fail(fmt::format("say where to (-o FILE) or what to (-t FORMAT: {})", format_list(true)));
+  }
+  return nullptr;
+}
+
+// Why `output` may not be written (a folder; one of the files the conversion reads), or empty.
+std::string output_refused(const std::string& output, const std::vector<std::string>& inputs,
+                           const Settings& settings) {
+  std::error_code ec;
+  if (output.ends_with('/') || std::filesystem::is_directory(output, ec))
+    return fmt::format("-o names the file to write, and '{}' is a folder; say e.g. -o {}{}meeting.odt", output,
+                       output, output.ends_with('/') ? "" : "/");
+  std::vector<std::string> read = inputs;  // and the reference document, the calendars --events names
+  if (!settings.options.reference_doc.empty()) read.push_back(settings.options.reference_doc);
+  read.insert(read.end(), settings.calendar_include.begin(), settings.calendar_include.end());
+  for (const auto& input : read)
+    if (same_file(input == "-" ? "/dev/stdin" : input, output))
+      return fmt::format("the output '{}' is the input '{}' (the same file, or a link to it): writing it would "
+                         "destroy the input; name another output with -o",
+                         output, input);
+  return {};
+}
+
+int run_convert(const std::vector<std::string>& inputs, const std::string& output, const std::string& to,
+                const std::string& from, Settings settings, const std::vector<std::string>& resource_paths) {
+  if (std::string why = output.empty() ? std::string() : output_refused(output, inputs, settings);
+      !why.empty()) {
+    fail(why);
+    return exit_usage;
+  }
+  const Writer* writer = pick_writer(to, output);
+  if (!writer) return exit_usage;
+  if (writer->binary && output.empty() && ::isatty(STDOUT_FILENO)) {
+    fail(fmt::format("{} is binary; write it to a file with -o FILE", writer->name));
+    return exit_usage;
+  }
+  int exit_code = exit_ok;
+  std::vector<ir::Meeting> meetings;
+  if (!load_inputs(inputs, from, meetings, exit_code)) {
+    std::fprintf(stderr, "minutes: nothing written\n");
+    return exit_code;
+  }
+  apply_environment(settings.options);
+  auto calendars = load_calendars(settings);  // --events FILE.yml
+  print(calendars);
+  if (has_error(calendars)) {
+    std::fprintf(stderr, "minutes: nothing written\n");
+    return exit_bad_input;
+  }
+  FileResources files(resource_roots(inputs, resource_paths, settings.options.reference_doc));
+  Cache cache;
+  Output out = write(*writer, meetings, settings.options, WriteContext{&files, &cache});
+  print(out.diagnostics);
+  if (has_error(out.diagnostics)) {
+    std::fprintf(stderr, "minutes: nothing written\n");
+    return exit_bad_input;
+  }
+  if (output.empty()) {
+    std::fwrite(out.bytes.data(), 1, out.bytes.size(), stdout);
+    return std::fflush(stdout) == 0 ? exit_ok : exit_bad_input;
+  }
+  if (std::string error = write_output(output, out.bytes, writer->binary); !error.empty()) {
+    fail(error + "; nothing written");
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
 }  // namespace
 
-void add_settings(CLI::App& cmd, Settings& settings, bool build) {
+// CLI11's PositiveNumber would print its range, up to 1.797e308.
+CLI::Validator count_check() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        long long n = 0;
+        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (ec == std::errc() && end == value.data() + value.size() && n >= 1 && n <= 1'000'000) return {};
+        return "'" + value + "' is not a count: say a whole number from 1 to 1000000";
+      },
+      "POSITIVE");
+}
+
+void add_settings(CLI::App& cmd, Settings& settings, Command command) {
   static const Settings defaults;
   for (const auto& s : settings_table()) {
-    if (s.flag.empty() || (s.build_only && !build)) continue;
+    if (s.flag.empty() || !(s.commands & command)) continue;
     std::string flag(s.flag), help(s.help);
     CLI::Option* option = std::visit(
         [&](auto field) -> CLI::Option* {
@@ -120,7 +202,7 @@ void add_settings(CLI::App& cmd, Settings& settings, bool build) {
     if (s.type == SettingType::choice)
       option->check(CLI::IsMember(std::vector<std::string>(s.allowed.begin(), s.allowed.end())));
     if (s.type == SettingType::file || s.type == SettingType::files) option->check(CLI::ExistingFile);
-    if (s.type == SettingType::count) option->check(CLI::PositiveNumber);
+    if (s.type == SettingType::count) option->check(count_check());
   }
 }
 
@@ -152,73 +234,14 @@ void add_convert_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", args->output, "output file (written atomically)");
   cmd->add_option("-t,--to", args->to, "output format: " + format_list(true));
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
-  add_settings(*cmd, args->settings, false);
+  add_settings(*cmd, args->settings, command_convert);
   cmd->add_option("--resource-path", args->resource_paths,
                   "a folder pictures may also come from (repeatable); by default only the inputs' folders are read")
       ->check(CLI::ExistingDirectory)
       ->group("Report (ODT, DOCX, HTML)");
   cmd->callback([args, cmd, &exit_code] {
-    const Writer* writer = nullptr;
-    if (!args->to.empty()) {
-      writer = find_writer(args->to);
-      if (!writer) {
-        std::fprintf(stderr, "minutes: error: unknown output format '%s' (%s)\n", args->to.c_str(),
-                     format_list(true).c_str());
-        exit_code = exit_usage;
-        return;
-      }
-    } else if (!args->output.empty()) {
-      writer = writer_for_path(args->output);
-      if (!writer) {
-        std::fprintf(stderr, "minutes: error: cannot tell the output format from '%s'; say -t FORMAT (%s)\n",
-                     args->output.c_str(), format_list(true).c_str());
-        exit_code = exit_usage;
-        return;
-      }
-    } else {
-      std::fprintf(stderr, "minutes: error: say where to (-o FILE) or what to (-t FORMAT: %s)\n",
-                   format_list(true).c_str());
-      exit_code = exit_usage;
-      return;
-    }
-    if (writer->binary && args->output.empty() && ::isatty(STDOUT_FILENO)) {
-      std::fprintf(stderr, "minutes: error: %s is binary; write it to a file with -o FILE\n",
-                   std::string(writer->name).c_str());
-      exit_code = exit_usage;
-      return;
-    }
-    std::vector<ir::Meeting> meetings;
-    if (!load_inputs(args->inputs, args->from, meetings, exit_code)) {
-      std::fprintf(stderr, "minutes: nothing written\n");
-      return;
-    }
-    apply_environment(args->settings.options);
     if (!cmd->count("--feed-items")) args->settings.options.feed_items = 0;  // explicit inputs: every one of them
-    auto calendars = load_calendars(args->settings);  // --events FILE.yml
-    print(calendars);
-    if (has_error(calendars)) {
-      std::fprintf(stderr, "minutes: nothing written\n");
-      exit_code = exit_bad_input;
-      return;
-    }
-    FileResources files(resource_roots(args->inputs, args->resource_paths, args->settings.options.reference_doc));
-    Cache cache;
-    Output out = write(*writer, meetings, args->settings.options, WriteContext{&files, &cache});
-    print(out.diagnostics);
-    if (has_error(out.diagnostics)) {
-      std::fprintf(stderr, "minutes: nothing written\n");
-      exit_code = exit_bad_input;
-      return;
-    }
-    if (args->output.empty()) {
-      std::fwrite(out.bytes.data(), 1, out.bytes.size(), stdout);
-      std::fflush(stdout);
-      return;
-    }
-    if (std::string error = write_atomic(args->output, out.bytes); !error.empty()) {
-      std::fprintf(stderr, "%s: error: %s\n", args->output.c_str(), error.c_str());
-      exit_code = exit_bad_input;
-    }
+    exit_code = run_convert(args->inputs, args->output, args->to, args->from, args->settings, args->resource_paths);
   });
 }
 

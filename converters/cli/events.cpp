@@ -87,7 +87,7 @@ void add_events_command(CLI::App& app, int& exit_code) {
   cmd->add_option("inputs", args->inputs, "an archive folder or minutes files")->required();
   cmd->add_flag("--rejected", args->rejected, "also the candidates left out, and why");
   cmd->add_flag("--json", args->json, "JSON for tools instead of text");
-  add_settings(*cmd, args->settings, false);
+  add_settings(*cmd, args->settings, command_convert);  // the flags convert has
   cmd->callback([args, cmd, &exit_code] { exit_code = run_events(*args, *cmd); });
 }
 

@@ -67,11 +67,16 @@ int main(int argc, char** argv) {
   app.footer(minutes::cli::help_footer(text));
   app.set_version_flag("--version", std::string("minutes ") + minutes::version);
   app.require_subcommand(1);
+  // CLI11's messages quote what was given (a file name): printed safely, like every diagnostic.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return minutes::printable(e.what()) + "\nRun with --help for more information.\n";
+  });
   app.fallthrough();
   int exit_code = minutes::cli::exit_ok;
   minutes::cli::add_convert_command(app, exit_code);
   minutes::cli::add_check_command(app, exit_code);
   minutes::cli::add_build_command(app, exit_code);
+  minutes::cli::add_report_command(app, exit_code);
   minutes::cli::add_events_command(app, exit_code);
   // Generated documents, from the definitions above: the build writes the manual page and completions so.
   if (argc == 2 && std::strcmp(argv[1], "--man") == 0) {
@@ -95,7 +100,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return minutes::cli::exit_usage;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "minutes: error: %s\n", e.what());
+    std::fprintf(stderr, "minutes: error: %s\n", minutes::printable(e.what()).c_str());
     return minutes::cli::exit_bad_input;
   }
   return exit_code;

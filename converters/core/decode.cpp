@@ -44,6 +44,14 @@ namespace {
 
 constexpr char32_t replacement = 0xFFFD;
 
+// The code point of the valid UTF-8 sequence of length n at s[i].
+char32_t code_point(std::string_view s, size_t i, int n) {
+  auto c = static_cast<unsigned char>(s[i]);
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
 // Windows-1252's 0x80..0x9F; the rest of the high half is Latin-1.
 constexpr std::array<char32_t, 32> cp1252 = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
                                              0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
@@ -143,7 +151,63 @@ void decode_utf16(std::string_view s, bool big_endian, Sink& sink, Reporter& rep
   if (i < s.size()) report(sink.line, "odd trailing byte of UTF-16 input dropped");
 }
 
+// The byte order of UTF-16 without a byte-order mark, judged from the start of the input: text mostly in Latin
+// script has an even length and a NUL in every other byte (the odd ones in little-endian) and hardly any in the
+// others; binary files and UTF-32 do not. 0: not UTF-16 by this test.
+int utf16_order(std::string_view bytes) {
+  if (bytes.size() % 2 != 0) return 0;
+  std::string_view head = bytes.substr(0, 8192);
+  size_t units = head.size() / 2, nul_low = 0, nul_high = 0;  // NULs at even and at odd offsets
+  for (size_t i = 0; i < units * 2; ++i)
+    if (head[i] == '\0') ++(i % 2 ? nul_high : nul_low);
+  auto pattern = [&](size_t mostly, size_t hardly) { return mostly * 10 >= units * 3 && hardly * 50 <= mostly; };
+  if (pattern(nul_high, nul_low)) return 1;  // 'a' 0 'b' 0: little-endian
+  if (pattern(nul_low, nul_high)) return 2;  // 0 'a' 0 'b': big-endian
+  return 0;
+}
+
 }  // namespace
+
+bool invisible_format(char32_t cp) {
+  return cp == 0x061C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+std::string drop_invisible(std::string_view text, int* dropped) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    int n = static_cast<unsigned char>(text[i]) < 0x80 ? 1 : utf8_sequence_length(text, i);
+    if (n > 1 && invisible_format(code_point(text, i, n))) {
+      if (dropped) ++*dropped;
+    } else {
+      out.append(text.substr(i, n ? static_cast<size_t>(n) : 1));
+    }
+    i += n ? static_cast<size_t>(n) : 1;
+  }
+  return out;
+}
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    int n = c < 0x80 ? 1 : utf8_sequence_length(text, i);
+    if (n == 0 || c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    }
+    char32_t cp = code_point(text, i, n);
+    if ((cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 || invisible_format(cp))
+      out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp));
+    else
+      out.append(text.substr(i, static_cast<size_t>(n)));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
 
 Decoded decode(std::string_view bytes, std::string_view source, const DecodeOptions& options) {
   Decoded d;
@@ -160,11 +224,20 @@ Decoded decode(std::string_view bytes, std::string_view source, const DecodeOpti
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
 
-  // A NUL byte in the first 8 KiB means a binary file (or UTF-16 without a BOM): refuse it.
-  if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) {
+  // NUL bytes in the first 8 KiB: UTF-16 without a byte-order mark when they fall on every other byte, else a
+  // binary file, refused.
+  if (std::string_view head = bytes.substr(0, 8192); head.find('\0') != std::string_view::npos) {
+    if (int order = utf16_order(bytes)) {
+      d.encoding = order == 2 ? "UTF-16BE" : "UTF-16LE";
+      d.diagnostics.push_back({ir::Severity::note, std::string(source), 0, 0,
+                               fmt::format("no byte-order mark: read as {}", d.encoding)});
+      decode_utf16(bytes, order == 2, sink, report);
+      sink.finish();
+      return d;
+    }
     d.binary = true;
     d.diagnostics.push_back({ir::Severity::error, std::string(source), 0, 0,
-                             "this looks like a binary file (NUL bytes), not minutes; nothing was read"});
+                             "this looks like a binary file (NUL bytes), not minutes: nothing was read (minutes are text in UTF-8, UTF-16 or Windows-1252)"});
     return d;
   }
 
@@ -195,9 +268,7 @@ Decoded decode(std::string_view bytes, std::string_view source, const DecodeOpti
       ++i;
       continue;
     }
-    char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(bytes[i + k]) & 0x3F);
-    sink.put(cp);
+    sink.put(code_point(bytes, i, n));
     i += n;
   }
   sink.finish();

@@ -73,6 +73,7 @@ struct Key {
   std::string link;
   std::string initials;  // of the name's words ("end of funding" -> "eof"), for acronyms
   std::set<std::string> pairs;
+  std::set<std::string> numbers;  // its words that are numbers ("4" of "Hackathon #4")
 };
 
 std::string initials(std::string_view core) {
@@ -83,7 +84,11 @@ std::string initials(std::string_view core) {
 
 Key key_of(const ir::Event& e) {
   std::string core = core_name(e.title);
-  return {core, distinctive(core), event_link(e.url), initials(core), pairs(core)};
+  Key key{core, distinctive(core), event_link(e.url), initials(core), pairs(core), {}};
+  for (const auto& w : key.words)
+    if (std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      key.numbers.insert(w);
+  return key;
 }
 
 bool same_name(const Key& a, const Key& b) {
@@ -114,15 +119,7 @@ std::size_t shared_words(const Key& a, const Key& b) {
 
 // Numbers in two names that say they are different events ("Hackathon 1", "Hackathon 2").
 bool numbers_differ(const Key& a, const Key& b) {
-  auto numbers = [](const std::set<std::string>& ws) {
-    std::set<std::string> out;
-    for (const auto& w : ws)
-      if (std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-        out.insert(w);
-    return out;
-  };
-  auto na = numbers(a.words), nb = numbers(b.words);
-  return !na.empty() && !nb.empty() && na != nb;
+  return !a.numbers.empty() && !b.numbers.empty() && a.numbers != b.numbers;
 }
 
 struct Groups {
@@ -331,18 +328,25 @@ std::vector<MergedEvent> merge_events(std::span<const ir::Meeting> meetings, std
   });
   std::vector<Key> keys;
   keys.reserve(all.size());
-  for (const auto& e : all) keys.push_back(key_of(e));
+  std::vector<int64_t> first, last;  // each mention's days
+  first.reserve(all.size());
+  last.reserve(all.size());
+  for (const auto& e : all) {
+    keys.push_back(key_of(e));
+    first.push_back(first_day(e));
+    last.push_back(last_day(e));
+  }
   Groups groups{std::vector<int>(all.size())};
   std::iota(groups.parent.begin(), groups.parent.end(), 0);
   for (size_t i = 0; i < all.size(); ++i) {
-    for (size_t j = i + 1; j < all.size() && first_day(all[j]) - last_day(all[i]) <= 62; ++j) {
+    for (size_t j = i + 1; j < all.size() && first[j] - last[i] <= 62; ++j) {
       const ir::Event &a = all[i], &b = all[j];
       const Key &ka = keys[i], &kb = keys[j];
       if (a.source == b.source || numbers_differ(ka, kb)) continue;  // one meeting names two events
       bool places_agree = a.location.empty() || b.location.empty() || a.location == b.location;
       bool link = !ka.link.empty() && ka.link == kb.link;
       bool same = false;
-      if (overlap(a, b)) {
+      if (first[i] <= last[j] && first[j] <= last[i]) {  // their days overlap
         std::size_t shared = shared_words(ka, kb);
         same = (same_name(ka, kb) && places_agree) || link ||
                (!a.location.empty() && a.location == b.location && shared > 0) ||
@@ -350,8 +354,9 @@ std::vector<MergedEvent> merge_events(std::span<const ir::Meeting> meetings, std
       }
       else if (ka.core == kb.core && !ka.words.empty() && places_agree) {
         // A date moved: the later mention came before the date it moves from, and no meeting names both days.
-        const ir::Event &early = a.mentioned_on <= b.mentioned_on ? a : b, &late = &early == &a ? b : a;
-        same = late.mentioned_on && ir::days_from_civil(*late.mentioned_on) < first_day(early) &&
+        bool a_early = a.mentioned_on <= b.mentioned_on;
+        const ir::Event &early = a_early ? a : b, &late = a_early ? b : a;
+        same = late.mentioned_on && ir::days_from_civil(*late.mentioned_on) < (a_early ? first[i] : first[j]) &&
                std::none_of(keys.begin(), keys.end(), [&](const Key& k) {
                  const ir::Event& o = all[static_cast<size_t>(&k - keys.data())];
                  return o.source == late.source && o.start == early.start && k.core == ka.core;

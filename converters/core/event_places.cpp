@@ -1,6 +1,7 @@
 // The gazetteer: templates/gazetteer/*.tsv (embedded at build time) read once into a table of folded names.
 #include "converters/core/event_places.hpp"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <deque>
@@ -42,22 +43,22 @@ std::string german(std::string_view s) {
 }
 
 struct Table {
-  std::deque<std::string> names;  // owns what the places' views point to
-  std::deque<Place> places;
+  std::deque<Place> places;  // their names point into the embedded files
   std::unordered_map<std::string, const Place*> by_name;
   std::size_t longest_words = 1;
 
-  void add(const std::string& key, const Place* p) {
+  void add(std::string key, const Place* p) {
     if (key.empty()) return;
-    by_name.emplace(key, p);  // the first wins: countries, then cities by population
+    auto [at, added] = by_name.try_emplace(std::move(key), p);  // the first wins: countries, then cities by population
+    if (!added) return;
     std::size_t words = 1;
-    for (char c : key) words += c == ' ';
+    for (char c : at->first) words += c == ' ';
     longest_words = std::max(longest_words, std::min<std::size_t>(words, 4));
   }
 
   void add_all(const Place* p, std::string_view others) {
     add(fold(p->name), p);
-    add(fold(german(p->name)), p);
+    if (p->name.find('\xC3') != std::string_view::npos) add(fold(german(p->name)), p);
     while (!others.empty()) {
       std::size_t bar = others.find('|');
       std::string_view o = others.substr(0, bar);
@@ -66,27 +67,26 @@ struct Table {
     }
   }
 
-  std::string_view keep(std::string_view s) { return names.emplace_back(s); }
-
   void read(std::string_view text, bool countries) {
+    std::vector<std::string_view> f;
     while (!text.empty()) {
       std::size_t nl = text.find('\n');
       std::string_view line = text.substr(0, nl);
       text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
       if (line.empty() || line[0] == '#') continue;
-      std::vector<std::string_view> f;
+      f.clear();
       for (std::size_t tab; (tab = line.find('\t')) != std::string_view::npos; line.remove_prefix(tab + 1))
         f.push_back(line.substr(0, tab));
       f.push_back(line);
       if (f.size() < (countries ? 3u : 4u)) continue;
       Place p;
       if (countries) {
-        p.country = keep(f[0]);
-        p.name = keep(f[1]);
+        p.country = f[0];
+        p.name = f[1];
         p.is_country = true;
       } else {
-        p.name = keep(f[0]);
-        p.country = keep(f[2]);
+        p.name = f[0];
+        p.country = f[2];
         std::from_chars(f[3].data(), f[3].data() + f[3].size(), p.population);
       }
       add_all(&places.emplace_back(p), countries ? f[2] : f[1]);
@@ -94,6 +94,7 @@ struct Table {
   }
 
   Table() {
+    by_name.reserve(32768);
     const auto& files = embedded::gazetteer();
     for (const char* name : {"countries.tsv", "cities.tsv"})
       for (const auto& [path, bytes] : files)
@@ -157,17 +158,17 @@ const Place* find_prefix(std::string_view text, std::size_t& length) {
   if (text.empty() || (text[0] >= 'a' && text[0] <= 'z')) return nullptr;
   const auto& t = table();
   // The ends of the first words: at most four, within a name's usual punctuation (spaces, '-', '/', '.').
-  std::vector<std::size_t> ends;
-  std::size_t i = 0;
-  while (i < text.size() && ends.size() < t.longest_words) {
+  std::array<std::size_t, 4> ends{};  // longest_words is at most four
+  std::size_t count = 0, i = 0;
+  while (i < text.size() && count < t.longest_words) {
     while (i < text.size() && (static_cast<unsigned char>(text[i]) >= 0x80 || std::isalnum(static_cast<unsigned char>(text[i]))))
       ++i;
     if (i == 0) return nullptr;
-    ends.push_back(i);
+    ends[count++] = i;
     if (i >= text.size() || !(text[i] == ' ' || text[i] == '-' || text[i] == '/' || text[i] == '.')) break;
     while (i < text.size() && (text[i] == ' ' || text[i] == '-' || text[i] == '/' || text[i] == '.')) ++i;
   }
-  for (std::size_t k = ends.size(); k-- > 0;) {
+  for (std::size_t k = count; k-- > 0;) {
     auto it = t.by_name.find(fold(text.substr(0, ends[k])));
     if (it != t.by_name.end()) {
       length = ends[k];

@@ -1,6 +1,7 @@
 // The lines of a meeting's text that may name an event, with their first link (see event_units.hpp).
 #include "converters/core/event_units.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace minutes::event_units {
@@ -17,7 +18,10 @@ void lines_of(const ir::Inlines& inlines, int line, std::vector<Unit>& out, bool
       case ir::InlineKind::text:
       case ir::InlineKind::code:
       case ir::InlineKind::image: u.text += in.text; break;
-      case ir::InlineKind::mention: u.text += '@' + in.text; break;
+      case ir::InlineKind::mention:
+        u.text += '@';
+        u.text += in.text;
+        break;
       case ir::InlineKind::soft_break:
       case ir::InlineKind::line_break: fresh = true; break;
       case ir::InlineKind::link:
@@ -41,19 +45,46 @@ std::string bare_url(std::string_view text) {
   return std::string(text.substr(p, e - p));
 }
 
+namespace {
+
+// Whether inlines are text alone: no link, mention, emphasis or line break.
+bool plain(const ir::Inlines& inlines) {
+  return std::all_of(inlines.begin(), inlines.end(), [](const ir::Inline& in) {
+    return in.kind == ir::InlineKind::text || in.kind == ir::InlineKind::code || in.kind == ir::InlineKind::image;
+  });
+}
+
+}  // namespace
+
 // A list item's own text (without nested lists) as one unit.
 Unit item_unit(const ir::ListItem& item) {
   Unit u{{}, {}, item.line, {}};
+  // The common case, an item of one line of plain text, without the line-by-line machinery below.
+  auto own = [](const ir::Block& b) { return b.kind != ir::BlockKind::list; };
+  if (std::count_if(item.blocks.begin(), item.blocks.end(), own) == 1) {
+    const ir::Block& b = *std::find_if(item.blocks.begin(), item.blocks.end(), own);
+    if (b.kind != ir::BlockKind::code && plain(b.inlines)) {
+      for (const auto& in : b.inlines) u.text += in.text;
+      if (!u.line) u.line = b.line;
+      u.url = bare_url(u.text);
+      return u;
+    }
+  }
+  std::vector<Unit> lines;
   for (const auto& b : item.blocks) {
     if (b.kind == ir::BlockKind::list) continue;
-    std::vector<Unit> lines;
+    lines.clear();
     bool fresh = true;
     lines_of(b.inlines, b.line, lines, fresh);
     if (b.kind == ir::BlockKind::code) lines.push_back(Unit{b.text, {}, b.line, {}});
     for (auto& l : lines) {
-      if (!u.text.empty()) u.text += ' ';
-      u.text += l.text;
-      if (u.url.empty()) u.url = l.url, u.link_text = l.link_text;
+      if (u.text.empty()) {
+        u.text = std::move(l.text);
+      } else {
+        u.text += ' ';
+        u.text += l.text;
+      }
+      if (u.url.empty()) u.url = std::move(l.url), u.link_text = std::move(l.link_text);
     }
     if (!u.line) u.line = b.line;
   }

@@ -7,21 +7,28 @@
 
 namespace minutes::event_words {
 
+using namespace std::string_view_literals;
+
 // A cheap test that text may hold a date at all: a digit, or a weekday name ("...day", "...tag").
 bool may_date(std::string_view s) {
+  // per byte: 1 a digit, 2 'd' or 'D', 3 't' or 'T', else 0
+  static constexpr auto kinds = [] {
+    std::array<unsigned char, 256> k{};
+    for (int c = '0'; c <= '9'; ++c) k[c] = 1;
+    k['d'] = k['D'] = 2;
+    k['t'] = k['T'] = 3;
+    return k;
+  }();
   for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') return true;
-    if (i + 2 < s.size() && (c == 'd' || c == 'D' || c == 't' || c == 'T')) {
+    unsigned char kind = kinds[static_cast<unsigned char>(s[i])];
+    if (kind == 0) continue;
+    if (kind == 1) return true;
+    if (i + 2 < s.size()) {
       char a = static_cast<char>(s[i + 1] | 0x20), b = static_cast<char>(s[i + 2] | 0x20);
-      if ((c | 0x20) == 'd' ? (a == 'a' && b == 'y') : (a == 'a' && b == 'g')) return true;
+      if (kind == 2 ? (a == 'a' && b == 'y') : (a == 'a' && b == 'g')) return true;
     }
   }
   return false;
-}
-
-bool word_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 // Splits text into words (letters, digits, UTF-8), keeping their case.
@@ -52,28 +59,22 @@ bool interior_con(std::string_view w) {
 
 // The index of the word that names an event ("Summit", "EclipseCon", "Container Days", "GXFS Connect"), or npos.
 std::size_t event_word(std::string_view text) {
-  static constexpr std::array<std::string_view, 45> keywords = {
-      "barcamp", "bootcamp", "conference", "conferences", "congress", "convention", "conventions", "event", "expo", "fachkongress", "fair", "fest", "festival", "forum", "fosdem", "gettogether", "hackathon", "hackathons", "hackday", "hackfest", "kongress", "kongresse", "kubecon", "launch", "meetup", "meetups", "messe", "messen", "minihackathon", "minihackathons", "opening", "plenary", "ptg", "roadshow", "seminar", "stackconf", "summit", "summits", "symposium", "tagung", "vptg", "webinar", "webinars", "workshop", "workshops"};
+  static constexpr WordSet keywords(std::to_array<std::string_view>({
+      "barcamp", "bootcamp", "conference", "conferences", "congress", "convention", "conventions", "event", "expo", "fachkongress", "fair", "fest", "festival", "forum", "fosdem", "gettogether", "hackathon", "hackathons", "hackday", "hackfest", "kongress", "kongresse", "kubecon", "launch", "meetup", "meetups", "messe", "messen", "minihackathon", "minihackathons", "opening", "plenary", "ptg", "roadshow", "seminar", "stackconf", "summit", "summits", "symposium", "tagung", "vptg", "webinar", "webinars", "workshop", "workshops"}));
   bool prev_upper = false;
-  std::string_view prev, prev2;
-  // the lowered word lives in each_word's buffer only until the next word: keep the few that matter
-  auto keep = [](std::string_view l) -> std::string_view {
-    for (std::string_view k : {"first", "next", "join", "the", "save", "get", "hacking"})
-      if (k == l) return k;
-    return {};
-  };
+  std::string_view prev, prev2;  // the two words before, as written
   return each_word(text, [&](std::string_view w, std::string_view l, std::size_t) {
     bool capital = upper_start(w);
-    bool hit = in_table(keywords, l) || (capital && l.size() > 4 && interior_con(w)) ||
+    bool hit = keywords.contains(l) || (capital && l.size() > 4 && interior_con(w)) ||
                (capital && prev_upper && (l == "day" || l == "days" || l == "connect")) ||
-               (l == "appointment" && (prev == "first" || prev == "next")) ||
-               (l == "us" && prev == "join") ||  // "Join us in Berlin -- 2024-09-05"
-               (l == "together" && prev == "get") ||  // "get-together"
-               (l == "session" && prev == "hacking") ||
-               (l == "date" && prev == "the" && prev2 == "save");
+               (l == "appointment" && (iequals(prev, "first") || iequals(prev, "next"))) ||
+               (l == "us" && iequals(prev, "join")) ||  // "Join us in Berlin -- 2024-09-05"
+               (l == "together" && iequals(prev, "get")) ||  // "get-together"
+               (l == "session" && iequals(prev, "hacking")) ||
+               (l == "date" && iequals(prev, "the") && iequals(prev2, "save"));
     prev_upper = capital;
     prev2 = prev;
-    prev = keep(l);
+    prev = w;
     return hit;
   });
 }
@@ -93,12 +94,25 @@ std::string event_phrase(std::string_view text) {
 
 // Whether a section title is a heading over events ("Events", "Upcoming events", "Hackathons", "Save the date").
 bool events_heading(std::string_view title) {
-  std::string t = lower(title);
-  for (std::string_view w : {"topics", "ideas", "agenda", "introduction"})  // "Topics for meetups": talks, not events
-    if (t.starts_with(w)) return false;
-  for (std::string_view w : {"events", "hackathons", "conferences", "meetups", "save the date", "next dates",
-                             "upcoming", "announcements", "veranstaltungen", "termine"})
-    if (t.find(w) != std::string::npos) return true;
+  // "Topics for meetups": talks, not events
+  for (std::string_view w : {"topics"sv, "ideas"sv, "agenda"sv, "introduction"sv})
+    if (starts_with_icase(title, w)) return false;
+  // The words of an events heading: no two start with the same letter, so one pass finds them all.
+  static constexpr auto by_letter = [] {
+    std::array<std::string_view, 26> t{};
+    for (std::string_view w : {"events"sv, "hackathons"sv, "conferences"sv, "meetups"sv, "save the date"sv,
+                               "next dates"sv, "upcoming"sv, "announcements"sv, "veranstaltungen"sv, "termine"sv}) {
+      if (!t[static_cast<std::size_t>(w[0] - 'a')].empty()) throw "events_heading: two words with one first letter";
+      t[static_cast<std::size_t>(w[0] - 'a')] = w;
+    }
+    return t;
+  }();
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(title[i]) | 0x20;  // an ASCII letter in lower case
+    if (c < 'a' || c > 'z') continue;
+    std::string_view w = by_letter[c - 'a'];
+    if (!w.empty() && starts_with_icase(title.substr(i), w)) return true;
+  }
   return false;
 }
 
@@ -135,9 +149,10 @@ std::string_view trim_tail(std::string_view s) {
     std::size_t before = s.size();
     while (!s.empty() && std::string_view(",:;-(@/|+").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
     if (ends_with(s, "\xE2\x80\x93") || ends_with(s, "\xE2\x80\x94")) s.remove_suffix(3);
-    for (std::string_view w : {" on", " at", " am", " from", " vom", " the", " from the", " starting", " is",
-                               " will be", " in", " takes place", " happens", " till", " ab"}) {
-      if (s.size() > w.size() && lower(s.substr(s.size() - w.size())) == w) {
+    for (std::string_view w : {" on"sv, " at"sv, " am"sv, " from"sv, " vom"sv, " the"sv, " from the"sv, " starting"sv,
+                               " is"sv, " will be"sv, " in"sv, " takes place"sv, " happens"sv, " till"sv, " ab"sv}) {
+      // (the last letter first: most titles end in none of them)
+      if (s.size() > w.size() && (s.back() | 0x20) == w.back() && iequals(s.substr(s.size() - w.size()), w)) {
         s.remove_suffix(w.size());
         break;
       }
@@ -164,7 +179,7 @@ bool place_like(std::string_view s) { return !place_of(s).empty(); }
 
 std::size_t rfind_dash(std::string_view s, std::size_t& len) {
   std::size_t best = std::string_view::npos;
-  for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- "}) {
+  for (std::string_view d : {" - "sv, " \xE2\x80\x93 "sv, " \xE2\x80\x94 "sv, " -- "sv}) {
     std::size_t p = s.rfind(d);
     if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
       best = p;
@@ -177,8 +192,8 @@ std::size_t rfind_dash(std::string_view s, std::size_t& len) {
 // Cuts a title down to the event's name: "Save the date: SCS Summit will happen" -> "SCS Summit".
 std::string clean_title(std::string_view t) {
   t = trim_tail(t);
-  for (std::string_view prefix : {"save the date:", "save the date", "reminder:", "next:", "upcoming:"})
-    if (lower(t.substr(0, prefix.size())) == prefix) t = trim_head(t.substr(prefix.size()));
+  for (std::string_view prefix : {"save the date:"sv, "save the date"sv, "reminder:"sv, "next:"sv, "upcoming:"sv})
+    if (starts_with_icase(t, prefix)) t = trim_head(t.substr(prefix.size()));
   std::string l = lower(t);
   for (std::string_view cut :
        {" will ", " is ", " was ", " has ", " takes ", " are ", " were ", ", probably", " - ", ", "}) {
@@ -216,7 +231,7 @@ void title_and_place(std::string_view pre, std::string& title, std::string& loca
   }
   // "Name in City", "Name at Venue", "Name @ Venue"
   for (int round = 0; round < 2 && location.empty(); ++round) {
-    for (std::string_view w : {" in ", " at ", " @ "}) {
+    for (std::string_view w : {" in "sv, " at "sv, " @ "sv}) {
       auto p = t.rfind(w);
       if (p == std::string_view::npos || p == 0) continue;
       std::string_view place = t.substr(p + w.size());

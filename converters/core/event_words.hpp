@@ -12,8 +12,16 @@
 
 namespace minutes::event_words {
 
+// The bytes word_char accepts.
+inline constexpr auto word_bytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return t;
+}();
+
 // A byte that belongs to a word: ASCII letter or digit, or any byte of a UTF-8 sequence.
-bool word_char(unsigned char c);
+inline bool word_char(unsigned char c) { return word_bytes[c]; }
 
 // Whether s ends with suffix.
 bool ends_with(std::string_view s, std::string_view suffix);
@@ -79,18 +87,22 @@ std::size_t each_word(std::string_view s, F&& f) {
   std::size_t i = 0, k = 0;
   while (i < s.size()) {
     while (i < s.size() && !word_char(static_cast<unsigned char>(s[i]))) ++i;
-    std::size_t b = i;
-    while (i < s.size() && word_char(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == b) break;
-    std::size_t n = std::min<std::size_t>(i - b, sizeof buf);
-    for (std::size_t j = 0; j < n; ++j) {
-      char c = s[b + j];
-      buf[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::size_t b = i, n = 0;
+    for (; i < s.size() && word_char(static_cast<unsigned char>(s[i])); ++i) {
+      char c = s[i];
+      if (n < sizeof buf) buf[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
+    if (i == b) break;
     if (f(s.substr(b, i - b), std::string_view(buf, n), k)) return k;
     ++k;
   }
   return std::string_view::npos;
+}
+
+// Whether text has at most n words (as words() splits it).
+inline bool at_most_words(std::string_view text, std::size_t n) {
+  return each_word(text, [n](std::string_view, std::string_view, std::size_t k) { return k >= n; }) ==
+         std::string_view::npos;
 }
 
 // Whether a lowered word is in a sorted table.
@@ -98,6 +110,30 @@ template <std::size_t N>
 bool in_table(const std::array<std::string_view, N>& table, std::string_view w) {
   return std::binary_search(table.begin(), table.end(), w);
 }
+
+// A sorted table of lowered words that turns most other words away by their first letter and length alone
+// (the words of minutes are tested against it one by one).
+template <std::size_t N>
+class WordSet {
+ public:
+  consteval explicit WordSet(const std::array<std::string_view, N>& words) : words_(words) {
+    for (std::string_view w : words_) {
+      if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.size() >= 32) throw "WordSet: a word of a-z, shorter than 32";
+      lengths_[static_cast<std::size_t>(w[0] - 'a')] |= 1u << w.size();
+    }
+    if (!std::is_sorted(words_.begin(), words_.end())) throw "WordSet: the words must be sorted";
+  }
+
+  bool contains(std::string_view w) const {
+    if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.size() >= 32) return false;
+    if (!(lengths_[static_cast<std::size_t>(w[0] - 'a')] >> w.size() & 1u)) return false;
+    return std::binary_search(words_.begin(), words_.end(), w);
+  }
+
+ private:
+  std::array<std::string_view, N> words_;
+  std::array<unsigned, 26> lengths_{};  // per first letter, bit n: a word of n bytes
+};
 
 }  // namespace minutes::event_words
 

@@ -6,6 +6,8 @@
 
 namespace minutes::event_words {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // The length of an emoji, arrow, bullet or symbol (or a joiner or variation selector) at i; 0 for none.
@@ -33,8 +35,6 @@ std::string without_symbols(std::string_view s) {
   return out;
 }
 
-bool starts_icase(std::string_view s, std::string_view p) { return s.size() >= p.size() && lower(s.substr(0, p.size())) == p; }
-
 // Words of a sentence rather than a name.
 constexpr std::array<std::string_view, 60> sentence_words = {
     "agreed",   "are",    "be",      "been",   "can",    "coming", "could",  "did",      "do",     "does",
@@ -45,9 +45,8 @@ constexpr std::array<std::string_view, 60> sentence_words = {
     "were",     "what",   "when",    "where",  "which",  "who",    "will",   "would",    "you",    "your"};
 
 bool sentence_word(std::string_view l) {
-  for (auto w : sentence_words)
-    if (w == l) return true;
-  return false;
+  static constexpr WordSet words(sentence_words);
+  return words.contains(l);
 }
 
 // A word that may stand in an event's name before its event word: capitalised, an acronym, a number or "mini".
@@ -60,14 +59,22 @@ bool name_word(std::string_view w) {
   return lower(w) == "mini";
 }
 
+// What goes before an event's name in a title ("Save the date:", "registration for", "talk at").
+constexpr std::array<std::string_view, 35> title_prefixes = {
+    "save the date:", "save the date", "save the day:", "reminder:", "next:", "upcoming:", "announcement:",
+    "advertisement:", "advertisement", "registration for", "register for", "registration to", "info:", "news:",
+    "new:", "update:", "update on", "update", "planning", "recap of", "recap", "todo:", "action:", "join us at",
+    "join us for", "preparation of the", "preparation for the", "preparation of", "talk at", "talks at", "booth at",
+    "slot at", "participation in", "the ", "our "};
+
 }  // namespace
 
 std::string place_of(std::string_view text) {
   std::string_view s = trim_marks(text);
   while (!s.empty() && std::string_view(".?!,;:)(").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
   while (!s.empty() && std::string_view("(@ ").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
-  for (std::string_view w : {"in ", "at ", "im ", "at the ", "bei "})
-    if (starts_icase(s, w)) s.remove_prefix(w.size());
+  for (std::string_view w : {"in "sv, "at "sv, "im "sv, "at the "sv, "bei "sv})
+    if (starts_with_icase(s, w)) s.remove_prefix(w.size());
   std::string l = lower(trim_marks(s));
   if (l == "online" || l == "virtual" || l == "remote" || l == "online only" || l == "virtuell" || l == "digital")
     return "online";
@@ -88,15 +95,16 @@ std::string place_in(std::string_view text) {
     bool start = i == 0 || !word_char(static_cast<unsigned char>(text[i - 1]));
     if (!start || !(std::isupper(c) || c >= 0x80 || c == 'o' || c == 'v')) continue;
     std::string_view rest = text.substr(i);
-    if (starts_icase(rest, "online") || starts_icase(rest, "virtual")) {
+    if (starts_with_icase(rest, "online") || starts_with_icase(rest, "virtual")) {
       // "(online)", "- online", "virtual event"; not "registration is now online"
       std::size_t n = rest[0] == 'v' || rest[0] == 'V' ? 7 : 6;
       std::string_view b = trim_marks(text.substr(0, i));
       bool whole = n >= rest.size() || !word_char(static_cast<unsigned char>(rest[n]));
       bool cue = b.empty() || std::string_view("(,:-/").find(b.back()) != std::string_view::npos ||
                  ends_with(lower(b), " in") || ends_with(lower(b), " via") || ends_with(lower(b), " done") ||
-                 ends_with(lower(b), " held") || ends_with(lower(b), " be") || starts_icase(rest.substr(n), " event") ||
-                 starts_icase(rest.substr(n), " only") || starts_icase(rest.substr(n), " meetup");
+                 ends_with(lower(b), " held") || ends_with(lower(b), " be") ||
+                 starts_with_icase(rest.substr(n), " event") || starts_with_icase(rest.substr(n), " only") ||
+                 starts_with_icase(rest.substr(n), " meetup");
       online = online || (whole && cue);
       continue;
     }
@@ -123,20 +131,15 @@ std::string tidy_title(std::string_view title) {
   if (s.substr(0, 3) == "'s " || s.substr(0, 4) == "\xC2\xB4s ") s = trim_head(s.substr(s.find(' ')));  // "Friday's"
   for (bool again = true; again;) {
     again = false;
-    for (std::string_view p : {"save the date:", "save the date", "save the day:", "reminder:", "next:", "upcoming:",
-                               "announcement:", "advertisement:", "advertisement", "registration for", "register for",
-                               "registration to", "info:", "news:", "new:", "update:", "update on", "update",
-                               "planning", "recap of", "recap", "todo:", "action:", "join us at", "join us for",
-                               "preparation of the", "preparation for the", "preparation of", "talk at",
-                               "talks at", "booth at", "slot at", "participation in", "the ", "our "}) {
-      if (starts_icase(s, p) && s.size() > p.size() + 2) {
+    for (std::string_view p : title_prefixes) {
+      if (!s.empty() && (s[0] | 0x20) == p[0] && starts_with_icase(s, p) && s.size() > p.size() + 2) {
         s = trim_head(s.substr(p.size()));
         again = true;
       }
     }
     // "AI @garloff:", "@fkr:", "AI:" at the start: an action item's owner
     std::string_view l = s;
-    if (starts_icase(l, "ai ") || starts_icase(l, "ai:")) l = trim_head(l.substr(2));
+    if (starts_with_icase(l, "ai ") || starts_with_icase(l, "ai:")) l = trim_head(l.substr(2));
     if (!l.empty() && l[0] == '@') {
       std::size_t colon = l.find(':');
       if (colon != std::string_view::npos && colon < 40 && l.substr(0, colon).find(' ') == std::string_view::npos) {
@@ -184,8 +187,8 @@ std::string tidy_title(std::string_view title) {
   }
   // "SCS Hackathon @ Cloud&Heat": the venue is no part of the name
   if (std::size_t at = out.find(" @ "); at != std::string::npos && at > 0 && names_event(out.substr(0, at))) out.erase(at);
-  for (std::string_view tail : {" coming up", " this year", " next year", " later this", " tbd", " tba", " on the evening",
-                                " in the evening", " on the morning", " on the afternoon"}) {
+  for (std::string_view tail : {" coming up"sv, " this year"sv, " next year"sv, " later this"sv, " tbd"sv, " tba"sv,
+                                " on the evening"sv, " in the evening"sv, " on the morning"sv, " on the afternoon"sv}) {
     std::size_t at = lower(out).find(tail);
     if (at != std::string::npos && at > 0 && names_event(out.substr(0, at))) out.erase(at);
   }
@@ -201,11 +204,13 @@ std::string tidy_title(std::string_view title) {
 }
 
 bool name_like(std::string_view title) {
-  auto ws = words(title);
-  if (ws.empty() || ws.size() > 8) return false;
   if (title.find("? ") != std::string_view::npos || title.find(". ") != std::string_view::npos) return false;
-  return each_word(title, [](std::string_view, std::string_view l, std::size_t) { return sentence_word(l); }) ==
-         std::string_view::npos;
+  std::size_t count = 0;
+  bool sentence = each_word(title, [&](std::string_view, std::string_view l, std::size_t k) {
+                    count = k + 1;
+                    return k >= 8 || sentence_word(l);  // more than eight words, or a word of a sentence
+                  }) != std::string_view::npos;
+  return !sentence && count > 0;
 }
 
 std::string event_name(std::string_view text) {

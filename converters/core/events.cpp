@@ -17,6 +17,7 @@ namespace minutes {
 namespace {
 
 using namespace event_words;
+using namespace std::string_view_literals;
 
 using dates::Found;
 
@@ -175,7 +176,7 @@ class Extractor {
       if (auto d = rfind_dash(lead, len); d != std::string_view::npos) lead = lead.substr(0, d);
       std::string fallback = !fallback_title.empty() ? std::string(fallback_title) : heading_title();
       std::string_view place = lead;
-      for (std::string_view w : {"in ", "at ", "@ "})
+      for (std::string_view w : {"in "sv, "at "sv, "@ "sv})
         if (place.substr(0, w.size()) == w) place = place.substr(w.size());
       bool only_place = trim_marks(lead).empty() || place_like(place);
       if (names_event(lead) || fallback.empty() || events_heading(fallback) ||
@@ -227,8 +228,8 @@ class Extractor {
   // A video room ("via https://conf.scs.koeln:8443/...", "Jitsi: ..."): the event is online.
   static bool video_room(std::string_view text) {
     std::string l = lower(text);
-    for (std::string_view w : {"jitsi", "conf.scs.koeln", "meet.jit.si", "zoom.us", "bigbluebutton", "webex",
-                               "teams.microsoft.com"})
+    for (std::string_view w : {"jitsi"sv, "conf.scs.koeln"sv, "meet.jit.si"sv, "zoom.us"sv, "bigbluebutton"sv,
+                               "webex"sv, "teams.microsoft.com"sv})
       if (l.find(w) != std::string::npos) return true;
     return false;
   }
@@ -236,8 +237,8 @@ class Extractor {
   // A heading that frames a list of dates, not an event's name: "Next meetings (housekeeping)", "Dates".
   static bool frame_heading(std::string_view h) {
     std::string l = lower(h);
-    for (std::string_view w : {"meetings", "dates", "termine", "housekeeping", "schedule", "calendar", "agenda",
-                               "topics", "ideas"})
+    for (std::string_view w : {"meetings"sv, "dates"sv, "termine"sv, "housekeeping"sv, "schedule"sv, "calendar"sv,
+                               "agenda"sv, "topics"sv, "ideas"sv})
       if (l.find(w) != std::string::npos) return true;
     return false;
   }
@@ -248,7 +249,7 @@ class Extractor {
     name_event(e, u, f, fallback_title);
     std::string_view after = trim_head(std::string_view(u.text).substr(f.end_pos));
     if (e.location.empty()) {
-      for (std::string_view w : {"in ", "at ", "@ ", "("}) {
+      for (std::string_view w : {"in "sv, "at "sv, "@ "sv, "("sv}) {
         if (after.substr(0, w.size()) != w) continue;
         std::string_view place = after.substr(w.size());
         place = place.substr(0, std::min(place.find_first_of(",;:()!"), place.size()));
@@ -327,7 +328,7 @@ class Extractor {
     bool maybe = may_date(u.text);
     if (!maybe && !has_sub && !in_events) return;  // the common case: nothing here can date an event
     // "next time Monday 2023-10-02" after "first event on Monday 2023-09-04" in the same section
-    bool follows = section_events_ > 0 && lower(std::string_view(u.text).substr(0, 9)) == "next time";
+    bool follows = section_events_ > 0 && starts_with_icase(u.text, "next time");
     bool named = follows || names_event(u.text);
     bool candidate = named || in_events;
     if (candidate) {
@@ -364,7 +365,7 @@ class Extractor {
         if (in_events && !warned) warn_no_date(u.line, u.text);
       }
     }
-    bool nested_events = in_events || (events_heading(u.text) && words(u.text).size() <= 4);  // "- Events:"
+    bool nested_events = in_events || (at_most_words(u.text, 4) && events_heading(u.text));  // "- Events:"
     for (const auto& b : it.blocks)
       if (b.kind == ir::BlockKind::list)
         for (const auto& sub : b.items) item(sub, nested_events);
@@ -377,8 +378,8 @@ class Extractor {
       for (const auto& sub : b.items) {
         Unit su = item_unit(sub);
         std::string_view t = su.text;
-        for (std::string_view key : {"location:", "where:", "venue:", "ort:", "wo:"})
-          if (lower(t.substr(0, key.size())) == key) return place_in(t.substr(key.size()));
+        for (std::string_view key : {"location:"sv, "where:"sv, "venue:"sv, "ort:"sv, "wo:"sv})
+          if (starts_with_icase(t, key)) return place_in(t.substr(key.size()));
         if (std::string p = place_of(t); !p.empty()) return p;
       }
     }
@@ -425,8 +426,8 @@ class Extractor {
       if (url.empty()) url = u.url;
       if (place.empty() && u.text.find_first_of("0123456789") == std::string::npos) place = place_of(u.text);
       if (video_room(u.text)) video_ = true;
-      for (std::string_view key : {"location:", "where:", "venue:", "ort:", "wo:"})  // "location: Berlin"
-        if (lower(std::string_view(u.text).substr(0, key.size())) == key)
+      for (std::string_view key : {"location:"sv, "where:"sv, "venue:"sv, "ort:"sv, "wo:"sv})  // "location: Berlin"
+        if (starts_with_icase(u.text, key))
           if (std::string p = place_in(std::string_view(u.text).substr(key.size())); !p.empty()) place = p;
       if (!may_date(u.text) || not_an_event(u.text)) return;
       auto f = date_in(u, u.text);

@@ -15,25 +15,23 @@ namespace {
 using namespace event_words;
 
 // Words that make the date on a line something else than an event's: what happens to work, not who meets.
-constexpr std::array<std::string_view, 35> against = {
-    "abgabe",   "absent",    "cancel",   "canceled",   "cancelled", "cfp",      "deadline", "deadlines", "deprecated",
-    "due",      "eol",       "frist",    "holiday",    "holidays",  "launched", "merged",   "ooo",       "photo",
-    "photos",   "picture",   "pictures", "postponed",  "pr",        "presented", "rc",      "recording", "recordings",
-    "release",  "released",  "sick",     "skip",       "skipped",   "sprint",   "submission", "urlaub"};
+constexpr WordSet against(std::to_array<std::string_view>(
+    {"abgabe",  "absent",   "cancel",   "canceled",  "cancelled", "cfp",       "deadline",   "deadlines", "deprecated",
+     "due",     "eol",      "frist",    "holiday",   "holidays",  "launched",  "merged",     "ooo",       "photo",
+     "photos",  "picture",  "pictures", "postponed", "pr",        "presented", "rc",         "recording", "recordings",
+     "release", "released", "sick",     "skip",      "skipped",   "sprint",    "submission", "urlaub"}));
 // Phrases that do the same.
 constexpr std::array<std::string_view, 14> against_phrases = {
     "not a good option", "no good option",  "not an option",    "taken at",   "call for papers",
     "register by",       "registration deadline", "no community call", "no meeting", "back on",
     "instead of",        "vacation",        "is cancelled",     "was cancelled"};
 // Words of a regular meeting, which are no events of their own unless an event word says otherwise.
-constexpr std::array<std::string_view, 13> regular = {"call",   "calls",  "jour",    "meeting", "meetings",
-                                                      "office", "sig",    "slides",  "standup", "sync",
-                                                      "team",   "weekly", "biweekly"};
+constexpr WordSet regular(std::to_array<std::string_view>({"biweekly", "call", "calls", "jour", "meeting", "meetings",
+                                                           "office", "sig", "slides", "standup", "sync", "team",
+                                                           "weekly"}));
 // Words that announce an event.
 constexpr std::array<std::string_view, 8> announcing = {"save the date", "join us",    "takes place", "take place",
                                                         "registration",  "tickets",    "register",    "agenda is"};
-
-bool in(std::string_view l, const auto& table) { return std::find(table.begin(), table.end(), l) != table.end(); }
 
 // A link to a notes pad, a video room or a chat, not to the event's own page.
 bool working_link(std::string_view url) {
@@ -91,7 +89,7 @@ double judge_event(const ir::Event& e, std::string_view line, const dates::Found
   bool named = k != std::string_view::npos;
   std::string hard;
   each_word(line, [&](std::string_view, std::string_view w, std::size_t) {
-    if (in(w, against)) hard = std::string(w);
+    if (against.contains(w)) hard = std::string(w);
     return !hard.empty();
   });
   for (auto p : against_phrases)
@@ -102,7 +100,7 @@ double judge_event(const ir::Event& e, std::string_view line, const dates::Found
     std::string soft;
     bool team = starts_with_icase(e.title, "sig ") || starts_with_icase(e.title, "team ");
     each_word(e.title + " " + std::string(line), [&](std::string_view w, std::string_view l, std::size_t) {
-      if (in(l, regular) && (team || !upper_start(w))) soft = std::string(l);
+      if (regular.contains(l) && (team || !upper_start(w))) soft = std::string(l);
       return !soft.empty();
     });
     if (!soft.empty()) score -= 0.3, con.push_back(fmt::format("'{}': a regular meeting", soft));

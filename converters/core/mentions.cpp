@@ -39,8 +39,14 @@ size_t mention_end(std::string_view text, size_t at, size_t word) {
   return end;
 }
 
-// Appends a text inline's pieces: text, mention, text...
-void split_text(ir::Inline&& in, ir::Inlines& out) {
+// How many more mentions may be split out of the meeting, and the line of the first one left as text.
+struct Budget {
+  size_t left = max_mentions;
+  int stopped_line = 0;
+};
+
+// Appends a text inline's pieces: text, mention, text... (as many mentions as the budget has left).
+void split_text(ir::Inline&& in, ir::Inlines& out, Budget& budget) {
   std::string_view text = in.text;
   size_t done = 0, scanned = 0, word = 0;
   int column = in.column, column_at = 0;  // the column of text[column_at]
@@ -62,6 +68,11 @@ void split_text(ir::Inline&& in, ir::Inlines& out) {
       if (std::string_view(" \t\n(<[").find(text[scanned]) != std::string_view::npos) word = scanned + 1;
     size_t end = mention_end(text, at, word);
     if (end == 0) continue;
+    if (budget.left == 0) {
+      budget.stopped_line = in.line;
+      break;
+    }
+    --budget.left;
     if (at > done) piece(ir::InlineKind::text, done, at);
     piece(ir::InlineKind::mention, at + 1, end);
     done = end;
@@ -74,36 +85,42 @@ void split_text(ir::Inline&& in, ir::Inlines& out) {
   }
 }
 
-}  // namespace
-
-void split_mentions(ir::Inlines& inlines) {
+void split_in(ir::Inlines& inlines, Budget& budget) {
   bool any = false;
   for (auto& in : inlines) {
     if (in.kind == ir::InlineKind::text)
       any |= in.text.find('@') != std::string::npos;
     else if (in.kind != ir::InlineKind::link && in.kind != ir::InlineKind::image)
-      split_mentions(in.children);
+      split_in(in.children, budget);
   }
-  if (!any) return;
+  if (!any || budget.stopped_line != 0) return;
   ir::Inlines out;
   out.reserve(inlines.size() + 2);
   for (auto& in : inlines) {
     if (in.kind == ir::InlineKind::text)
-      split_text(std::move(in), out);
+      split_text(std::move(in), out, budget);
     else
       out.push_back(std::move(in));
   }
   inlines = std::move(out);
 }
 
-void split_mentions(ir::Blocks& blocks) {
+void split_in(ir::Blocks& blocks, Budget& budget) {
   for (auto& b : blocks) {
-    split_mentions(b.inlines);
-    for (auto& item : b.items) split_mentions(item.blocks);
-    split_mentions(b.children);
+    split_in(b.inlines, budget);
+    for (auto& item : b.items) split_in(item.blocks, budget);
+    split_in(b.children, budget);
     for (auto& row : b.rows)
-      for (auto& cell : row.cells) split_mentions(cell.inlines);
+      for (auto& cell : row.cells) split_in(cell.inlines, budget);
   }
+}
+
+}  // namespace
+
+int split_mentions(ir::Blocks& blocks) {
+  Budget budget;
+  split_in(blocks, budget);
+  return budget.stopped_line;
 }
 
 }  // namespace minutes

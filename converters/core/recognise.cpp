@@ -3,7 +3,9 @@
 #include "converters/core/recognise.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 
+#include "converters/core/decode.hpp"
 #include "converters/core/titles.hpp"
 
 namespace minutes {
@@ -87,6 +89,16 @@ void nest_sections(ir::Meeting& m, ir::Blocks& blocks, size_t title_index) {
 
 }  // namespace
 
+void drop_invisible_in(ir::Meeting& m, std::initializer_list<std::string*> texts, int line, std::string_view what) {
+  int dropped = 0;
+  for (std::string* text : texts)
+    *text = drop_invisible(*text, &dropped);
+  if (dropped > 0)
+    ir::warn(m, line, 1,
+             std::string(what) + " held bidi controls or zero-width characters, which can make it read other than it "
+                                 "is; they were dropped");
+}
+
 ir::Meeting recognise(ir::Document document) {
   ir::Meeting m;
   m.source = std::move(document.source);
@@ -96,13 +108,17 @@ ir::Meeting recognise(ir::Document document) {
                              [](const ir::Diagnostic& d) { return d.severity == ir::Severity::error; });
   if (refused) return m;  // a binary file, a parser that failed: nothing to recognise
   ir::Blocks& blocks = document.blocks;
-  split_mentions(blocks);
+  if (int line = split_mentions(blocks))
+    ir::warn(m, line, 1,
+             fmt::format("more than {} @handles in one meeting: from here on they are kept as text, not mentions",
+                         max_mentions));
 
   auto title = std::find_if(blocks.begin(), blocks.end(),
                             [](const ir::Block& b) { return b.kind == ir::BlockKind::heading && b.level == 1; });
   size_t title_index = static_cast<size_t>(title - blocks.begin());
   int title_line = title == blocks.end() ? 0 : title->line;
   int dated_line = read_title(m, blocks, title_index);
+  drop_invisible_in(m, {&m.title, &m.series}, title_line, "the title");
   nest_sections(m, blocks, title_index);
 
   std::optional<DateLine> date_line = recognise_meta(m);

@@ -2,7 +2,9 @@
 // found the same way for every reader.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <minutes/ir.hpp>
@@ -31,9 +33,12 @@ bool is_meta_title(std::string_view title);
 // True for a section title that introduces the participants ("Participants (github handles preferred)").
 bool is_participants_title(std::string_view title);
 
-// Splits `@handle` mentions out of every text inline of the blocks (not inside links, e-mail addresses or URLs).
-void split_mentions(ir::Blocks& blocks);
-void split_mentions(ir::Inlines& inlines);
+// Mentions split out of one meeting at most: each costs two inlines, and a file of nothing but handles stays linear.
+inline constexpr size_t max_mentions = 100'000;
+
+// Splits `@handle` mentions out of every text inline of the blocks (not inside links, e-mail addresses or URLs), at
+// most max_mentions; returns the line of the first handle left as text, or 0.
+int split_mentions(ir::Blocks& blocks);
 
 // Takes the meta lines out of the meeting's content into its fields: scribes, participants, the sections' minutes
 // links and status. Returns the first "Date:" line's date and line (in the preamble or a Meta section), if any.
@@ -42,6 +47,10 @@ struct DateLine {
   int line = 0;
 };
 std::optional<DateLine> recognise_meta(ir::Meeting& meeting);
+
+// Drops bidi controls and zero-width characters (decode.hpp's invisible_format) from texts of a meeting that name it
+// or its events (a title, a place), with one warning at `line` naming `what` when there were any.
+void drop_invisible_in(ir::Meeting& m, std::initializer_list<std::string*> texts, int line, std::string_view what);
 
 // Recognises the meeting in a document (declared for library users in <minutes/convert.hpp>).
 ir::Meeting recognise(ir::Document document);

@@ -1,9 +1,16 @@
-// `minutes build` inside the library: hashing, the output folder's file operations (never outside OUT), display.
+// `minutes build` inside the library: hashing, the output folder's lock and file operations (never outside OUT),
+// the manifest's lines and their journal, display.
 #pragma once
 
+#include <functional>
+#include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
+#include <minutes/archive.hpp>
 #include <minutes/ir.hpp>
 
 namespace minutes::archive {
@@ -21,9 +28,57 @@ bool regular_file(const std::string& path);
 // an error sentence then, else empty.
 std::string ensure_output_dir(const std::string& out, std::string_view rel_dir);
 
-// Removes out/rel when every folder between lies inside out as a real folder (no symlink), then its folders as
-// they become empty.
-void remove_output(const std::string& out, const std::string& rel);
+// What remove_output() did.
+enum class Removal { removed, missing, changed };
+
+// Removes out/<w.path> when every folder between lies inside out as a real folder (no symlink) and the file still
+// holds the bytes the build wrote (w.hash), then its folders as they become empty; `changed`: kept, not ours now.
+Removal remove_output(const std::string& out, const Written& w);
+
+// Takes OUT's lock (out/.minutes-lock); when another build holds it, tells `waiting` who, then waits for it.
+// An error sentence when the lock cannot be taken.
+std::string lock_output(const std::string& out, const std::function<void(const std::string&)>& waiting,
+                        OutputLock& lock);
+
+// The regular files in the folders `dirs` of OUT ("" is OUT itself), as paths relative to OUT. Temporary files
+// that a killed build left there (".NAME.tmp-XXXXXX" beside a file minutes writes) are removed on the way.
+std::unordered_set<std::string> list_outputs(const std::string& out, const std::set<std::string>& dirs);
+
+// The manifest's lines (manifest.cpp): a source's record, a source whose outputs are being rewritten, a source
+// whose outputs were removed, and an aggregate's record (empty: being rewritten).
+std::string source_line(const std::string& rel, const SourceRecord& record);
+std::string invalid_line(const std::string& rel);
+std::string gone_line(const std::string& rel);
+std::string aggregate_line(const std::string& name, const AggregateRecord& record);
+
+// The summaries file: its first line, and one record (a line naming the source and the length, then the JSON
+// writer's encoding of its summary); summary_records() finds each source's JSON again, unchecked.
+inline constexpr std::string_view summaries_header = "minutes-summaries 1\n";
+std::string summary_record(const std::string& rel, std::string_view json);
+std::map<std::string, std::string_view> summary_records(std::string_view text);
+
+// Appends lines to OUT's manifest as a build goes, from any thread, so that a killed build leaves it true.
+class Journal {
+ public:
+  Journal() = default;
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+  ~Journal();
+  // Opens the manifest at path for appending; an error sentence when it cannot.
+  std::string open(const std::string& path);
+  // Appends one line; an error sentence when it could not be written (then nothing may rely on it).
+  std::string append(const std::string& line);
+  // True once open() succeeded.
+  bool is_open() const { return fd_ >= 0; }
+  // Lines appended so far.
+  std::size_t lines() const { return lines_; }
+
+ private:
+  std::mutex mutex_;
+  int fd_ = -1;
+  std::string path_;
+  std::size_t lines_ = 0;
+};
 
 // A diagnostic as it is shown: a path relative to SRC (a source's) joined to SRC.
 ir::Diagnostic shown(ir::Diagnostic d, const std::string& src);

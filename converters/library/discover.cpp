@@ -1,8 +1,11 @@
 // Finds the minutes files of an archive: the skip rule, --exclude globs, symlink and path-escape checks.
 #include <minutes/archive.hpp>
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +15,9 @@
 #include <fmt/format.h>
 #include <map>
 #include <system_error>
+#include <vector>
+
+#include "converters/core/decode.hpp"
 
 namespace minutes::archive {
 
@@ -38,6 +44,16 @@ std::string strip_extension(const std::string& rel) {
       (slash != std::string::npos && dot == slash + 1))
     return rel;
   return rel.substr(0, dot);
+}
+
+// Why a symbolic link among the sources is not followed: a loop, nothing at its end, or a place outside SRC.
+std::string link_refused(const std::error_code& ec, const fs::path& target) {
+  if (ec == std::errc::too_many_symbolic_link_levels) return "skipped: a loop of symbolic links, which leads to no file";
+  if (ec == std::errc::no_such_file_or_directory) return "skipped: a symbolic link to nothing (what it names does not exist)";
+  if (ec) return fmt::format("skipped: a symbolic link that cannot be followed: {}", ec.message());
+  return fmt::format("skipped: a symbolic link that leads outside the source folder (to {}); copy the file into the "
+                     "folder to build it",
+                     target.string());
 }
 
 }  // namespace
@@ -93,47 +109,116 @@ bool safe_relative(std::string_view rel) {
   return true;
 }
 
+namespace {
+
+// One entry of a folder: its name, and whether it is a folder (not following a symlink).
+struct Entry {
+  std::string name;
+  unsigned char type = DT_UNKNOWN;
+  bool dir() const { return type == DT_DIR; }
+};
+
+// A folder being walked: its descriptor, its path relative to the root ("" or "team/"), its entries in order.
+struct Folder {
+  int fd = -1;
+  std::string rel;
+  std::vector<Entry> entries;
+  size_t next = 0;
+};
+
+// The entries of an open folder, in the order that makes the walk give paths in byte order (a folder sorts as
+// its name followed by '/'); the file type from readdir, else from lstat.
+std::vector<Entry> read_folder(int fd, bool& ok) {
+  std::vector<Entry> entries;
+  int dup = ::dup(fd);
+  DIR* d = dup >= 0 ? ::fdopendir(dup) : nullptr;
+  ok = d != nullptr;
+  if (!d) {
+    if (dup >= 0) ::close(dup);
+    return entries;
+  }
+  while (const dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    Entry entry{std::string(name), e->d_type};
+    if (entry.type == DT_UNKNOWN) {
+      struct stat st {};
+      if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+        entry.type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+    }
+    entries.push_back(std::move(entry));
+  }
+  ::closedir(d);
+  auto key_less = [](const Entry& a, const Entry& b) {
+    size_t n = std::min(a.name.size(), b.name.size());
+    if (int c = std::memcmp(a.name.data(), b.name.data(), n); c != 0) return c < 0;
+    auto at = [&](const Entry& e) { return e.name.size() > n ? static_cast<unsigned char>(e.name[n]) : e.dir() ? '/' : 0; };
+    if (at(a) != at(b)) return at(a) < at(b);
+    return a.name.size() < b.name.size();
+  };
+  std::sort(entries.begin(), entries.end(), key_less);
+  return entries;
+}
+
+}  // namespace
+
 Discovery discover(const std::string& src, const std::string& out, const std::vector<std::string>& excludes) {
   Discovery d;
   std::error_code ec;
   fs::path root = fs::canonical(src, ec);
-  if (ec) {
-    d.diagnostics.push_back(
-        note(src, fmt::format("cannot open the source folder: {}", ec.message()), ir::Severity::error));
+  int root_fd = ec ? -1 : ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root_fd < 0) {
+    d.diagnostics.push_back(note(src,
+                                 fmt::format("cannot open the source folder: {}", ec ? ec.message() : std::strerror(errno)),
+                                 ir::Severity::error));
     return d;
   }
-  fs::path out_canonical = fs::weakly_canonical(out, ec);
+  struct stat out_st {};
+  bool has_out = ::stat(out.c_str(), &out_st) == 0;
+  std::string base = src.ends_with('/') ? src : src + "/";
   std::map<std::string, std::string> stems;  // stem -> rel that claimed it
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    d.diagnostics.push_back(
-        note(src, fmt::format("cannot list the source folder: {}", ec.message()), ir::Severity::error));
-    return d;
-  }
-  std::vector<Source> found;
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      d.diagnostics.push_back(note(src, fmt::format("cannot list a folder: {}", ec.message()), ir::Severity::warning));
-      ec.clear();
+  std::vector<Folder> stack;
+  bool listed = true;
+  stack.push_back({root_fd, "", read_folder(root_fd, listed)});
+  if (!listed)
+    d.diagnostics.push_back(note(src, fmt::format("cannot list the source folder: {}", std::strerror(errno)),
+                                 ir::Severity::error));
+  while (!stack.empty()) {
+    Folder& folder = stack.back();
+    if (folder.next == folder.entries.size()) {
+      ::close(folder.fd);
+      stack.pop_back();
       continue;
     }
-    const fs::path& p = it->path();
-    std::string rel = p.lexically_relative(root).generic_string();
-    std::string name = p.filename().string();
-    bool is_link = it->is_symlink(ec);
-    bool is_dir = !is_link && it->is_directory(ec);
-    std::string why = name.starts_with(".")                                    ? "hidden"
-                      : is_dir && name == "node_modules"                       ? "a node_modules folder"
-                      : is_dir && !out_canonical.empty() && p == out_canonical ? "the output folder"
-                                                                               : std::string();
-    if (why.empty())
+    const Entry& e = folder.entries[folder.next++];
+    std::string rel = folder.rel + e.name;
+    const std::string& name = e.name;
+    bool is_dir = e.dir(), is_link = e.type == DT_LNK;
+    std::string why = name.starts_with(".")                ? "hidden"
+                      : is_dir && name == "node_modules" ? "a node_modules folder"
+                                                           : std::string();
+    struct stat st {};
+    if (why.empty() && is_dir && has_out && ::fstatat(folder.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        st.st_dev == out_st.st_dev && st.st_ino == out_st.st_ino)
+      why = "the output folder";
+    if (why.empty() && !excludes.empty())
       if (auto glob = excluded_by(rel, excludes); !glob.empty()) why = fmt::format("excluded by '{}'", glob);
     if (!why.empty()) {
       d.skipped.push_back({is_dir ? rel + "/" : rel, std::move(why)});
-      if (is_dir) it.disable_recursion_pending();
       continue;
     }
-    if (is_dir) continue;
+    if (is_dir) {
+      int fd = ::openat(folder.fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      std::vector<Entry> entries = fd >= 0 ? read_folder(fd, listed) : std::vector<Entry>{};
+      if (fd < 0 || !listed) {
+        d.diagnostics.push_back(
+            note(rel, fmt::format("cannot list a folder: {}", std::strerror(errno)), ir::Severity::warning));
+        if (fd >= 0) ::close(fd);
+        continue;
+      }
+      stack.push_back({fd, rel + "/", std::move(entries)});  // `folder` is not used after this
+      continue;
+    }
     if (!reader_for_path(name)) {
       d.skipped.push_back({rel, "no reader takes this kind of file"});
       continue;
@@ -146,18 +231,16 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
       d.diagnostics.push_back(note(rel, "skipped: its path is not a plain relative path", ir::Severity::warning));
       continue;
     }
-    std::string path = (fs::path(src) / rel).string();
+    std::string path = base + rel;
     if (is_link) {
-      fs::path target = fs::canonical(p, ec);
+      fs::path target = fs::canonical(root / rel, ec);
       if (ec || !inside(root, target)) {
-        d.diagnostics.push_back(
-            note(rel, "skipped: a symlink that leads outside the source folder", ir::Severity::warning));
+        d.diagnostics.push_back(note(rel, link_refused(ec, target), ir::Severity::warning));
         ec.clear();
         continue;
       }
     }
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
+    if (::fstatat(folder.fd, name.c_str(), &st, 0) != 0) {
       d.diagnostics.push_back(note(rel, fmt::format("skipped: {}", std::strerror(errno)), ir::Severity::warning));
       continue;
     }
@@ -166,23 +249,30 @@ Discovery discover(const std::string& src, const std::string& out, const std::ve
       continue;
     }
     if (!S_ISREG(st.st_mode)) continue;
-    Source s;
-    s.rel = rel;
-    s.path = path;
-    s.stem = strip_extension(rel);
-    s.size = static_cast<uint64_t>(st.st_size);
-    s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    found.push_back(std::move(s));
-  }
-  std::sort(found.begin(), found.end(), [](const Source& a, const Source& b) { return a.rel < b.rel; });
-  for (auto& s : found) {
-    auto [pos, fresh] = stems.emplace(s.stem, s.rel);
+    // Outputs are named without bidi controls and zero-width characters, which can disguise a name.
+    int hidden = 0;
+    std::string stem = drop_invisible(strip_extension(rel), &hidden);
+    if (hidden && !safe_relative(stem)) {
+      d.diagnostics.push_back(note(rel, "skipped: its name is made of invisible characters", ir::Severity::warning));
+      continue;
+    }
+    if (hidden)
+      d.diagnostics.push_back(note(rel,
+                                   "its name holds bidi controls or zero-width characters, which can make it read "
+                                   "other than it is: its outputs are named without them",
+                                   ir::Severity::warning));
+    auto [pos, fresh] = stems.emplace(std::move(stem), rel);
     if (!fresh) {
-      d.diagnostics.push_back(note(s.rel,
-                                   fmt::format("skipped: {} already makes the outputs {}.*", pos->second, s.stem),
+      d.diagnostics.push_back(note(rel, fmt::format("skipped: {} already makes the outputs {}.*", pos->second, pos->first),
                                    ir::Severity::warning));
       continue;
     }
+    Source s;
+    s.stem = pos->first;
+    s.rel = std::move(rel);
+    s.path = std::move(path);
+    s.size = static_cast<uint64_t>(st.st_size);
+    s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     d.sources.push_back(std::move(s));
   }
   return d;

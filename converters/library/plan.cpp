@@ -9,19 +9,27 @@ namespace minutes::archive {
 
 namespace {
 
-// True when `output` can be one of the outputs of a source with this stem ("team/1." + "odt"): a manifest
-// cannot make a build remove any other file.
-bool own_output(std::string_view stem, std::string_view output) {
-  return output.size() > stem.size() + 1 && output.starts_with(stem) && output[stem.size()] == '.' &&
-         output.find('/', stem.size()) == std::string_view::npos;
-}
-
-std::string_view stem_of(std::string_view rel) { return rel.substr(0, rel.find_last_of('.')); }
-
 std::string_view folder_of(std::string_view rel) {
   auto slash = rel.find('/');
   return slash == std::string_view::npos ? std::string_view() : rel.substr(0, slash);
 }
+
+// True when `output` can be one of the outputs of a source with this stem ("team/1." + "odt"): a document
+// writer's extension, no hidden name, no aggregate. A manifest cannot make a build remove any other file
+// (".htaccess", "notes.txt", "index.html").
+bool own_output(std::string_view stem, std::string_view output, std::span<const Writer* const> aggregates) {
+  if (output.size() <= stem.size() + 1 || !output.starts_with(stem) || output[stem.size()] != '.' ||
+      output.find('/', stem.size()) != std::string_view::npos || !safe_relative(output) ||
+      output.front() == '.' || output.find("/.") != std::string_view::npos)
+    return false;
+  const Writer* w = writer_for_path(output);
+  return w && w->scope == WriterScope::document &&
+         std::none_of(aggregates.begin(), aggregates.end(), [&](const Writer* a) {
+           return a->archive_name == output || (!a->per_series.empty() && series_file(*a, folder_of(output)) == output);
+         });
+}
+
+std::string_view stem_of(std::string_view rel) { return rel.substr(0, rel.find_last_of('.')); }
 
 // The sources before and after `rel` in its top folder (its series), whose pages its page links to.
 template <class It, class Key>
@@ -62,7 +70,7 @@ Plan plan(const PlanInput& in) {
 
   // Every output a current source should have (made when a removal is considered: an unchanged archive has none).
   std::set<std::string_view> keep;
-  auto kept = [&](const std::string& output) {
+  auto kept = [&](const std::string& output) {  // also one that is one of them now
     if (keep.empty())
       for (const auto& sp : p.sources)
         for (const auto& t : sp.targets) keep.insert(t.path);
@@ -90,16 +98,18 @@ Plan plan(const PlanInput& in) {
                            neighbours(last->sources.begin(), last_at, last->sources.end(), rel_of);
     bool intact =
         same_neighbours && rec->ok && rec->outputs.size() == sp.targets.size() &&
-        std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(),
-                   [&](const Target& t, const std::string& o) { return t.path == o && !in.missing.contains(o); });
+        std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(), [&](const Target& t, const Written& o) {
+          return t.path == o.path && !in.missing.contains(o.path);
+        });
     if (!p.force && intact) {
       sp.step = rec->size == s.size && rec->mtime_ns == s.mtime_ns ? Step::keep : Step::check;
       sp.hash = rec->hash;
       continue;  // its outputs are its targets: none obsolete
     }
     for (const auto& o : rec->outputs) {
-      bool target = std::any_of(sp.targets.begin(), sp.targets.end(), [&](const Target& t) { return t.path == o; });
-      if (!target && own_output(s.stem, o) && !kept(o)) sp.obsolete.push_back(o);
+      bool target =
+          std::any_of(sp.targets.begin(), sp.targets.end(), [&](const Target& t) { return t.path == o.path; });
+      if (!target && own_output(s.stem, o.path, in.aggregates) && !kept(o.path)) sp.obsolete.push_back(o);
     }
   }
 
@@ -110,7 +120,7 @@ Plan plan(const PlanInput& in) {
       if (current.contains(rel)) continue;
       p.gone.push_back(rel);
       for (const auto& o : rec.outputs)
-        if (own_output(stem_of(rel), o) && !kept(o)) p.remove.push_back(o);
+        if (own_output(stem_of(rel), o.path, in.aggregates) && !kept(o.path)) p.remove.push_back(o);
     }
   }
 

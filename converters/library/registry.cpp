@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "converters/core/decode.hpp"
 #include "converters/core/enrich.hpp"
 #include "converters/core/recognise.hpp"
 #include "converters/core/strings.hpp"
@@ -178,7 +179,7 @@ std::string format_diagnostic(const ir::Diagnostic& d) {
   std::string where = d.file.empty() ? std::string("minutes") : d.file;
   if (d.line > 0) where += fmt::format(":{}", d.line);
   if (d.line > 0 && d.column > 0) where += fmt::format(":{}", d.column);
-  return fmt::format("{}: {}: {}", where, sev, d.message);
+  return fmt::format("{}: {}: {}", printable(where), sev, printable(d.message));
 }
 
 }  // namespace minutes

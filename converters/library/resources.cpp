@@ -1,14 +1,10 @@
 // The resources writers fetch files through: nothing at all, or regular files under a set of root folders.
 #include <minutes/resources.hpp>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
+
+#include <minutes/files.hpp>
 
 namespace minutes {
 
@@ -51,14 +47,6 @@ bool inside(const fs::path& root, const fs::path& inner) {
   return true;
 }
 
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
-}
-
 }  // namespace
 
 Fetched NoResources::fetch(std::string_view, std::string_view) const {
@@ -70,7 +58,7 @@ FileResources::FileResources(std::vector<std::string> roots, FileLimits limits, 
   for (const auto& r : roots) {
     std::error_code ec;
     fs::path c = fs::canonical(r.empty() ? fs::path(".") : fs::path(r), ec);
-    if (!ec && (fs::is_directory(c, ec) || fs::is_regular_file(c, ec))) roots_.push_back(c.string());
+    if (!ec && fs::exists(c, ec)) roots_.push_back(c.string());  // a device named as reference: refused when read
   }
 }
 
@@ -90,6 +78,7 @@ Fetched FileResources::fetch(std::string_view reference, std::string_view source
   fs::path real = fs::canonical(p, ec);
   if (ec) {
     if (ec == std::errc::too_many_symbolic_link_levels) return {std::nullopt, "is a loop of symbolic links"};
+    if (ec == std::errc::no_such_file_or_directory) return {std::nullopt, "does not exist"};
     return {std::nullopt, fmt::format("cannot be read: {}", ec.message())};
   }
   bool allowed = false;
@@ -102,37 +91,9 @@ Fetched FileResources::fetch(std::string_view reference, std::string_view source
     return {std::nullopt, roots_.empty() ? "is not read: no folder may be read from"
                                          : fmt::format("is outside the folders files may be read from ({})", list)};
   }
-  struct stat st {};
-  if (::stat(real.c_str(), &st) != 0) return {std::nullopt, fmt::format("cannot be read: {}", std::strerror(errno))};
-  if (!S_ISREG(st.st_mode)) return {std::nullopt, fmt::format("is {}, not a file", kind_of(st.st_mode))};
-  if (static_cast<std::size_t>(st.st_size) > limits_.max_bytes)
-    return {std::nullopt, fmt::format("is larger than {} MiB", limits_.max_bytes >> 20)};
-  // Opened without blocking and without following a link swapped in since; checked again once open.
-  int fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-  if (fd < 0) return {std::nullopt, fmt::format("cannot be read: {}", std::strerror(errno))};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return {std::nullopt, "changed into something that is not a file while it was read"};
-  }
-  std::string data;
-  data.reserve(static_cast<std::size_t>(st.st_size));
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      ::close(fd);
-      return {std::nullopt, fmt::format("cannot be read: {}", std::strerror(errno))};
-    }
-    if (n == 0) break;
-    data.append(buf, static_cast<std::size_t>(n));
-    if (data.size() > limits_.max_bytes) {
-      ::close(fd);
-      return {std::nullopt, fmt::format("is larger than {} MiB", limits_.max_bytes >> 20)};
-    }
-  }
-  ::close(fd);
-  return {std::move(data), {}};
+  // Regular files only, refused from their stat without being opened, and not through a link swapped in since.
+  FileRead file = read_file(real.string(), {.max_bytes = limits_.max_bytes, .streams = false, .follow = false});
+  return {std::move(file.bytes), std::move(file.error)};
 }
 
 }  // namespace minutes

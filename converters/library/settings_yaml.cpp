@@ -150,6 +150,10 @@ class Reader {
         }
         return set(s, names);
       }
+      case SettingType::date:  // the report's selection is given on its command line only (no key)
+      case SettingType::quarter:
+      case SettingType::year:
+      case SettingType::names_list:
       case SettingType::epoch:
       case SettingType::internal: return warn(node, fmt::format("unknown setting '{}'", key));
     }

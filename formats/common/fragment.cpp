@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <sstream>
 
 #include "formats/common/text.hpp"
@@ -132,16 +133,14 @@ int min_level(const std::vector<ir::Section>& sections) {
 
 struct SectionContext {
   const FragmentOptions& options;
-  std::set<std::string>& used_ids;
+  PageIds& ids;
   int shift;  // added to a source level to get the HTML level
 };
 
 void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext& ctx) {
   if (ir::consumed_meta(s)) return;
   auto sec = element(parent, "section");
-  std::string id = ctx.options.id_prefix + slug(s.title);
-  for (int n = 2; ctx.used_ids.count(id); ++n) id = ctx.options.id_prefix + slug(s.title) + "-" + std::to_string(n);
-  ctx.used_ids.insert(id);
+  std::string id = ctx.ids.unique(ctx.options.id_prefix + slug(s.title));
   set_attr(sec, "id", id);
   int level = std::clamp(s.level + ctx.shift, 1, 6);
   std::string tag = "h" + std::to_string(level);
@@ -358,19 +357,31 @@ void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptio
   }
 }
 
+std::string PageIds::unique(const std::string& base) {
+  if (used_.insert(base).second) return base;
+  int& n = next_.try_emplace(base, 2).first->second;
+  for (;; ++n) {
+    std::string id = base + "-" + std::to_string(n);
+    if (used_.insert(id).second) {
+      ++n;
+      return id;
+    }
+  }
+}
+
 void append_meeting_body(pugi::xml_node parent, const ir::Meeting& meeting, const FragmentOptions& options,
-                         std::set<std::string>& used_ids) {
+                         PageIds& ids) {
   append_blocks(parent, meeting.blocks, options);
   auto first = meeting.sections.begin();
   if (options.skip_repeated_title && meeting.blocks.empty() && first != meeting.sections.end() &&
       repeats_title(first->title, meeting)) {
     append_blocks(parent, first->blocks, options);
-    SectionContext inner{options, used_ids, options.top_heading - min_level(first->sections)};
+    SectionContext inner{options, ids, options.top_heading - min_level(first->sections)};
     for (const auto& s : first->sections) append_section(parent, s, inner);
     ++first;
   }
   std::vector<ir::Section> rest(first, meeting.sections.end());
-  SectionContext ctx{options, used_ids, options.top_heading - min_level(rest)};
+  SectionContext ctx{options, ids, options.top_heading - min_level(rest)};
   for (const auto& s : rest) append_section(parent, s, ctx);
 }
 
@@ -386,7 +397,7 @@ std::string serialise_children(pugi::xml_node node) {
 std::string meeting_fragment(const ir::Meeting& meeting, const FragmentOptions& options) {
   pugi::xml_document doc;
   auto root = doc.append_child("div");
-  std::set<std::string> ids;
+  PageIds ids;
   append_meeting_body(root, meeting, options, ids);
   seal_for_html(root);
   return serialise_children(root);

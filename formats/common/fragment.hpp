@@ -2,9 +2,10 @@
 #pragma once
 
 #include <pugixml.hpp>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <minutes/ir.hpp>
@@ -46,10 +47,21 @@ void append_block(pugi::xml_node parent, const ir::Block& block, const FragmentO
 // Appends blocks as flow content to parent.
 void append_blocks(pugi::xml_node parent, const ir::Blocks& blocks, const FragmentOptions& options);
 
+// The ids used on one page, each given once ("agenda", "agenda-2", ...) in time linear in the page.
+class PageIds {
+ public:
+  // base when it is unused, else base-N with the least N >= 2 that is; the id is used from then on.
+  std::string unique(const std::string& base);
+
+ private:
+  std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, int> next_;  // per base: every N below it is used
+};
+
 // Appends a meeting's body (its leading blocks, then its sections as <section> with headings) to parent;
-// ids already used on the page are in used_ids, and the new ones are added.
+// its ids are taken from the page's.
 void append_meeting_body(pugi::xml_node parent, const ir::Meeting& meeting, const FragmentOptions& options,
-                         std::set<std::string>& used_ids);
+                         PageIds& ids);
 
 // Makes a tree serialise as HTML5: no self-closed non-void element, no indentation inside pre.
 void seal_for_html(pugi::xml_node root);

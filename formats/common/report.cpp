@@ -6,17 +6,12 @@
 #include <set>
 #include <fmt/format.h>
 
+#include "converters/core/meeting_order.hpp"
+
 namespace minutes::formats {
 
 std::vector<const ir::Meeting*> in_date_order(std::span<const ir::Meeting> meetings) {
-  std::vector<const ir::Meeting*> out;
-  for (const auto& m : meetings) out.push_back(&m);
-  std::stable_sort(out.begin(), out.end(), [](const ir::Meeting* a, const ir::Meeting* b) {
-    if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
-    if (a->date && *a->date != *b->date) return *a->date < *b->date;
-    return a->source < b->source;
-  });
-  return out;
+  return meetings_by_date(meetings);
 }
 
 std::string search_words(const ir::Meeting& meeting, size_t max) {

@@ -22,6 +22,9 @@ struct Words {
   std::string newest_minutes, newest_series_minutes, atom_feed, json_feed, feeds, previous, next, series_pages,
       series_page, archive_home, events_page, upcoming_events, past_events, no_upcoming, as_of, search, search_label,
       search_hint, no_results, meetings_in, undated;
+  std::string summary, figures, meetings_held, meetings_per_series, distinct_participants, distinct_scribes,
+      events_held, actions_raised, actions_done, decisions, chart, month, total, appendix, open_actions, done_actions,
+      task, meeting, status, open, done, done_in, decision, due_date, no_series, nothing;
   std::array<std::string, 12> months;
   std::string day, days_in_month, days_in_year, days, time, times, date_time;
 };

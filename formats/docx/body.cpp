@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "formats/common/report.hpp"
+#include "formats/common/report_summary.hpp"
 #include "formats/docx/internal.hpp"
 
 namespace minutes::formats::docx {
@@ -224,7 +225,7 @@ bool starts_with_minutes(const ir::Block& b) {
 }
 
 void write_section(pugi::xml_node body, const ir::Section& s, int offset, const BlockContext& context, State& state) {
-  if (ir::consumed_meta(s)) return;
+  if (ir::consumed_meta(s) || empty_section(s)) return;
   auto h = add_heading(body, s.level + offset);
   if (!s.title_inlines.empty())
     add_inlines(h, s.title_inlines, inline_context(context), state);
@@ -239,10 +240,8 @@ void write_section(pugi::xml_node body, const ir::Section& s, int offset, const 
     if (!s.minutes->url.empty()) {
       auto link = add_hyperlink(p, s.minutes->url, state, context.source, s.line);
       add_text(link ? link : p, s.minutes->url, RunStyle{false, false, false, link ? "Hyperlink" : nullptr}, state);
-    } else {
-      add_text(p, s.minutes->status.empty() ? state.words->none : s.minutes->status,
-               RunStyle{false, true, false, nullptr}, state);
     }
+    add_text(p, minutes_status_text(*s.minutes), {}, state);
     if (!s.blocks.empty() && starts_with_minutes(s.blocks.front())) skip = 1;
   }
   write_blocks(body, ir::Blocks(s.blocks.begin() + static_cast<long>(skip), s.blocks.end()), context, state, 0);
@@ -266,7 +265,7 @@ void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& s
   for (const auto* label : {&state.words->event, &state.words->date, &state.words->place})
     head.cells.push_back({{text_inline(*label)}});
   table.rows.push_back(head);
-  for (const auto& e : m.events) {
+  for (const auto& e : meeting_events(m)) {
     ir::TableRow row;
     ir::Inline title = text_inline(e.title);
     if (!e.url.empty()) {
@@ -288,8 +287,8 @@ void write_events(pugi::xml_node body, const ir::Meeting& m, int level, State& s
 }
 
 // The meeting's own date, scribe and participants lines.
-void write_meeting_info(pugi::xml_node body, const ir::Meeting& m, bool with_date, State& state) {
-  if (with_date && m.date) add_info(body, state.words->date, ir::iso(*m.date), state);
+void write_meeting_info(pugi::xml_node body, const ir::Meeting& m, State& state) {
+  if (m.date) add_info(body, state.words->date, period_text(*m.date, *m.date, *state.words), state);
   if (!m.scribes.empty())
     add_info(body, m.scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(m.scribes), state);
   if (!m.participants.empty()) add_info(body, state.words->participants, joined(m.participants), state);
@@ -300,32 +299,116 @@ void write_meeting(pugi::xml_node body, const ir::Meeting& m, int offset, State&
   context.source = m.source;
   write_blocks(body, m.blocks, context, state, 0);
   for (const auto& s : m.sections) write_section(body, s, offset, context, state);
-  if (!m.events.empty()) write_events(body, m, min_level(m.sections) + offset, state);
+  if (!meeting_events(m).empty()) write_events(body, m, min_level(m.sections) + offset, state);
 }
 
-std::string bookmark_name(size_t index) { return fmt::format("_TocMeeting{:04}", index + 1); }
+// One entry of the report's contents: its level, text and bookmark.
+struct Entry {
+  int level = 1;
+  std::string title;
+  std::string bookmark;
+};
 
-// The table of contents: a TOC field whose result is already the list of chapters, each a link to its heading.
-void write_toc(pugi::xml_node body, const std::vector<const ir::Meeting*>& ordered, State& state) {
+// "_TocEntry0001"...: numbered in the contents' order, so that their sorted names are that order too.
+std::string bookmark_name(size_t index) { return fmt::format("_TocEntry{:04}", index + 1); }
+
+void field_char(pugi::xml_node p, const char* type) {
+  p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
+}
+
+void instruction(pugi::xml_node p, const std::string& text) {
+  auto instr = p.append_child("w:r").append_child("w:instrText");
+  instr.append_attribute("xml:space") = "preserve";
+  instr.text().set(text.c_str());
+}
+
+// The table of contents: a TOC field whose result is already the list of entries, each a link to its heading and
+// a PAGEREF field whose shown value is the page LibreOffice laid it out on (none without LibreOffice).
+void write_toc(pugi::xml_node body, const std::vector<Entry>& entries, const std::vector<std::string>& pages,
+               State& state) {
   auto h = add_paragraph(body, "TOCHeading");
   add_text(h, state.words->contents, {}, state);
-  auto field_char = [](pugi::xml_node p, const char* type) {
-    p.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") = type;
-  };
-  for (size_t i = 0; i < ordered.size(); ++i) {
-    auto p = add_paragraph(body, "TOC1");
+  for (size_t i = 0; i < entries.size(); ++i) {
+    auto p = add_paragraph(body, entries[i].level == 1 ? "TOC1" : "TOC2");
     if (i == 0) {
       field_char(p, "begin");
-      auto instr = p.append_child("w:r").append_child("w:instrText");
-      instr.append_attribute("xml:space") = "preserve";
-      instr.text().set(" TOC \\o \"1-1\" \\h \\z \\u ");
+      instruction(p, " TOC \\o \"1-2\" \\h \\z \\u ");
       field_char(p, "separate");
     }
     auto link = p.append_child("w:hyperlink");
-    link.append_attribute("w:anchor") = bookmark_name(i).c_str();
+    link.append_attribute("w:anchor") = entries[i].bookmark.c_str();
     link.append_attribute("w:history") = 1;
-    add_text(link, ir::display_title(*ordered[i]), {}, state);
-    if (i + 1 == ordered.size()) field_char(p, "end");
+    add_text(link, entries[i].title, {}, state);
+    link.append_child("w:r").append_child("w:tab");
+    field_char(link, "begin");
+    instruction(link, " PAGEREF " + entries[i].bookmark + " \\h ");
+    field_char(link, "separate");
+    if (i < pages.size()) add_text(link, pages[i], {}, state);
+    field_char(link, "end");
+    if (i + 1 == entries.size()) field_char(p, "end");
+  }
+}
+
+// A heading of the report's own outline, with its bookmark; on a new page when asked.
+void report_heading(pugi::xml_node body, const Entry& entry, bool new_page, State& state) {
+  auto h = add_heading(body, entry.level);
+  if (new_page) {
+    auto pr = h.child("w:pPr");
+    pr.insert_child_after("w:pageBreakBefore", pr.child("w:pStyle"));
+  }
+  add_text(h, entry.title, {}, state);
+  bookmark(h, entry.bookmark, state);
+}
+
+// A report of several meetings: summary, contents, chapters by series, appendix.
+void write_report(pugi::xml_node body, std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                  State& state) {
+  const Words& w = *state.words;
+  Summary summary = summarise(meetings, options, w);
+  auto groups = chapters(meetings);
+  std::vector<Entry> entries;
+  auto entry = [&](int level, std::string title) {
+    entries.push_back({level, std::move(title), bookmark_name(entries.size())});
+    return entries.size() - 1;
+  };
+  entry(1, w.summary);
+  std::vector<std::pair<size_t, std::vector<size_t>>> outline;  // series entry, its meetings' entries
+  for (const auto& g : groups) {
+    outline.emplace_back(entry(1, g.name.empty() ? w.no_series : g.name), std::vector<size_t>{});
+    for (const ir::Meeting* m : g.meetings) outline.back().second.push_back(entry(2, chapter_title(*m, g.name)));
+  }
+  size_t appendix = entry(1, w.appendix);
+
+  BlockContext context;
+  report_heading(body, entries[0], false, state);
+  auto parts = summary_blocks(summary, w);
+  write_blocks(body, parts.figures, context, state, 0);
+  Chart chart = meetings_chart(summary, w);
+  if (!chart.png.empty()) {
+    auto p = add_paragraph(body, "BodyText");
+    p.child("w:pPr").append_child("w:jc").append_attribute("w:val") = "center";
+    add_picture(p, Image{chart.png, ImageKind{"image/png", "png", chart.width, chart.height}, "minutes:chart"}, w.chart,
+                state);
+  }
+  add_text(add_paragraph(body, "Caption"), w.chart, {}, state);
+  if (!parts.events.empty()) {
+    add_text(add_heading(body, 2), w.events_held, {}, state);
+    write_blocks(body, parts.events, context, state, 0);
+  }
+  write_toc(body, entries, options.contents_pages, state);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    report_heading(body, entries[outline[g].first], true, state);
+    for (size_t i = 0; i < groups[g].meetings.size(); ++i) {
+      const ir::Meeting& m = *groups[g].meetings[i];
+      report_heading(body, entries[outline[g].second[i]], i > 0, state);
+      write_meeting_info(body, m, state);
+      write_meeting(body, m, 3 - min_level(m.sections), state);
+    }
+  }
+  report_heading(body, entries[appendix], true, state);
+  for (const auto& [title, blocks] : appendix_blocks(summary, w)) {
+    add_text(add_heading(body, 2), title, {}, state);
+    write_blocks(body, blocks, context, state, 0);
   }
 }
 
@@ -356,53 +439,14 @@ void write_title(pugi::xml_node p, const std::string& title) {
 }  // namespace
 
 void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, const WriteOptions& options, State& state) {
-  auto ordered = in_date_order(meetings);
-  bool report = ordered.size() > 1;
-  std::string title = report_title(meetings, options);
-  // "Series, 2023-04-06 to 2023-06-29" reads better as a title and a subtitle than as one wrapped line
-  std::string period = report_period(meetings);
-  std::string shown = title;
-  if (!period.empty() && shown.size() > period.size() + 2 && shown.ends_with(", " + period))
-    shown.resize(shown.size() - period.size() - 2);
-  write_title(add_paragraph(body, "Title"), safe(state, shown));
-  std::string subtitle;
-  auto series = report_series(meetings);
-  if (report) {
-    std::string count = fill(state.words->meetings_count, {{"n", std::to_string(ordered.size())}});
-    subtitle =
-        shown.find(period) == std::string::npos && !period.empty() ? fmt::format("{} \u00b7 {}", period, count) : count;
-  } else if (!ordered.empty()) {
-    bool named = series.empty() || title.rfind(series.front(), 0) == 0;
-    subtitle = named ? state.words->meeting_minutes : series.front();
-  }
-  if (!subtitle.empty()) add_text(add_paragraph(body, "Subtitle"), subtitle, {}, state);
-  if (!options.organisation.empty()) add_info(body, state.words->organisation, options.organisation, state);
-  if (!options.funder.empty()) add_info(body, state.words->funder, options.funder, state);
-  if (report) {
-    if (!period.empty() && subtitle.find(period) == std::string::npos)
-      add_info(body, state.words->period, period, state);
-    if (!series.empty()) add_info(body, state.words->series, joined(series), state);
-    std::vector<std::string> scribes;
-    for (const auto* m : ordered)
-      for (const auto& s : m->scribes)
-        if (std::find(scribes.begin(), scribes.end(), s) == scribes.end()) scribes.push_back(s);
-    if (!scribes.empty())
-      add_info(body, scribes.size() > 1 ? state.words->scribes : state.words->scribe, joined(scribes), state);
-    write_toc(body, ordered, state);
-    for (size_t i = 0; i < ordered.size(); ++i) {
-      const auto& m = *ordered[i];
-      auto h = add_heading(body, 1);
-      auto pr = h.child("w:pPr");
-      pr.insert_child_after("w:pageBreakBefore", pr.child("w:pStyle"));
-      add_text(h, ir::display_title(m), {}, state);
-      bookmark(h, bookmark_name(i), state);
-      write_meeting_info(body, m, true, state);
-      write_meeting(body, m, 2 - min_level(m.sections), state);
-    }
-  } else if (!ordered.empty()) {
-    const auto& m = *ordered.front();
-    write_meeting_info(body, m, true, state);
-    write_meeting(body, m, 1 - min_level(m.sections), state);
+  TitleBlock block = title_block(meetings, options, *state.words);
+  write_title(add_paragraph(body, "Title"), safe(state, block.title));
+  if (!block.subtitle.empty()) add_text(add_paragraph(body, "Subtitle"), block.subtitle, {}, state);
+  for (const auto& [label, value] : block.lines) add_info(body, label, value, state);
+  if (block.report) {
+    write_report(body, meetings, options, state);
+  } else if (!meetings.empty()) {
+    write_meeting(body, meetings.front(), 1 - min_level(meetings.front().sections), state);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "formats/common/cache.hpp"
 #include "formats/common/report.hpp"
+#include "formats/common/report_summary.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/docx/internal.hpp"
 #include "formats/docx/reference.hpp"
@@ -273,9 +274,9 @@ std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const st
 Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
   docx::State state(context);
-  std::string title = docx::safe(state, report_title(meetings, options));
   std::string lang = language_tag(docx::safe(state, report_language(meetings, options)));
   state.words = &words_for(lang);
+  std::string title = docx::safe(state, document_title(title_block(meetings, options, *state.words)));
 
   auto base = base_for(options, lang, context);
   Parts parts = base->parts;

@@ -173,6 +173,11 @@ pugi::xml_node add_hyperlink(pugi::xml_node parent, const std::string& url, Stat
   return link;
 }
 
+void add_picture(pugi::xml_node parent, Image image, const std::string& alt, State& state) {
+  int64_t w = image.kind.width, h = image.kind.height;
+  add_drawing(parent, image_relationship(state, image), w, h, safe(state, alt), state);
+}
+
 void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const InlineContext& context, State& state) {
   for (const auto& in : inlines) {
     InlineContext inner = context;

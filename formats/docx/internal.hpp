@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/common/image.hpp"
 #include "formats/common/words.hpp"
 #include "formats/formats.hpp"
 
@@ -84,6 +85,9 @@ std::string safe(State& state, std::string_view text);
 
 // Appends runs for text to a w:p or w:hyperlink ('\n' as w:br, '\t' as w:tab).
 void add_text(pugi::xml_node parent, std::string_view text, const RunStyle& look, State& state);
+
+// Appends a drawing of a picture the writer made (the summary's chart), at most the text width.
+void add_picture(pugi::xml_node parent, Image image, const std::string& alt, State& state);
 
 // Appends inlines as runs, hyperlinks and drawings.
 void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const InlineContext& context, State& state);

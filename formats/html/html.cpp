@@ -110,13 +110,6 @@ std::string node_text(pugi::xml_node node) {
   return out;
 }
 
-std::string unique_id(std::set<std::string>& used, std::string id) {
-  std::string base = id;
-  for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
-  used.insert(id);
-  return id;
-}
-
 // Links to the feeds, the calendar, the site and this page's ODT/DOCX siblings (set by `minutes build`).
 void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOptions& o, const Words& words) {
   if (o.output_stem.empty() && o.root_prefix.empty()) return;
@@ -209,7 +202,7 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options, 
   auto toc_list = toc.append_child("ul");
   auto main = body.append_child("main");
 
-  std::set<std::string> ids;
+  html::PageIds ids;
   for (size_t i = 0; i < ordered.size(); ++i) {
     const ir::Meeting& m = *ordered[i];
     html::FragmentOptions fo;
@@ -226,7 +219,7 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options, 
     auto article = main.append_child("article");
     std::string prefix;
     if (!single) {
-      prefix = unique_id(ids, m.date ? "m" + ir::iso(*m.date) : "m-" + slug(ir::display_title(m)));
+      prefix = ids.unique(m.date ? "m" + ir::iso(*m.date) : "m-" + slug(ir::display_title(m)));
       article.append_attribute("id").set_value(prefix.c_str());
       text_element(article, "h2", ir::display_title(m));
       add_meeting_meta(article, m, words);
@@ -235,8 +228,8 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options, 
       fo.id_prefix = prefix + "-";
     }
     html::append_meeting_body(article, m, fo, ids);
-    add_events(article, m, fo.top_heading, fo, unique_id(ids, fo.id_prefix + "events"));
-    add_actions(article, m, fo.top_heading, unique_id(ids, fo.id_prefix + "action-items"), words);
+    add_events(article, m, fo.top_heading, fo, ids.unique(fo.id_prefix + "events"));
+    add_actions(article, m, fo.top_heading, ids.unique(fo.id_prefix + "action-items"), words);
     if (single) {
       for (auto sec = article.child("section"); sec; sec = sec.next_sibling("section")) {
         add_link(toc_list.append_child("li"), std::string("#") + sec.attribute("id").value(),

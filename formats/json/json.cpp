@@ -1,6 +1,9 @@
 // Writes meetings as JSON: the IR as a documented, stable contract for other tools (see README).
 #include <nlohmann/json.hpp>
 
+#include <map>
+
+#include "converters/core/actions.hpp"
 #include "formats/common/report.hpp"
 #include "formats/formats.hpp"
 #include "formats/json/names.hpp"
@@ -136,7 +139,10 @@ json time_or_null(const std::optional<ir::Time>& t) {
   return buf;
 }
 
-json meeting_json(const ir::Meeting& m) {
+// The followed status of the actions the meetings raise: by meeting and line, the meeting that reports it done.
+using Followed = std::map<std::pair<const ir::Meeting*, int>, const FollowedAction*>;
+
+json meeting_json(const ir::Meeting& m, const Followed& followed = {}) {
   json j;
   j["title"] = m.title;
   j["series"] = m.series;
@@ -169,9 +175,15 @@ json meeting_json(const ir::Meeting& m) {
   }
   j["events"] = std::move(events);
   json actions = json::array();
-  for (const auto& a : m.actions)
-    actions.push_back(
-        json{{"owner", a.owner}, {"text", a.text}, {"due", date_or_null(a.due)}, {"done", a.done}, {"line", a.line}});
+  for (const auto& a : m.actions) {
+    // "status": done here, or by a later meeting of the series among those written ("done_in" names it)
+    auto it = followed.find({&m, a.line});
+    const FollowedAction* f = it != followed.end() ? it->second : nullptr;
+    json item{{"owner", a.owner}, {"text", a.text},   {"due", date_or_null(a.due)},
+              {"done", a.done},   {"line", a.line},   {"status", a.done || (f && f->done) ? "done" : "open"}};
+    if (f && f->done_in) item["done_in"] = f->done_in->source;
+    actions.push_back(std::move(item));
+  }
   j["actions"] = std::move(actions);
   json diags = json::array();
   for (const auto& d : m.diagnostics)
@@ -193,7 +205,10 @@ Output write_json(std::span<const ir::Meeting> meetings, const WriteOptions&, co
       doc = meeting_json(meetings.front());
     } else {
       doc = json::array();
-      for (const auto& m : meetings) doc.push_back(meeting_json(m));
+      auto all = follow_actions(meetings);
+      Followed followed;
+      for (const auto& f : all) followed.emplace(std::make_pair(f.meeting, f.item.line), &f);
+      for (const auto& m : meetings) doc.push_back(meeting_json(m, followed));
     }
     out.bytes = doc.dump(2, ' ', false, json::error_handler_t::replace);
     out.bytes += '\n';

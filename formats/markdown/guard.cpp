@@ -1,6 +1,6 @@
 // Guards against cmark-gfm 0.29.0.gfm.6's super-linear corners (Debian's version; fixed upstream later):
-// huge table padding, many brackets in one paragraph, many pipes in one table row. Offending markup is
-// escaped with a backslash so it is read as text: no word is lost, and parsing stays near linear.
+// huge table padding, many brackets in one paragraph, many pipes in one table row (escaped with a backslash so it
+// is read as text: no word is lost), and the segments a large file is parsed in, one tree at a time.
 #include <cmath>
 
 #include "formats/markdown/internal.hpp"
@@ -155,6 +155,55 @@ TableGuard guard_tables(std::string& text) {
   if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();  // keep a missing final newline missing
   text = std::move(out);
   return result;
+}
+
+size_t segment_end(std::string_view text, size_t begin) {
+  // Characters that open inline markup, whose delimiter and bracket stacks cmark-gfm handles per paragraph.
+  auto mark = [](char c) {
+    return c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '!' || c == '~' || c == '@' ||
+           c == '&' || c == '\\' || c == '|';
+  };
+  size_t marks = 0;
+  bool in_fence = false, full = false;
+  char fence = 0;
+  size_t fence_length = 0;
+  for (size_t pos = begin; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    size_t stop = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, stop - pos);
+    size_t indent = line.find_first_not_of(' ');
+    if (indent != std::string_view::npos && indent < 4 && (line[indent] == '`' || line[indent] == '~')) {
+      std::string_view body = line.substr(indent);
+      size_t run = body.find_first_not_of(body[0]);
+      run = run == std::string_view::npos ? body.size() : run;
+      if (!in_fence && run >= 3) {
+        in_fence = true;
+        fence = body[0];
+        fence_length = run;
+      } else if (in_fence && body[0] == fence && run >= fence_length && trim(body.substr(run)).empty()) {
+        in_fence = false;
+      }
+    }
+    if (full && !in_fence) {
+      // Best: after a blank line, before a line at the margin (no list item or quote goes on across it).
+      if (trim(line).empty() && (stop + 1 >= text.size() || (text[stop + 1] != ' ' && text[stop + 1] != '\t')))
+        return std::min(stop + 1, text.size());
+      if (pos - begin >= 2 * segment_bytes || marks >= 2 * segment_marks) return pos;  // else at a line start
+    }
+    if (!in_fence)
+      for (size_t i = pos; i < stop; ++i) {
+        marks += mark(text[i]) ? 1 : 0;
+        if (i == pos || (i - begin < 2 * segment_bytes && marks < 2 * segment_marks)) continue;
+        // A line that fills a segment by itself is cut inside: after a space near here, else at a character.
+        size_t space = text.substr(i, std::min<size_t>(1024, stop - i)).find(' ');
+        size_t cut = space == std::string_view::npos ? i : i + space + 1;
+        while (cut < stop && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+        return cut;
+      }
+    full = full || pos - begin >= segment_bytes || marks >= segment_marks;
+    pos = stop + 1;
+  }
+  return text.size();
 }
 
 }  // namespace minutes::formats::markdown

@@ -90,6 +90,16 @@ struct TableGuard {
 // Linear time; realistic minutes are never touched.
 TableGuard guard_tables(std::string& text);
 
+// A text larger than segment_bytes is parsed in segments, one cmark-gfm tree at a time, so that its memory and its
+// per-paragraph work stay bounded; a segment ends once it holds segment_bytes or segment_marks inline markup
+// characters, at the best place near there.
+constexpr size_t segment_bytes = size_t{64} << 10;
+constexpr size_t segment_marks = 4000;
+
+// The end of the segment that starts at `begin`: after a blank line outside a code fence and before a line at the
+// margin, else at a line start, else (a line that fills a segment by itself) after a space inside it.
+size_t segment_end(std::string_view text, size_t begin);
+
 using minutes::trim;
 
 }  // namespace minutes::formats::markdown

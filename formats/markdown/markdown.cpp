@@ -18,10 +18,12 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
 #include "converters/core/decode.hpp"
+#include "formats/common/bounds.hpp"
 #include "formats/formats.hpp"
 #include "formats/markdown/internal.hpp"
 
@@ -87,6 +89,41 @@ cmark_node* parse(const std::string& text) {
   return cmark_parser_finish(parser.get());
 }
 
+// The blocks of the text: parsed whole, or when it is large one segment at a time (each tree freed before the next
+// is made, lines renumbered), up to the budget of nodes; the rest as plain paragraphs. HedgeDoc's image sizes
+// are taken out of each segment before it is parsed.
+ir::Blocks read_segments(const std::string& text, ir::Document& doc) {
+  ir::Blocks blocks;
+  std::size_t nodes = 0;
+  int line = 1;  // of the segment's first line
+  for (size_t begin = 0; begin < text.size();) {
+    if (nodes > node_budget) {
+      ir::warn(doc, line, 1, plain_from_here());
+      ir::Blocks rest = plain_paragraphs(std::string_view(text).substr(begin), line);
+      blocks.insert(blocks.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+      break;
+    }
+    size_t end = text.size() <= segment_bytes ? text.size() : segment_end(text, begin);
+    std::string part = text.substr(begin, end - begin);
+    size_t told = doc.diagnostics.size();
+    ImageSizes sizes = take_image_sizes(part);  // by the segment's lines, as the tree numbers them
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> tree(parse(part), &cmark_node_free);
+    if (!tree) {
+      ir::warn(doc, line, 0, "the Markdown parser failed", ir::Severity::error);
+      return blocks;
+    }
+    ir::Blocks read = convert_tree(tree.get(), doc, sizes);
+    tree.reset();
+    nodes += shift_lines(read, line - 1) + static_cast<size_t>(std::count(part.begin(), part.end(), '@'));
+    for (size_t k = told; k < doc.diagnostics.size(); ++k)
+      if (doc.diagnostics[k].line > 0) doc.diagnostics[k].line += line - 1;
+    blocks.insert(blocks.end(), std::make_move_iterator(read.begin()), std::make_move_iterator(read.end()));
+    line += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
+    begin = end;
+  }
+  return blocks;
+}
+
 }  // namespace
 
 ir::Document read_markdown(std::string_view bytes, const ReadOptions& options) {
@@ -114,13 +151,7 @@ ir::Document read_markdown(std::string_view bytes, const ReadOptions& options) {
           std::to_string(guard.count) +
               " place(s) with too much markup to parse quickly (a huge table, thousands of '[' or '|') are read as text");
 
-    ImageSizes sizes = take_image_sizes(text);
-    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> tree(parse(text), &cmark_node_free);
-    if (!tree) {
-      ir::warn(doc, 0, 0, "the Markdown parser failed", ir::Severity::error);
-      return doc;
-    }
-    doc.blocks = convert_tree(tree.get(), doc, sizes);
+    doc.blocks = read_segments(text, doc);
     replace_shortcodes(doc.blocks);
     // Slide and section separators (top-level rules) are not content.
     std::erase_if(doc.blocks, [](const ir::Block& b) { return b.kind == ir::BlockKind::rule; });

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "formats/common/image.hpp"
+#include "formats/common/report_summary.hpp"
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
 #include "formats/odt/internal.hpp"
@@ -227,17 +228,35 @@ void Body::image(pugi::xml_node parent, const ir::Inline& img, bool in_link) {
   auto [width, height] = shown_size(picture.kind, img.width, img.height);
   double wcm = width * 2.54 / 96, hcm = height * 2.54 / 96;
   double scale = std::min({1.0, 16.6 / wcm, 20.0 / hcm});
+  frame(parent, name, wcm * scale, hcm * scale, alt);
+}
+
+void Body::frame(pugi::xml_node parent, const std::string& name, double wcm, double hcm, const std::string& alt) {
   auto frame = parent.append_child("draw:frame");
   frame.append_attribute("draw:name") = fmt::format("Image{}", ++sink_.frames).c_str();
   frame.append_attribute("text:anchor-type") = "as-char";
-  frame.append_attribute("svg:width") = fmt::format("{:.3f}cm", wcm * scale).c_str();
-  frame.append_attribute("svg:height") = fmt::format("{:.3f}cm", hcm * scale).c_str();
+  frame.append_attribute("svg:width") = fmt::format("{:.3f}cm", wcm).c_str();
+  frame.append_attribute("svg:height") = fmt::format("{:.3f}cm", hcm).c_str();
   auto im = frame.append_child("draw:image");
   im.append_attribute("xlink:href") = name.c_str();
   im.append_attribute("xlink:type") = "simple";
   im.append_attribute("xlink:show") = "embed";
   im.append_attribute("xlink:actuate") = "onLoad";
   if (!alt.empty()) frame.append_child("svg:desc").append_child(pugi::node_pcdata).set_value(safe(alt).c_str());
+}
+
+void Body::picture(pugi::xml_node parent, const std::string& key, const std::string& png, int width_px, int height_px,
+                   double width_cm, const std::string& alt) {
+  if (png.empty() || width_px <= 0 || height_px <= 0) return;
+  auto found = sink_.picture_by_key.find(key);
+  std::string name = found != sink_.picture_by_key.end()
+                         ? found->second
+                         : fmt::format("Pictures/minutes-{}.png", sink_.pictures.size() + 1);
+  if (found == sink_.picture_by_key.end()) {
+    sink_.pictures.push_back({name, "image/png", png});
+    sink_.picture_by_key.emplace(key, name);
+  }
+  frame(parent, name, width_cm, width_cm * height_px / width_px, alt);
 }
 
 void Body::blocks(pugi::xml_node parent, const ir::Blocks& bs, const char* para_style, bool in_list) {
@@ -344,7 +363,7 @@ void Body::table(pugi::xml_node parent, const ir::Block& b, bool in_list) {
 }
 
 void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
-  if (ir::consumed_meta(s)) return;
+  if (ir::consumed_meta(s) || empty_section(s)) return;
   auto h = add_heading(parent, base_ + depth);
   if (!s.title_inlines.empty())
     inlines(h, s.title_inlines);
@@ -356,24 +375,22 @@ void Body::section(pugi::xml_node parent, const ir::Section& s, int depth) {
     auto label = p.append_child("text:span");
     label.append_attribute("text:style-name") = "Strong_20_Emphasis";
     text(label, words_.minutes + ": ");
-    if (!s.minutes->url.empty()) {
-      inlines(p, {link_to(s.minutes->url, s.minutes->url)});
-    } else {
-      text(p, s.minutes->status);
-    }
+    if (!s.minutes->url.empty()) inlines(p, {link_to(s.minutes->url, s.minutes->url)});
+    text(p, minutes_status_text(*s.minutes));
   }
   blocks(parent, s.blocks, "Text_20_body", false);
   for (const auto& sub : s.sections) section(parent, sub, depth + 1);
 }
 
 void Body::events(pugi::xml_node parent) {
-  if (meeting_.events.empty()) return;
+  auto events = meeting_events(meeting_);
+  if (events.empty()) return;
   text(add_heading(parent, base_), words_.events);
   auto t = add_table(parent, 3);
   t.prepend_attribute("table:name") = fmt::format("Table{}", ++sink_.frames).c_str();
   auto head = add_row(t, true);
   for (const auto* label : {&words_.event, &words_.date, &words_.place}) text(add_cell(head, true), *label);
-  for (const auto& e : meeting_.events) {
+  for (const auto& e : events) {
     auto row = add_row(t, false);
     auto title = add_cell(row, false);
     if (!e.url.empty()) {

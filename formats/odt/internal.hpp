@@ -47,6 +47,11 @@ class Body {
       : sink_(sink), meeting_(meeting), base_(heading_base), words_(words) {}
   // Writes the meeting's blocks, sections and events table.
   void meeting(pugi::xml_node parent);
+  // Writes blocks that are not the meeting's own (a report's summary and appendix) in body text.
+  void blocks(pugi::xml_node parent, const ir::Blocks& bs) { blocks(parent, bs, "Text_20_body", false); }
+  // Embeds a picture made by the writer (the summary's chart) as a frame `width_cm` wide.
+  void picture(pugi::xml_node parent, const std::string& key, const std::string& png, int width_px, int height_px,
+               double width_cm, const std::string& alt);
   // Writes inlines into a paragraph-like node.
   void inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link = false);
   // Appends text, cleaned of control characters.
@@ -64,6 +69,7 @@ class Body {
   void section(pugi::xml_node parent, const ir::Section& s, int depth);
   void events(pugi::xml_node parent);
   void image(pugi::xml_node parent, const ir::Inline& img, bool in_link);
+  void frame(pugi::xml_node parent, const std::string& name, double wcm, double hcm, const std::string& alt);
   void link(pugi::xml_node parent, const ir::Inline& link, bool in_link);
   void note(int line, std::string message);
 

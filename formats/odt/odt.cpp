@@ -2,9 +2,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "formats/common/report.hpp"
+#include "formats/common/report_summary.hpp"
 #include "formats/common/text.hpp"
 #include "formats/odt/internal.hpp"
 
@@ -63,6 +65,17 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
+// The title with the hyphens between digits unbreakable (U+2011), so that a date never wraps, as in the DOCX.
+std::string unbroken_dates(const std::string& title) {
+  std::string out;
+  for (size_t i = 0; i < title.size(); ++i) {
+    bool digits = i > 0 && i + 1 < title.size() && std::isdigit(static_cast<unsigned char>(title[i - 1])) &&
+                  std::isdigit(static_cast<unsigned char>(title[i + 1]));
+    out += title[i] == '-' && digits ? std::string("\u2011") : std::string(1, title[i]);
+  }
+  return out;
+}
+
 // "Label: value" lines of the title block or a chapter's opening.
 void meta_line(odt::Body& body, pugi::xml_node parent, std::string_view label, const std::string& value) {
   if (value.empty()) return;
@@ -73,9 +86,9 @@ void meta_line(odt::Body& body, pugi::xml_node parent, std::string_view label, c
   body.text(p, value);
 }
 
-// Who and when of one meeting.
-void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, bool with_date, const Words& l) {
-  if (with_date && m.date) meta_line(body, parent, l.date, ir::iso(*m.date));
+// Who and when of one meeting, under its chapter heading.
+void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, const Words& l) {
+  if (m.date) meta_line(body, parent, l.date, period_text(*m.date, *m.date, l));
   meta_line(body, parent, m.scribes.size() > 1 ? l.scribes : l.scribe, join(m.scribes, ", "));
   meta_line(body, parent, l.participants, join(m.participants, ", "));
 }
@@ -88,44 +101,46 @@ std::string valid_language(const std::string& lang, odt::Sink& sink) {
   return "en";
 }
 
-std::string content_xml(std::span<const ir::Meeting> meetings, const std::string& title, const WriteOptions& options,
-                        const pugi::xml_document& styles, const Words& labels, odt::Sink& sink) {
-  pugi::xml_document doc;
-  auto root = part_root(doc, "office:document-content");
-  auto autos = root.append_child("office:automatic-styles");
-  auto chapter = autos.append_child("style:style");
-  chapter.append_attribute("style:name") = "Chapter";
-  chapter.append_attribute("style:family") = "paragraph";
-  chapter.append_attribute("style:parent-style-name") = "Heading_20_1";
-  chapter.append_child("style:paragraph-properties").append_attribute("fo:break-before") = "page";
-  odt::add_automatic_styles(autos, styles);
-  auto text = root.append_child("office:body").append_child("office:text");
+// A heading of the report's own outline (summary, series, meeting, appendix) with a bookmark the contents link to.
+pugi::xml_node chapter_heading(odt::Body& body, pugi::xml_node text, int level, const char* style,
+                               const std::string& bookmark, const std::string& title) {
+  auto h = odt::add_heading(text, level);
+  if (style) h.attribute("text:style-name") = style;
+  h.append_child("text:bookmark").append_attribute("text:name") = bookmark.c_str();
+  body.text(h, title);
+  return h;
+}
 
-  auto ordered = in_date_order(meetings);
-  bool report = ordered.size() > 1;
-  ir::Meeting none;
-  odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1, labels);
-  // "Series, 2023-04-06 to 2023-06-29" reads better as a title and a subtitle than as one wrapped line.
-  std::string period = report_period(meetings);
-  std::string shown = title;
-  if (!period.empty() && shown.ends_with(", " + period)) shown.resize(shown.size() - period.size() - 2);
-  head.text(paragraph(text, "Title"), shown);
-  if (!period.empty() && shown.find(period) == std::string::npos) head.text(paragraph(text, "Subtitle"), period);
-  meta_line(head, text, labels.organisation, options.organisation);
-  meta_line(head, text, labels.funder, options.funder);
-  if (!report && !ordered.empty()) meeting_lines(head, text, *ordered.front(), false, labels);
-  if (report) {
-    meta_line(head, text, labels.meetings, std::to_string(ordered.size()));
-    auto toc = text.append_child("text:table-of-content");
-    toc.append_attribute("text:name") = "Contents";
-    auto src = toc.append_child("text:table-of-content-source");
-    src.append_attribute("text:outline-level") = 1;
-    auto tt = src.append_child("text:index-title-template");
-    tt.append_attribute("text:style-name") = "Contents_20_Heading";
-    tt.append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
+// One entry of the contents: a link to the bookmark, a tab and the page the bookmark is on (a reference field that
+// LibreOffice computes when it lays the pages out, so the contents show real page numbers without an update).
+void contents_entry(odt::Body& body, pugi::xml_node index, int level, const std::string& bookmark,
+                    const std::string& title) {
+  auto entry = paragraph(index, level == 1 ? "Contents_20_1" : "Contents_20_2");
+  auto a = entry.append_child("text:a");
+  a.append_attribute("xlink:type") = "simple";
+  a.append_attribute("xlink:href") = ("#" + bookmark).c_str();
+  a.append_attribute("text:style-name") = "Index_20_Link";
+  a.append_attribute("text:visited-style-name") = "Index_20_Link";
+  body.text(a, title);
+  entry.append_child("text:tab");
+  auto page = entry.append_child("text:bookmark-ref");
+  page.append_attribute("text:reference-format") = "page";
+  page.append_attribute("text:ref-name") = bookmark.c_str();
+}
+
+// The contents: its source (two outline levels) and its body already filled in.
+pugi::xml_node contents(pugi::xml_node text, const Words& labels) {
+  auto toc = text.append_child("text:table-of-content");
+  toc.append_attribute("text:name") = "Contents";
+  auto src = toc.append_child("text:table-of-content-source");
+  src.append_attribute("text:outline-level") = 2;
+  auto tt = src.append_child("text:index-title-template");
+  tt.append_attribute("text:style-name") = "Contents_20_Heading";
+  tt.append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
+  for (int level : {1, 2}) {
     auto et = src.append_child("text:table-of-content-entry-template");
-    et.append_attribute("text:outline-level") = 1;
-    et.append_attribute("text:style-name") = "Contents_20_1";
+    et.append_attribute("text:outline-level") = level;
+    et.append_attribute("text:style-name") = level == 1 ? "Contents_20_1" : "Contents_20_2";
     et.append_child("text:index-entry-link-start");
     et.append_child("text:index-entry-text");
     et.append_child("text:index-entry-link-end");
@@ -133,38 +148,87 @@ std::string content_xml(std::span<const ir::Meeting> meetings, const std::string
     tab.append_attribute("style:type") = "right";
     tab.append_attribute("style:leader-char") = ".";
     et.append_child("text:index-entry-page-number");
-    auto ib = toc.append_child("text:index-body");
-    auto it = ib.append_child("text:index-title");
-    it.append_attribute("text:name") = "Contents_Head";
-    paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
-    for (size_t i = 0; i < ordered.size(); ++i) {
-      // The entry's page number is a bookmark reference field, which LibreOffice computes when it lays the pages
-      // out, so the filled-in contents show real page numbers without anyone updating the index.
-      auto entry = paragraph(ib, "Contents_20_1");
-      auto a = entry.append_child("text:a");
-      a.append_attribute("xlink:type") = "simple";
-      a.append_attribute("xlink:href") = fmt::format("#meeting-{}", i + 1).c_str();
-      a.append_attribute("text:style-name") = "Index_20_Link";
-      a.append_attribute("text:visited-style-name") = "Index_20_Link";
-      head.text(a, ir::display_title(*ordered[i]));
-      entry.append_child("text:tab");
-      auto page = entry.append_child("text:bookmark-ref");
-      page.append_attribute("text:reference-format") = "page";
-      page.append_attribute("text:ref-name") = fmt::format("meeting-{}", i + 1).c_str();
+  }
+  auto ib = toc.append_child("text:index-body");
+  auto it = ib.append_child("text:index-title");
+  it.append_attribute("text:name") = "Contents_Head";
+  paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
+  return ib;
+}
+
+// A report of several meetings: summary, contents, chapters by series, appendix.
+void report_body(pugi::xml_node text, std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                 const Words& labels, odt::Sink& sink) {
+  ir::Meeting none;
+  odt::Body head(sink, none, 1, labels);
+  Summary summary = summarise(meetings, options, labels);
+  chapter_heading(head, text, 1, nullptr, "report-summary", labels.summary);
+  auto parts = summary_blocks(summary, labels);
+  head.blocks(text, parts.figures);
+  Chart chart = meetings_chart(summary, labels);
+  head.picture(paragraph(text, "Figure"), "minutes:chart", chart.png, chart.width, chart.height, 16.0, labels.chart);
+  head.text(paragraph(text, "Caption"), labels.chart);
+  if (!parts.events.empty()) {
+    head.text(odt::add_heading(text, 2), labels.events_held);
+    head.blocks(text, parts.events);
+  }
+  auto index = contents(text, labels);
+  contents_entry(head, index, 1, "report-summary", labels.summary);
+  auto groups = chapters(meetings);
+  std::vector<std::pair<const ir::Meeting*, std::string>> order;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::string name = groups[g].name.empty() ? labels.no_series : groups[g].name;
+    contents_entry(head, index, 1, fmt::format("series-{}", g + 1), name);
+    for (const ir::Meeting* m : groups[g].meetings) {
+      order.emplace_back(m, chapter_title(*m, groups[g].name));
+      contents_entry(head, index, 2, fmt::format("meeting-{}", order.size()), order.back().second);
     }
   }
-  for (size_t i = 0; i < ordered.size(); ++i) {
-    const auto& m = *ordered[i];
-    odt::Body body(sink, m, report ? 2 : 1, labels);
-    if (report) {
-      auto h = odt::add_heading(text, 1);
-      h.attribute("text:style-name") = "Chapter";
-      h.append_child("text:bookmark").append_attribute("text:name") = fmt::format("meeting-{}", i + 1).c_str();
-      body.text(h, ir::display_title(m));
-      meeting_lines(body, text, m, true, labels);
+  contents_entry(head, index, 1, "report-appendix", labels.appendix);
+  size_t n = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::string name = groups[g].name.empty() ? labels.no_series : groups[g].name;
+    chapter_heading(head, text, 1, "Chapter", fmt::format("series-{}", g + 1), name);
+    for (size_t i = 0; i < groups[g].meetings.size(); ++i, ++n) {
+      const auto& m = *order[n].first;
+      odt::Body body(sink, m, 3, labels);  // its sections below its own heading (level 2)
+      chapter_heading(body, text, 2, i ? "Chapter_20_2" : nullptr, fmt::format("meeting-{}", n + 1), order[n].second);
+      meeting_lines(body, text, m, labels);
+      body.meeting(text);
     }
-    body.meeting(text);
   }
+  chapter_heading(head, text, 1, "Chapter", "report-appendix", labels.appendix);
+  for (const auto& [title, blocks] : appendix_blocks(summary, labels)) {
+    head.text(odt::add_heading(text, 2), title);
+    head.blocks(text, blocks);
+  }
+}
+
+std::string content_xml(std::span<const ir::Meeting> meetings, const TitleBlock& block, const WriteOptions& options,
+                        const pugi::xml_document& styles, const Words& labels, odt::Sink& sink) {
+  pugi::xml_document doc;
+  auto root = part_root(doc, "office:document-content");
+  auto autos = root.append_child("office:automatic-styles");
+  for (auto [name, parent] : {std::pair{"Chapter", "Heading_20_1"}, std::pair{"Chapter_20_2", "Heading_20_2"}}) {
+    auto chapter = autos.append_child("style:style");
+    chapter.append_attribute("style:name") = name;
+    chapter.append_attribute("style:family") = "paragraph";
+    chapter.append_attribute("style:parent-style-name") = parent;
+    chapter.append_child("style:paragraph-properties").append_attribute("fo:break-before") = "page";
+  }
+  odt::add_automatic_styles(autos, styles);
+  auto text = root.append_child("office:body").append_child("office:text");
+
+  ir::Meeting none;
+  auto ordered = in_date_order(meetings);
+  odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1, labels);
+  head.text(paragraph(text, "Title"), unbroken_dates(block.title));
+  if (!block.subtitle.empty()) head.text(paragraph(text, "Subtitle"), block.subtitle);
+  for (const auto& [label, value] : block.lines) meta_line(head, text, label, value);
+  if (block.report)
+    report_body(text, meetings, options, labels, sink);
+  else
+    head.meeting(text);
   return odt::to_string(doc);
 }
 
@@ -225,11 +289,12 @@ namespace {
 Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
   odt::Sink sink(context);
-  std::string title = clean_text(report_title(meetings, options), &sink.dropped);
   std::string lang = odt::valid_language(report_language(meetings, options), sink);
   const Words& words = words_for(lang);
+  TitleBlock block = title_block(meetings, options, words);
+  std::string title = clean_text(document_title(block), &sink.dropped);
   auto styles = odt::make_styles(title, lang, options, sink, words);
-  std::string content = odt::content_xml(meetings, title, options, *styles.doc, words, sink);
+  std::string content = odt::content_xml(meetings, block, options, *styles.doc, words, sink);
   std::string meta = odt::meta_xml(meetings, title, lang, options, sink);
   std::vector<odt::Picture> pictures = styles.pictures;
   for (auto& p : sink.pictures) pictures.push_back(std::move(p));

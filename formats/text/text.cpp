@@ -4,6 +4,7 @@
 
 #include "converters/core/decode.hpp"
 #include "converters/core/recognise.hpp"
+#include "formats/common/bounds.hpp"
 #include "formats/formats.hpp"
 #include "formats/text/internal.hpp"
 
@@ -87,6 +88,14 @@ ir::Document read(std::string_view bytes, const ReadOptions& options) {
   if (decoded.binary) return doc;
   if (decoded.encoding != "UTF-8") doc.metadata["encoding"] = decoded.encoding;
 
+  // Past the budget of structure (or a line too long to scan), the rest of the draft is plain paragraphs.
+  std::string rest;
+  int rest_line = 0;
+  if (size_t cut = structure_cut(decoded.text); cut != std::string::npos) {
+    rest_line = 1 + static_cast<int>(std::count(decoded.text.begin(), decoded.text.begin() + cut, '\n'));
+    rest = decoded.text.substr(cut);
+    decoded.text.resize(cut);
+  }
   std::vector<Line> lines = text::classify_lines(decoded.text);
   size_t k = 0;
   while (k < lines.size() && lines[k].blank) ++k;
@@ -119,6 +128,11 @@ ir::Document read(std::string_view bytes, const ReadOptions& options) {
     const Heading& hd = headings[h];
     doc.blocks.push_back(heading(hd.level, hd.title, lines[hd.index].number, hd.column));
     append(hd.next, h + 1 < headings.size() ? headings[h + 1].index : lines.size());
+  }
+  if (rest_line > 0) {
+    ir::warn(doc, rest_line, 1, plain_from_here());
+    ir::Blocks plain = plain_paragraphs(rest, rest_line);
+    doc.blocks.insert(doc.blocks.end(), std::make_move_iterator(plain.begin()), std::make_move_iterator(plain.end()));
   }
   return doc;
 }

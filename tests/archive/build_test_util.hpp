@@ -60,15 +60,28 @@ struct Run {
   std::string err;
 };
 
-// Runs `minutes build ARGS...` with SOURCE_DATE_EPOCH unset (or set to `epoch`), stderr captured.
-inline Run minutes_build(const std::vector<std::string>& args, const std::string& epoch = "") {
-  static int counter = 0;
-  fs::path err = fs::path(MINUTES_BUILD_DIR) / "tmp-build-tests" /
-                 ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+// The shell command that runs `minutes build ARGS...` with SOURCE_DATE_EPOCH unset (or set to `epoch`) and the
+// environment settings `env` ("NAME=value ..."), stderr to the file err.
+inline std::string build_command(const std::vector<std::string>& args, const fs::path& err,
+                                 const std::string& epoch = "", const std::string& env = "") {
   std::string cmd = epoch.empty() ? "env -u SOURCE_DATE_EPOCH " : "env SOURCE_DATE_EPOCH=" + epoch + " ";
-  cmd += quote(MINUTES_BINARY) + " build";
+  cmd += env + (env.empty() ? "" : " ") + quote(MINUTES_BINARY) + " build";
   for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " </dev/null >/dev/null 2>" + quote(err.string());
+  return cmd + " </dev/null >/dev/null 2>" + quote(err.string());
+}
+
+// A file name for a run's captured stderr.
+inline fs::path stderr_file() {
+  static int counter = 0;
+  return fs::path(MINUTES_BUILD_DIR) / "tmp-build-tests" /
+         ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+}
+
+// Runs `minutes build ARGS...` (see build_command), stderr captured; the code is -1 when a signal ended it.
+inline Run minutes_build(const std::vector<std::string>& args, const std::string& epoch = "",
+                         const std::string& env = "") {
+  fs::path err = stderr_file();
+  std::string cmd = "exec " + build_command(args, err, epoch, env);
   int status = std::system(cmd.c_str());
   Run r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -35,11 +35,11 @@ Built built(const std::vector<archive::Source>& sources, const Writers& w) {
   b.manifest.binary = "bin";
   b.manifest.options = "opts";
   for (const auto& s : sources) {
-    archive::SourceRecord r{s.size, s.mtime_ns, "hash-" + s.rel, true, 0, 0, {}};
-    for (const auto* d : w.documents) r.outputs.push_back(s.stem + std::string(d->extensions.front()));
+    archive::SourceRecord r{s.size, s.mtime_ns, "hash-" + s.rel, true, 0, 0, "summary", "", {}};
+    for (const auto* d : w.documents) r.outputs.push_back({s.stem + std::string(d->extensions.front()), "h"});
     b.manifest.sources[s.rel] = r;
   }
-  for (const auto* a : w.aggregates) b.manifest.aggregates[std::string(a->archive_name)] = "h";
+  for (const auto* a : w.aggregates) b.manifest.aggregates[std::string(a->archive_name)] = {"h", "inputs"};
   return b;
 }
 
@@ -54,6 +54,13 @@ archive::Plan plan_of(const std::vector<archive::Source>& sources, const Built* 
   in.aggregates = w.aggregates;
   if (last) in.missing = last->missing;
   return archive::plan(in);
+}
+
+std::vector<std::string> paths(const std::vector<archive::Written>& written) {
+  std::vector<std::string> out;
+  for (const auto& w : written) out.push_back(w.path);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<Step> steps(const archive::Plan& p) {
@@ -131,14 +138,17 @@ TEST_CASE("a source that is gone loses its own outputs; the page beside it in it
   std::vector<archive::Source> before = {source("a/1.md"), source("a/2.md"), source("b/3.md")};
   Built last = built(before, w);
   // A tampered record names files that are not its outputs; a new source takes over the stem of a gone one.
-  last.manifest.sources["a/2.md"].outputs.insert(last.manifest.sources["a/2.md"].outputs.end(),
-                                                 {"../outside/secret.md", "a/keep.txt", "index.html", "a/2/x.odt"});
+  for (const auto& path : {"../outside/secret.md", "a/keep.txt", "index.html", "a/2/x.odt", "a/2.txt", "a/.2.odt"})
+    last.manifest.sources["a/2.md"].outputs.push_back({path, "h"});
+  last.manifest.sources[".htaccess"] = {1, 1, "h", true, 0, 0, "", "", {{".htaccess", "h"}}};
+  last.manifest.sources["notes.md"] = {1, 1, "h", true, 0, 0, "", "", {{"notes.txt", "h"}, {".nojekyll", "h"}}};
+  last.manifest.sources["index.md"] = {1, 1, "h", true, 0, 0, "", "", {{"index.html", "h"}, {"index.odt", "h"}}};
   std::vector<archive::Source> now = {source("a/1.md"), source("b/3.txt")};
   auto p = plan_of(now, &last, w);
   std::sort(p.gone.begin(), p.gone.end());
-  CHECK(p.gone == std::vector<std::string>{"a/2.md", "b/3.md"});
-  std::sort(p.remove.begin(), p.remove.end());
-  CHECK(p.remove == std::vector<std::string>{"a/2.docx", "a/2.html", "a/2.odt"});  // b/3.* belong to b/3.txt now
+  CHECK(p.gone == std::vector<std::string>{".htaccess", "a/2.md", "b/3.md", "index.md", "notes.md"});
+  // b/3.* belong to b/3.txt now; hidden files, other kinds and the aggregates are never a meeting's outputs.
+  CHECK(paths(p.remove) == std::vector<std::string>{"a/2.docx", "a/2.html", "a/2.odt", "index.odt"});
   CHECK(p.aggregates);
   // a/1.md linked to a/2.md as its next page: it is built again, with no such link
   CHECK(steps(p) == std::vector<Step>{Step::build, Step::build});
@@ -152,7 +162,7 @@ TEST_CASE("outputs of a format no longer written are obsolete once the source bu
   fewer.documents = {find_writer("odt")};
   auto p = plan_of(sources, &last, fewer, "fewer formats");
   CHECK(steps(p) == std::vector<Step>{Step::build});
-  CHECK(p.sources[0].obsolete == std::vector<std::string>{"a/1.docx", "a/1.html"});
+  CHECK(paths(p.sources[0].obsolete) == std::vector<std::string>{"a/1.docx", "a/1.html"});
 }
 
 TEST_CASE("a meeting's page that would be the archive's index is left out, with a note") {

@@ -201,7 +201,7 @@ TEST_CASE("every flag of the table reaches the build: given once, the outputs ar
   std::vector<std::string> base = {(t / "src").string(), "-o", (t / "out").string()};
   REQUIRE(minutes_build(base).code == 0);
   for (const auto& s : settings_table()) {
-    if (s.flag.empty()) continue;
+    if (s.flag.empty() || !(s.commands & command_build)) continue;  // the report's period is not the build's
     std::vector<std::string> args = base;
     args.emplace_back(s.flag);
     switch (s.type) {

@@ -69,7 +69,7 @@ TEST_CASE("nested lists: pStyle before numPr, levels, one w:num per list, restar
                                                ordered.child("w:abstractNumId").attribute("w:val").value());
   CHECK(std::string(
             abstract.find_child_by_attribute("w:lvl", "w:ilvl", "1").child("w:numFmt").attribute("w:val").value()) ==
-        "lowerLetter");
+        "decimal");  // Markdown numbers every level "1. 2. 3.", and so does the document
   // numbering restarts: each ordered list overrides its start
   CHECK(ordered.child("w:lvlOverride").attribute("w:ilvl").as_int() == 1);
   CHECK(ordered.child("w:lvlOverride").child("w:startOverride").attribute("w:val").as_int() == 3);
@@ -263,12 +263,16 @@ TEST_CASE("several meetings: chapters in date order and a filled-in table of con
   auto p = parts(bytes);
   auto doc = xml(p["word/document.xml"]);
   std::vector<std::string> chapters, anchors, bookmarks;
-  for (auto h : doc->select_nodes("//w:p[w:pPr/w:pStyle/@w:val='Heading1']")) {
+  // The meetings are chapters one level below their series, in date order.
+  for (auto h : doc->select_nodes("//w:p[w:pPr/w:pStyle/@w:val='Heading2' and w:bookmarkStart]")) {
     chapters.push_back(text_of(h.node()));
     bookmarks.push_back(h.node().child("w:bookmarkStart").attribute("w:name").value());
   }
   CHECK(chapters == std::vector<std::string>{"Weekly 2023-04-06", "Weekly 2023-05-04", "Weekly 2023-06-01"});
-  auto toc = doc->select_nodes("//w:p[w:pPr/w:pStyle/@w:val='TOC1']");
+  std::vector<std::string> top;
+  for (auto h : doc->select_nodes("//w:p[w:pPr/w:pStyle/@w:val='TOC1']")) top.push_back(text_of(h.node()));
+  CHECK(top == std::vector<std::string>{"Summary", "Test Weekly", "Appendix"});
+  auto toc = doc->select_nodes("//w:p[w:pPr/w:pStyle/@w:val='TOC2']");
   REQUIRE(toc.size() == 3);
   CHECK(std::string(doc->select_node("//w:instrText").node().text().get()).find("TOC") != std::string::npos);
   for (size_t i = 0; i < toc.size(); ++i) {
@@ -278,7 +282,7 @@ TEST_CASE("several meetings: chapters in date order and a filled-in table of con
   }
   CHECK(!xml(p["word/settings.xml"])->select_node("//w:updateFields"));
   CHECK(std::string(xml(p["docProps/core.xml"])->child("cp:coreProperties").child_value("dc:title")) ==
-        "Test Weekly, 2023-04-06 to 2023-06-01");
+        "Test Weekly, 6 April \u2013 1 June 2023");
   CHECK(schema_errors(bytes, "report") == "");
 }
 

@@ -192,10 +192,14 @@ TEST_CASE("headings have outline levels; a report has a filled table of contents
   auto root = w->content.document_element();
   auto toc = root.select_node("//text:table-of-content/text:index-body").node();
   REQUIRE(toc);
+  // Summary, the series, its meetings in date order (one level down), the appendix.
   auto entries = toc.select_nodes("text:p");
-  REQUIRE(entries.size() == 2);
-  CHECK(node_text(entries[0].node().child("text:a")) == "Team Weekly 2024-01-04");
-  CHECK(node_text(entries[1].node().child("text:a")) == "Team Weekly 2024-02-01");
+  REQUIRE(entries.size() == 5);
+  std::vector<std::string> shown;
+  for (auto e : entries) shown.push_back(node_text(e.node().child("text:a")));
+  CHECK(shown == std::vector<std::string>{"Summary", "Team Weekly", "Team Weekly 2024-01-04", "Team Weekly 2024-02-01",
+                                          "Appendix"});
+  CHECK(std::string(entries[2].node().attribute("text:style-name").value()) == "Contents_20_2");
   // Each entry links to its chapter's bookmark and shows that bookmark's page through a field.
   for (auto e : entries) {
     std::string target = e.node().child("text:a").attribute("xlink:href").value();
@@ -203,16 +207,19 @@ TEST_CASE("headings have outline levels; a report has a filled table of contents
     CHECK(root.select_node(("//text:h/text:bookmark[@text:name='" + target.substr(1) + "']").c_str()));
     CHECK(std::string(e.node().child("text:bookmark-ref").attribute("text:ref-name").value()) == target.substr(1));
   }
-  auto chapters = root.select_nodes("//text:h[@text:outline-level='1']");
-  REQUIRE(chapters.size() == 2);
+  auto chapters = root.select_nodes("//text:h[@text:outline-level='2' and text:bookmark]");
+  REQUIRE(chapters.size() == 2);  // the meetings (the summary's and the appendix's own parts have no bookmark)
   CHECK(node_text(chapters[0].node()) == "Team Weekly 2024-01-04");
-  CHECK(root.select_node("//text:h[@text:outline-level='2' and text()='Team A']"));
-  CHECK(root.select_node("//text:h[@text:outline-level='3' and text()='Sub']"));
-  // The report title "Team Weekly, 2024-01-04 to 2024-02-01" is shown as a title and a subtitle.
+  CHECK(node_text(chapters[1].node()) == "Team Weekly 2024-02-01");
+  CHECK(root.select_node("//text:h[@text:outline-level='1' and normalize-space()='Team Weekly']"));
+  CHECK(root.select_node("//text:h[@text:outline-level='3' and text()='Team A']"));
+  CHECK(root.select_node("//text:h[@text:outline-level='4' and text()='Sub']"));
+  // The report's title and its period as a subtitle, in the document's words.
   CHECK(node_text(root.select_node("//text:p[@text:style-name='Title']").node()) == "Team Weekly");
-  CHECK(node_text(root.select_node("//text:p[@text:style-name='Subtitle']").node()) == "2024-01-04 to 2024-02-01");
+  CHECK(node_text(root.select_node("//text:p[@text:style-name='Subtitle']").node()) ==
+        "4 January \u2013 1 February 2024");
   CHECK(std::string(w->meta.document_element().child("office:meta").child_value("dc:title")) ==
-        "Team Weekly, 2024-01-04 to 2024-02-01");
+        "Team Weekly, 4 January \u2013 1 February 2024");
   // One meeting: no table of contents, sections start at level 1.
   auto one = write({sample_meeting()});
   CHECK(!one->content.select_node("//text:table-of-content"));

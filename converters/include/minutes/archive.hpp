@@ -4,12 +4,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <minutes/convert.hpp>
@@ -56,35 +58,56 @@ bool safe_relative(std::string_view rel);
 // entries, node_modules, the output folder out, files no reader takes, the skip rule and excluded paths.
 Discovery discover(const std::string& src, const std::string& out, const std::vector<std::string>& excludes);
 
+// A file a build wrote into OUT: its path relative to OUT and the hash of the bytes written. A build removes
+// only such files, and only while they still hold those bytes.
+struct Written {
+  std::string path;
+  std::string hash;
+  bool operator==(const Written&) const = default;
+};
+
 // What the last build knew about one source.
 struct SourceRecord {
-  uint64_t size = 0;                 // stat size when last seen
-  int64_t mtime_ns = 0;              // stat mtime when last seen
-  std::string hash;                  // content hash (XXH64, hex)
-  bool ok = false;                   // read without errors and every output written
-  int events = 0;                    // events the meeting holds
-  int warnings = 0;                  // warnings its reading and writing gave
-  std::vector<std::string> outputs;  // paths relative to OUT that it wrote
+  uint64_t size = 0;             // stat size when last seen
+  int64_t mtime_ns = 0;          // stat mtime when last seen
+  std::string hash;              // content hash (XXH64, hex)
+  bool ok = false;               // read without errors and every output written
+  int events = 0;                // events the meeting holds
+  int warnings = 0;              // warnings its reading and writing gave
+  std::string summary;           // hash of its record in the summaries file (empty: none)
+  std::string date;              // the meeting's date (YYYY-MM-DD), empty when it has none: the feed's order
+  std::vector<Written> outputs;  // what it wrote
+};
+
+// What the last build wrote for one aggregate: the bytes' hash and the hash of everything they were made from.
+struct AggregateRecord {
+  std::string hash;
+  std::string inputs;
+  bool operator==(const AggregateRecord&) const = default;
 };
 
 // The manifest of one output folder: what the last build wrote, so that the next one rewrites only what changed.
+// A build appends to it as outputs land (a killed build leaves it true); a later build rewrites it whole.
 struct Manifest {
-  std::string binary;                             // hash of the minutes library's version and binary
-  std::string options;                            // options_key() of the settings it was built with
-  std::string summaries;                          // hash of the summaries file it wrote (empty: none to trust)
-  std::map<std::string, SourceRecord> sources;    // by path relative to SRC
-  std::map<std::string, std::string> aggregates;  // "calendar.ics", "feeds/iaas.xml" -> hash of what was written
+  std::string binary;                                 // hash of the minutes library's version and binary
+  std::string options;                                // options_key() of the settings it was built with
+  std::map<std::string, SourceRecord> sources;        // by path relative to SRC
+  std::map<std::string, AggregateRecord> aggregates;  // by file name ("calendar.ics", "feeds/iaas.xml")
+  std::size_t appended = 0;                           // lines appended since it was last written whole
 };
 
-// The manifest's and the summaries' file names inside OUT. The summaries are the JSON writer's encoding of each
-// meeting's title, series, date, events and actions, for the aggregates of a rebuild that reads only what changed.
+// The manifest's, the summaries' and the lock's file names inside OUT. The summaries are the JSON writer's
+// encoding of each meeting's title, series, date, language, events and actions, one record per source, for the
+// aggregates of a rebuild that reads only what changed.
 inline constexpr std::string_view manifest_name = ".minutes-manifest";
 inline constexpr std::string_view summaries_name = ".minutes-summaries";
+inline constexpr std::string_view lock_name = ".minutes-lock";
 
-// Parses a manifest; nullopt when it is unreadable or of another layout (then everything is rebuilt).
+// Parses a manifest, appended lines included; nullopt when it is unreadable or of another layout (then everything
+// is rebuilt).
 std::optional<Manifest> parse_manifest(std::string_view text);
 
-// The manifest as JSON text (keys sorted, so the same state gives the same bytes).
+// The manifest as text, one line per source and aggregate in key order (the same state gives the same bytes).
 std::string dump_manifest(const Manifest& manifest);
 
 // The hash of everything besides a source that decides its outputs: every setting of the table that `rebuilds`,
@@ -109,7 +132,7 @@ struct SourcePlan {
   Step step = Step::build;
   std::string hash;                   // keep and check: the content hash the last build recorded
   std::vector<Target> targets;        // what it should have, one per document writer
-  std::vector<std::string> obsolete;  // what the last build wrote for it and it no longer has: removed once it builds
+  std::vector<Written> obsolete;      // what the last build wrote for it and it no longer has: removed once it builds
   std::vector<ir::Diagnostic> notes;  // told when it is built (an output left out, and why)
 };
 
@@ -129,7 +152,7 @@ struct Plan {
   bool force = false;               // no manifest, or another binary or options: everything is built
   std::vector<SourcePlan> sources;  // one per input source, in order
   std::vector<std::string> gone;    // sources of the last build that are no longer there (relative to SRC)
-  std::vector<std::string> remove;  // their outputs, which no current source has: removed
+  std::vector<Written> remove;      // their outputs, which no current source has: removed
   bool aggregates = false;          // the aggregates are stale whatever the sources give (else: when one is
                                     // built or fails)
 };
@@ -157,6 +180,23 @@ struct Request {
   std::vector<const Setting*> given;  // which of them were given: they win over minutes.yaml
   unsigned jobs = 0;                  // parallel jobs; 0: one per core
   WriteContext context;               // what the writers may read and keep (resources, cache)
+  // Called once, with a sentence naming the holder, when another build holds OUT and this one waits for it.
+  std::function<void(const std::string&)> waiting;
+};
+
+// The lock of an output folder (a record lock on OUT/.minutes-lock): one build at a time; released when destroyed.
+class OutputLock {
+ public:
+  OutputLock() = default;
+  explicit OutputLock(int fd) : fd_(fd) {}
+  OutputLock(OutputLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  OutputLock& operator=(OutputLock&& other) noexcept;
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+  ~OutputLock();
+
+ private:
+  int fd_ = -1;
 };
 
 // Why a build cannot start: a usage error (SRC is not a folder, OUT inside SRC's place, a format that is not
@@ -178,23 +218,24 @@ struct Build {
   std::vector<Skipped> skipped;
   std::vector<ir::Diagnostic> diagnostics;  // of the settings and discovery; paths as they are shown
   std::optional<Manifest> previous;
-  std::optional<std::string> previous_text;  // the manifest file as read
   std::string binary, options;
   Plan plan;
   unsigned jobs = 1;
   WriteContext context;
+  OutputLock lock;  // held from before the manifest is read until the build is done
 };
 
-// Loads the settings, finds the sources, reads the manifest and plans.
+// Loads the settings, locks OUT (waiting for another build that holds it), finds the sources, reads the manifest
+// and plans.
 Build prepare(const Request& request);
 
 // What a build did.
 struct Report {
   std::vector<ir::Diagnostic> diagnostics;  // of the aggregates, then of each source in order, then of the manifest
-  std::vector<std::string> built;           // sources read and written in this run (relative to SRC)
+  std::vector<std::string> built;           // sources read and written without an error in this run (rel. to SRC)
   std::vector<std::string> removed;         // sources gone since the last build (their outputs were removed)
   std::size_t sources = 0;                  // sources found
-  std::size_t meetings = 0;                 // of them, built without errors now or before
+  std::size_t meetings = 0;                 // of them, built without errors now or before (the others failed)
   std::size_t events = 0;                   // events those meetings hold
   int warnings = 0;                         // of the settings, discovery and this run, and the last run's of the
                                             // sources not read again

@@ -69,7 +69,11 @@ ir::Meeting load(std::string_view bytes, const ReadOptions& options, const Reade
 Output write(const Writer& writer, std::span<const ir::Meeting> meetings, const WriteOptions& options,
              const WriteContext& context = {});
 
-// "file:line:col: severity: message".
+// "file:line:col: severity: message", on one line and safe to print (the file and message as printable()).
 std::string format_diagnostic(const ir::Diagnostic& d);
+
+// Text safe to print on a terminal, on one line: control characters, bidi controls and zero-width characters
+// escaped as \x1b, \u202e (a file name or quoted text in a message).
+std::string printable(std::string_view text);
 
 }  // namespace minutes

@@ -27,6 +27,10 @@ struct WriteOptions {
   std::string lang;          // BCP 47; empty: front matter, else "en"
   std::string
       reference_doc;  // a user's ODT/DOCX (fetched through the resources) for styles, page layout, header, footer
+  // A report of a period (`minutes report`): the period it covers, as YYYY-MM-DD; empty: its meetings' dates
+  std::string from;
+  std::string to;
+  std::vector<std::string> contents_pages;  // the DOCX contents' page numbers, in order, as LibreOffice laid them out
   // Calendar
   std::string calendar_name = "Meeting events";
   std::string timezone = "Europe/Berlin";

@@ -22,7 +22,14 @@ struct Settings {
   std::vector<std::string> exclude;                            // globs of paths left out
   std::map<std::string, std::string> series;  // top folder -> series, for minutes titled with a date alone
   std::vector<std::string> calendar_include;  // curated calendars (yaml2ics) whose events join the calendar
+  // `minutes report`: which meetings make the report (a period and, optionally, some series)
+  std::string quarter;                     // "2023Q2": sets the period
+  std::string year;                        // "2023": sets the period
+  std::vector<std::string> report_series;  // series names or top folders; empty: every series
 };
+
+// The commands a setting belongs to (a bit set).
+enum Command : unsigned { command_convert = 1, command_build = 2, command_report = 4 };
 
 // What kind of value a setting holds (and how minutes.yaml and the command line spell it).
 enum class SettingType {
@@ -35,6 +42,10 @@ enum class SettingType {
   globs,     // a list of globs
   formats,   // a list of per-meeting writer names (document writers of the registry)
   names,     // a mapping of folder to name
+  date,        // a calendar date, YYYY-MM-DD
+  quarter,     // a quarter of a year, YYYYQN (2023Q2)
+  year,        // a year, YYYY
+  names_list,  // a list of names
   epoch,     // seconds since 1970, from the environment
   internal,  // set by `minutes build` for each output it writes, never by a user
 };
@@ -43,7 +54,7 @@ enum class SettingType {
 using SettingField = std::variant<std::string WriteOptions::*, bool WriteOptions::*, int WriteOptions::*,
                                   std::optional<int64_t> WriteOptions::*, std::vector<std::string> WriteOptions::*,
                                   std::map<std::string, std::vector<std::string>> WriteOptions::*,
-                                  std::vector<ir::CuratedEvent> WriteOptions::*,
+                                  std::vector<ir::CuratedEvent> WriteOptions::*, std::string Settings::*,
                                   std::vector<std::string> Settings::*, std::map<std::string, std::string> Settings::*>;
 
 // One row of the table.
@@ -58,7 +69,7 @@ struct Setting {
   SettingType type = SettingType::text;
   std::vector<std::string_view> allowed = {};  // choice: the values allowed
   char delimiter = 0;                          // lists: a flag's value may hold several, split here (',')
-  bool build_only = false;                     // only `minutes build` has it (not `minutes convert`)
+  unsigned commands = command_convert | command_build | command_report;  // the commands that have it
   bool append = false;                         // lists: flags add to minutes.yaml's values instead of replacing them
   bool rebuilds = false;  // a change makes every output stale (it is part of the build's options key)
   SettingField field = {};

@@ -1,0 +1,381 @@
+// The aggregates of a build (calendar, feeds, index, site pages), each file written only when what it is made from changed, from
+// compact summaries of the meetings (the newest shown in full kept whole), and the summaries file.
+#include <filesystem>
+
+#include <minutes/archive.hpp>
+#include <minutes/files.hpp>
+
+#include "converters/core/titles.hpp"
+
+#include "converters/library/archive_execute.hpp"
+#include "converters/library/archive_files.hpp"
+#include "formats/common/report.hpp"
+#include "formats/formats.hpp"
+
+namespace minutes::archive::execution {
+
+namespace {
+
+// The sections' titles and nesting without their content.
+std::vector<ir::Section> headings(const std::vector<ir::Section>& sections) {
+  std::vector<ir::Section> out;
+  for (const auto& s : sections) {
+    ir::Section h;
+    h.title = s.title;
+    h.level = s.level;
+    h.line = s.line;
+    h.sections = headings(s.sections);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// How many of the newest meetings this writer shows in full; 0 (feed_items: 0) means all of them.
+size_t newest_of(const Writer& w, const Build& b) {
+  int n = b.settings.options.*(w.newest_in_full);
+  return n > 0 ? static_cast<size_t>(n) : b.sources.size();
+}
+
+}  // namespace
+
+ir::Meeting summarise(const ir::Meeting& meeting) {
+  ir::Meeting m;
+  m.title = meeting.title;
+  m.series = meeting.series;
+  m.date = meeting.date;
+  m.source = meeting.source;
+  m.language = meeting.language;
+  m.events = meeting.events;
+  m.actions = meeting.actions;
+  m.sections = headings(meeting.sections);  // the search page's topics
+  ir::Block words;                          // and its words
+  words.kind = ir::BlockKind::paragraph;
+  words.inlines.push_back({ir::InlineKind::text, formats::search_words(meeting)});
+  m.blocks.push_back(std::move(words));
+  return m;
+}
+
+size_t newest_wanted(const Build& b) {
+  size_t n = 0;
+  for (const Writer* w : b.aggregates)
+    if (w->newest_in_full) n = std::max(n, newest_of(*w, b));
+  return n;
+}
+
+bool newest_per_series(const Build& b) {
+  return std::any_of(b.aggregates.begin(), b.aggregates.end(),
+                     [](const Writer* w) { return w->newest_in_full && !w->per_series.empty(); });
+}
+
+void Executor::read_again(const std::vector<size_t>& which, std::map<size_t, ir::Meeting>* full) {
+  progress_.start("reading", which.size());
+  std::mutex mutex;
+  parallel_for(which.size(), b_.jobs, &progress_, [&](size_t k) {
+    size_t i = which[k];
+    Result& r = results_[i];
+    std::string hash;
+    std::vector<ir::Diagnostic> diagnostics;
+    if (auto m = read(b_.sources[i], hash, diagnostics, false)) {
+      r.summary = summarise(*m);
+      std::string json = formats::write_json(std::span<const ir::Meeting>(&*r.summary, 1), {}).bytes;
+      if (hash_bytes(json) == record(i)->summary) r.summary_json = std::move(json);  // for the summaries file
+      if (full) {
+        std::lock_guard lock(mutex);
+        full->emplace(i, std::move(*m));
+      }
+    } else {
+      r.diagnostics.insert(r.diagnostics.end(), diagnostics.begin(), diagnostics.end());
+      r.ok = false;
+    }
+  });
+  progress_.finish(which.size());
+}
+
+const std::map<std::string, std::string_view>& Executor::old_summaries() {
+  if (!old_summaries_loaded_) {
+    old_summaries_loaded_ = true;
+    if (auto text = read_file(b_.out + "/" + std::string(summaries_name)).bytes) {
+      old_summaries_text_ = std::move(*text);
+      old_summaries_ = summary_records(old_summaries_text_);
+    }
+  }
+  return old_summaries_;
+}
+
+std::string_view Executor::old_summary(size_t i) {
+  const SourceRecord* rec = record(i);
+  auto it = old_summaries().find(b_.sources[i].rel);
+  if (!rec || it == old_summaries().end() || rec->summary.empty() || hash_bytes(it->second) != rec->summary) return {};
+  return it->second;
+}
+
+void Executor::load_summaries(const std::vector<size_t>& members) {
+  std::vector<size_t> again;
+  for (size_t i : members) {
+    Result& r = results_[i];
+    if (r.summary) continue;
+    std::string_view json = old_summary(i);
+    auto decoded = json.empty() ? formats::JsonMeetings{} : formats::read_json(json, ReadOptions{b_.sources[i].rel});
+    if (decoded.meetings.size() == 1 && !has_error(decoded.diagnostics))
+      r.summary = std::move(decoded.meetings.front());
+    else
+      again.push_back(i);
+  }
+  read_again(again, nullptr);
+}
+
+std::vector<ir::Meeting> Executor::full_meetings(const Job& job) {
+  std::vector<size_t> again;
+  for (size_t i : job.members)
+    if (!newest_.find(record(i)->date, b_.sources[i].rel)) again.push_back(i);
+  std::map<size_t, ir::Meeting> read;
+  read_again(again, &read);
+  std::vector<ir::Meeting> out;
+  for (size_t i : job.members) {
+    if (const ir::Meeting* m = newest_.find(record(i)->date, b_.sources[i].rel))
+      out.push_back(*m);
+    else if (auto it = read.find(i); it != read.end())
+      out.push_back(std::move(it->second));
+  }
+  return out;
+}
+
+std::string Executor::key_of(const Job& job) const {
+  std::string k = b_.binary + '\n' + b_.options + '\n' + job.name + '\n';
+  for (const auto& l : job.links) k += l + '\n';
+  for (size_t i : job.members) {
+    const SourceRecord& r = *record(i);
+    k += b_.sources[i].rel;
+    k += '\0';
+    k += job.full ? r.hash : r.summary;
+    if (!job.full)
+      for (const auto& o : r.outputs) (k += '\0') += o.path;
+    k += '\n';
+  }
+  return hash_bytes(k);
+}
+
+bool Executor::write_job(Job& job, std::span<const ir::Meeting> meetings, WriteOptions o) {
+  o.archive_links = job.links;
+  for (const auto& m : meetings)
+    if (const SourceRecord* r = record_of(m.source))
+      for (const auto& w : r->outputs) o.archive_outputs[m.source].push_back(w.path);
+  Output result = write(*job.writer, meetings, o, context_);
+  job.diagnostics = std::move(result.diagnostics);
+  if (has_error(job.diagnostics)) return false;
+  std::string path = b_.out + "/" + job.name, hash = hash_bytes(result.bytes);
+  const AggregateRecord* rec = fresh_ ? nullptr : last_aggregate(job.name);
+  bool same = rec && rec->hash == hash && regular_file(path);
+  if (!same) {
+    if (rec)
+      if (auto error = journal_.append(aggregate_line(job.name, {})); !error.empty()) {
+        job.diagnostics.push_back(error_at(path, error));
+        return false;
+      }
+    if (std::string error = write_atomic(path, result.bytes); !error.empty()) {
+      job.diagnostics.push_back(error_at(path, error));
+      return false;
+    }
+    landed();
+  }
+  if (auto error = journal_.append(aggregate_line(job.name, {hash, job.key})); !error.empty())
+    job.diagnostics.push_back(error_at(manifest_path(), error));
+  std::lock_guard lock(aggregates_mutex_);
+  aggregates_[job.name] = {hash, job.key};
+  return true;
+}
+
+const AggregateRecord* Executor::last_aggregate(const std::string& name) const {
+  if (!b_.previous) return nullptr;
+  auto it = b_.previous->aggregates.find(name);
+  return it != b_.previous->aggregates.end() ? &it->second : nullptr;
+}
+
+const SourceRecord* Executor::record_of(const std::string& rel) const {
+  auto it = std::lower_bound(b_.sources.begin(), b_.sources.end(), rel,
+                             [](const Source& s, const std::string& r) { return s.rel < r; });
+  return it != b_.sources.end() && it->rel == rel ? record(static_cast<size_t>(it - b_.sources.begin())) : nullptr;
+}
+
+std::vector<size_t> Executor::newest_members(const std::vector<size_t>& members, size_t n) const {
+  std::vector<size_t> out = members;
+  auto before = [&](size_t a, size_t b) {
+    return earlier(record(a)->date, b_.sources[a].rel, record(b)->date, b_.sources[b].rel);
+  };
+  if (out.size() > n) {
+    std::nth_element(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n), out.end(), before);
+    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n));
+  }
+  std::sort(out.begin(), out.end(), before);
+  return out;
+}
+
+std::vector<Job> Executor::plan_jobs(const std::vector<size_t>& members) const {
+  std::map<std::string, std::vector<size_t>> by_series;  // top folder -> members, in path order
+  for (size_t i : members)
+    if (auto folder = top_folder(b_.sources[i].rel); !folder.empty()) by_series[folder].push_back(i);
+  std::vector<Job> jobs;
+  for (const Writer* w : b_.aggregates) {
+    std::vector<std::string> links;  // the archive's files of the writers before it
+    for (const auto& j : jobs)
+      if (j.folder.empty()) links.push_back(j.name);
+    auto add = [&](std::string name, std::string folder, const std::vector<size_t>& from) {
+      Job job;
+      job.writer = w;
+      job.name = std::move(name);
+      job.folder = std::move(folder);
+      job.full = w->newest_in_full != nullptr;
+      job.members = job.full ? newest_members(from, newest_of(*w, b_)) : from;
+      job.links = links;
+      job.key = key_of(job);
+      const AggregateRecord* rec = last_aggregate(job.name);
+      job.write = b_.plan.aggregates || fresh_ || !rec || rec->inputs != job.key;
+      job.there = !job.write;
+      jobs.push_back(std::move(job));
+    };
+    if (!w->archive_name.empty()) add(std::string(w->archive_name), {}, members);
+    if (!w->per_series.empty())
+      for (const auto& [folder, list] : by_series) add(series_file(*w, folder), folder, list);
+  }
+  return jobs;
+}
+
+WriteOptions Executor::job_options(WriteOptions o, const Job& job) const {
+  std::string site = o.site_url.empty() || o.site_url.ends_with('/') ? o.site_url : o.site_url + "/";
+  if (o.feed_self.empty() && !site.empty()) o.feed_self = site + job.name;
+  o.output_stem = job.name.substr(0, job.name.find_last_of('.'));
+  for (char c : job.name)
+    if (c == '/') o.root_prefix += "../";
+  if (!job.folder.empty()) {
+    auto it = site_.series_names.find(job.folder);
+    o.feed_title = it != site_.series_names.end() ? it->second : job.folder;
+    if (!site.empty() && o.feed_link.empty()) o.feed_link = site + job.folder + "/";
+  }
+  return o;
+}
+
+void Executor::remove_stale_aggregates(const std::vector<Job>& jobs) {
+  if (!b_.previous) return;
+  std::set<std::string_view> made;
+  for (const auto& j : jobs) made.insert(j.name);
+  std::vector<ir::Diagnostic> kept;
+  for (const auto& [name, rec] : b_.previous->aggregates) {
+    if (made.contains(name) || !safe_relative(name)) continue;
+    remove_written({name, rec.hash}, kept);
+    aggregates_.erase(name);
+    if (auto error = journal_.append(aggregate_line(name, {})); !error.empty()) tell(error_at(manifest_path(), error));
+  }
+  for (auto& d : kept) tell(std::move(d));
+}
+
+void Executor::write_aggregates() {
+  if (!fresh_ && b_.previous) aggregates_ = b_.previous->aggregates;
+  std::vector<size_t> members;  // every meeting built without errors, now or before, in path order
+  for (size_t i = 0; i < b_.sources.size(); ++i)
+    if (results_[i].ok && record(i)) members.push_back(i);
+  if (b_.settings.options.site_url.empty())
+    tell({ir::Severity::note, "", 0, 0,
+          "the feeds link to the minutes' sources: set site_url (--site-url) to where OUT is published, and they "
+          "link to its pages"});
+
+  // Which aggregates are stale: those whose inputs changed since they were written. A series that is gone (its
+  // last source removed or excluded) loses its files.
+  std::vector<Job> jobs = plan_jobs(members);
+  remove_stale_aggregates(jobs);
+  auto stale = [&] { return std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.write; }); };
+  if (!stale()) return;
+
+  // Their inputs: every summary (the series are named from them), the meetings shown in full; then the stale
+  // ones written in parallel.
+  load_summaries(members);
+  std::vector<ir::Meeting> summaries;
+  std::map<size_t, size_t> summary_of;  // source index -> position in summaries
+  for (size_t i : members)
+    if (results_[i].ok) {
+      summary_of[i] = summaries.size();
+      summaries.push_back(std::move(*std::exchange(results_[i].summary, std::nullopt)));
+    }
+  name_series(site_, summaries, b_.settings);
+  std::vector<std::vector<ir::Meeting>> contents(jobs.size());
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    Job& job = jobs[k];
+    if (!job.write) continue;
+    if (job.full) {
+      contents[k] = full_meetings(job);
+      for (auto& m : contents[k])  // named as their summaries are
+        if (auto it = site_.series_names.find(top_folder(m.source));
+            it != site_.series_names.end() && ir::title_only_dates(m))
+          m.series = it->second;
+    } else if (!job.folder.empty()) {
+      for (size_t i : job.members)
+        if (auto it = summary_of.find(i); it != summary_of.end()) contents[k].push_back(summaries[it->second]);
+    }
+    if (auto slash = job.name.find_last_of('/'); slash != std::string::npos)
+      if (auto error = ensure_output_dir(b_.out, std::string_view(job.name).substr(0, slash)); !error.empty()) {
+        job.diagnostics.push_back(error_at(b_.out + "/" + job.name, error));
+        job.write = false;
+      }
+  }
+  WriteOptions o = b_.settings.options;
+  if (o.title.empty()) o.title = human_name(std::filesystem::path(b_.src).lexically_normal().filename().string());
+  if (o.feed_title.empty()) o.feed_title = o.title;  // --title names the archive, and so its feed
+  auto run = [&](size_t k) {
+    Job& job = jobs[k];
+    bool own = job.full || !job.folder.empty();
+    job.there = write_job(job, own ? std::span<const ir::Meeting>(contents[k]) : summaries, job_options(o, job));
+  };
+  std::vector<size_t> stale_jobs;
+  for (size_t k = 0; k < jobs.size(); ++k)
+    if (jobs[k].write) stale_jobs.push_back(k);
+  parallel_for(stale_jobs.size(), b_.jobs, nullptr, [&](size_t k) { run(stale_jobs[k]); });
+
+  // An aggregate that failed is not linked: what assumed it was there is written again without it. A diagnostic
+  // that another aggregate already gave (the feeds share their model) is told once.
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    Job& job = jobs[k];
+    std::vector<std::string> links;
+    for (size_t e = 0; e < k; ++e)
+      if (jobs[e].there && jobs[e].folder.empty() && jobs[e].writer != job.writer) links.push_back(jobs[e].name);
+    if (links != job.links) {
+      job.links = std::move(links);
+      job.key = key_of(job);
+      run(k);
+    }
+    for (auto& d : job.diagnostics)
+      if (told_.insert(d.file + "\n" + d.message).second) tell(std::move(d));
+  }
+}
+
+void Executor::write_summaries() {
+  size_t same = 0, before = 0;
+  bool changed = false;
+  for (size_t i = 0; i < b_.sources.size() && !changed; ++i) {
+    const SourceRecord* now = results_[i].ok ? record(i) : nullptr;
+    const SourceRecord* then = last(i);
+    bool was = then && then->ok && !then->summary.empty() && !fresh_;
+    if (now && was && now->summary == then->summary)
+      same++;
+    else if (now || was)
+      changed = true;
+  }
+  if (!fresh_ && b_.previous)
+    for (const auto& entry : b_.previous->sources) before += entry.second.ok && !entry.second.summary.empty();
+  if (!changed && same == before) return;
+  std::string text(summaries_header);
+  for (size_t i = 0; i < b_.sources.size(); ++i) {
+    const Result& r = results_[i];
+    if (!r.ok) continue;
+    const std::string& rel = b_.sources[i].rel;
+    if (!r.summary_json.empty()) {  // read in this run
+      text += summary_record(rel, r.summary_json);
+    } else if (auto json = old_summary(i); !json.empty()) {
+      text += summary_record(rel, json);
+    }
+  }
+  std::string path = b_.out + "/" + std::string(summaries_name);
+  if (std::string error = write_atomic(path, text); !error.empty()) return tell(error_at(path, error));
+  landed();
+  report_.wrote = true;
+}
+
+}  // namespace minutes::archive::execution

@@ -1,0 +1,123 @@
+// The summary's chart: meetings per month per series as stacked bars with a legend, drawn with libgd's built-in
+// bitmap font (no font files, so the same bytes on every machine) and encoded as PNG.
+#include <gd.h>
+#include <gdfonts.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "formats/common/report_summary.hpp"
+
+namespace minutes::formats {
+
+namespace {
+
+// Tableau's ten colours and two more: distinct in print and for most colour vision.
+constexpr std::array<int, 12> palette = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948,
+                                         0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC, 0x1F77B4, 0x8C564B};
+
+// Text for the built-in font (ISO-8859-2): ASCII kept, the German letters mapped, anything else '?'.
+std::string latin(std::string_view utf8, size_t max_chars) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size() && out.size() < max_chars;) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    unsigned code =
+        n == 2 && i + 1 < utf8.size() ? ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) : 0;
+    // Latin-1 and Latin-2 agree on these: Ä Ö Ü ß ä ö ü é É
+    constexpr std::array<unsigned, 9> same = {0xC4, 0xD6, 0xDC, 0xDF, 0xE4, 0xF6, 0xFC, 0xE9, 0xC9};
+    out += std::find(same.begin(), same.end(), code) != same.end() ? static_cast<char>(code) : '?';
+    i += n;
+  }
+  return out;
+}
+
+struct ImageDeleter {
+  void operator()(gdImage* im) const { gdImageDestroy(im); }
+};
+using ImagePtr = std::unique_ptr<gdImage, ImageDeleter>;
+
+void put_text(gdImagePtr im, int x, int y, const std::string& text, int colour) {
+  std::string s = text;
+  gdImageString(im, gdFontGetSmall(), x, y, reinterpret_cast<unsigned char*>(s.data()), colour);
+}
+
+}  // namespace
+
+Chart meetings_chart(const Summary& s, const Words& words) {
+  constexpr int scale = 2, legend_w = 200, left = 30, top = 10, bottom = 22, plot_w = 470, row_h = 16;
+  const int months = std::max<int>(1, static_cast<int>(s.months.size()));
+  const int legend_rows = static_cast<int>(s.series.size());
+  const int height = std::max(220, top + legend_rows * row_h + 10);
+  const int width = left + plot_w + 20 + legend_w;
+  const int plot_h = height - top - bottom;
+  ImagePtr im(gdImageCreate(width, height));
+  if (!im) return {};
+  int white = gdImageColorAllocate(im.get(), 255, 255, 255);
+  int ink = gdImageColorAllocate(im.get(), 64, 64, 64);
+  int grid = gdImageColorAllocate(im.get(), 217, 217, 217);
+  std::vector<int> colours;
+  for (size_t i = 0; i < s.series.size(); ++i) {
+    int rgb = palette[i % palette.size()];
+    colours.push_back(gdImageColorAllocate(im.get(), rgb >> 16, (rgb >> 8) & 0xFF, rgb & 0xFF));
+  }
+  gdImageFilledRectangle(im.get(), 0, 0, width - 1, height - 1, white);
+
+  std::vector<int> totals(static_cast<size_t>(months), 0);
+  for (const auto& counts : s.per_month)
+    for (size_t m = 0; m < counts.size() && m < totals.size(); ++m) totals[m] += counts[m];
+  int most = std::max(1, *std::max_element(totals.begin(), totals.end()));
+  int step = std::max(1, (most + 4) / 5);
+  int top_value = (most + step - 1) / step * step;
+  auto y_of = [&](int v) { return top + plot_h - v * plot_h / top_value; };
+  for (int v = 0; v <= top_value; v += step) {
+    gdImageLine(im.get(), left, y_of(v), left + plot_w, y_of(v), v == 0 ? ink : grid);
+    std::string label = std::to_string(v);
+    put_text(im.get(), left - 6 - 6 * static_cast<int>(label.size()), y_of(v) - 6, label, ink);
+  }
+  int slot = plot_w / months;
+  int bar = std::max(2, slot * 3 / 5);
+  int every = std::max(1, (months * 42 + plot_w - 1) / plot_w);  // month labels that fit (7 characters each)
+  for (int m = 0; m < months; ++m) {
+    int x = left + m * slot + (slot - bar) / 2;
+    int base = 0;
+    for (size_t c = 0; c < s.per_month.size(); ++c) {
+      int n = static_cast<size_t>(m) < s.per_month[c].size() ? s.per_month[c][static_cast<size_t>(m)] : 0;
+      if (n == 0) continue;
+      gdImageFilledRectangle(im.get(), x, y_of(base + n), x + bar - 1, y_of(base) - 1, colours[c]);
+      base += n;
+    }
+    if (m % every != 0 || static_cast<size_t>(m) >= s.months.size()) continue;
+    const std::string& ym = s.months[static_cast<size_t>(m)];
+    int month = std::stoi(ym.substr(5, 2));
+    std::string label = latin(words.months[static_cast<size_t>(month - 1)], 3) + " " + ym.substr(2, 2);
+    put_text(im.get(), left + m * slot + (slot - 6 * static_cast<int>(label.size())) / 2, top + plot_h + 5, label, ink);
+  }
+  int lx = left + plot_w + 20;
+  for (size_t c = 0; c < s.series.size(); ++c) {
+    int y = top + static_cast<int>(c) * row_h;
+    gdImageFilledRectangle(im.get(), lx, y + 2, lx + 10, y + 12, colours[c]);
+    std::string name = s.series[c].name.empty() ? words.no_series : s.series[c].name;
+    put_text(im.get(), lx + 16, y, latin(name, (legend_w - 16) / 6), ink);
+  }
+
+  // Twice the size, pixel for pixel: crisp in print, and the bitmap font stays legible.
+  ImagePtr big(gdImageCreate(width * scale, height * scale));
+  if (!big) return {};
+  gdImagePaletteCopy(big.get(), im.get());
+  gdImageCopyResized(big.get(), im.get(), 0, 0, 0, 0, width * scale, height * scale, width, height);
+  int size = 0;
+  void* png = gdImagePngPtr(big.get(), &size);
+  if (!png) return {};
+  Chart chart{std::string(static_cast<const char*>(png), static_cast<size_t>(size)), width * scale, height * scale};
+  gdFree(png);
+  return chart;
+}
+
+}  // namespace minutes::formats
