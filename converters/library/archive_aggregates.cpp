@@ -124,18 +124,24 @@ void Executor::load_summaries(const std::vector<size_t>& members) {
   read_again(again, nullptr);
 }
 
-std::vector<ir::Meeting> Executor::full_meetings(const Job& job) {
-  std::vector<size_t> again;
-  for (size_t i : job.members)
-    if (!newest_.find(record(i)->date, b_.sources[i].rel)) again.push_back(i);
+std::map<size_t, ir::Meeting> Executor::read_full(const std::vector<Job>& jobs) {
+  std::set<size_t> again;
+  for (const auto& job : jobs)
+    if (job.write && job.full)
+      for (size_t i : job.members)
+        if (!newest_.find(record(i)->date, b_.sources[i].rel)) again.insert(i);
   std::map<size_t, ir::Meeting> read;
-  read_again(again, &read);
+  read_again(std::vector<size_t>(again.begin(), again.end()), &read);
+  return read;
+}
+
+std::vector<ir::Meeting> Executor::full_meetings(const Job& job, const std::map<size_t, ir::Meeting>& read) const {
   std::vector<ir::Meeting> out;
   for (size_t i : job.members) {
     if (const ir::Meeting* m = newest_.find(record(i)->date, b_.sources[i].rel))
       out.push_back(*m);
     else if (auto it = read.find(i); it != read.end())
-      out.push_back(std::move(it->second));
+      out.push_back(it->second);
   }
   return out;
 }
@@ -297,11 +303,12 @@ void Executor::write_aggregates() {
     }
   name_series(site_, summaries, b_.settings);
   std::vector<std::vector<ir::Meeting>> contents(jobs.size());
+  std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
   for (size_t k = 0; k < jobs.size(); ++k) {
     Job& job = jobs[k];
     if (!job.write) continue;
     if (job.full) {
-      contents[k] = full_meetings(job);
+      contents[k] = full_meetings(job, read);
       for (auto& m : contents[k])  // named as their summaries are
         if (auto it = site_.series_names.find(top_folder(m.source));
             it != site_.series_names.end() && ir::title_only_dates(m))

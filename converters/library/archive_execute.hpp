@@ -198,8 +198,10 @@ class Executor {
   std::string_view old_summary(size_t i);
   // Gives every member a summary: from this run, the last build's file, or read again.
   void load_summaries(const std::vector<size_t>& members);
-  // The meetings that a job shows in full, in its order: kept from this run, else read again.
-  std::vector<ir::Meeting> full_meetings(const Job& job);
+  // The meetings that the stale jobs show in full and this run did not keep: read again, once each.
+  std::map<size_t, ir::Meeting> read_full(const std::vector<Job>& jobs);
+  // The meetings that a job shows in full, in its order: kept from this run, else from those read again.
+  std::vector<ir::Meeting> full_meetings(const Job& job, const std::map<size_t, ir::Meeting>& read) const;
   // The hash of everything an aggregate is made from: the binary and options, what it links, and per meeting its
   // path and its content's hash (shown in full) or its summary's hash and its files (the index lists them).
   std::string key_of(const Job& job) const;
