@@ -49,10 +49,19 @@ void add_entry(pugi::xml_node list, const ir::Meeting& m, const WriteOptions& o,
     text_element(li, "span", ir::display_title(m));
   else
     link_element(li, href, ir::display_title(m));
-  std::vector<std::string> topics;
-  for (const auto& s : m.sections)
-    if (!ir::consumed_meta(s)) topics.push_back(s.title);
-  if (!topics.empty()) text_element(li, "span", first_few(topics, 4)).append_attribute("class").set_value("topics");
+  std::vector<std::string> topics;  // the first four, then how many more (no copy of every title)
+  size_t more = 0;
+  for (const auto& s : m.sections) {
+    if (ir::consumed_meta(s)) continue;
+    if (topics.size() < 4)
+      topics.push_back(s.title);
+    else
+      ++more;
+  }
+  if (topics.empty()) return;
+  std::string shown = first_few(topics, 4);
+  if (more > 0) shown += fmt::format(" and {} more", more);
+  text_element(li, "span", shown).append_attribute("class").set_value("topics");
 }
 
 // The newest first, undated last.
