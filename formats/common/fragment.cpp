@@ -326,7 +326,9 @@ void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptio
       break;
     case ir::BlockKind::list: append_list(parent, b, options); break;
     case ir::BlockKind::code: {
-      auto code = element(element(parent, "pre"), "code");
+      auto pre = element(parent, "pre");
+      set_attr(pre, "tabindex", "0");  // a long line scrolls it: keyboards reach it (WCAG 2.1.1)
+      auto code = element(pre, "code");
       std::string lang;
       for (char c : b.info) {
         if (c == ' ') break;

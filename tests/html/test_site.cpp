@@ -14,11 +14,13 @@ namespace {
 namespace fs = std::filesystem;
 using build_test::slurp;
 
-// A small archive: two meetings of one series that link to each other, and the seed's weekly with its events.
+// A small archive: two meetings of one series that link to each other (one with a code block too wide for the
+// page), and the seed's weekly with its events.
 void make_archive(const fs::path& src) {
   build_test::write(src / "iaas/20241204.md",
                     "# Team IaaS 2024-12-04\n\n## Sprint\n\n- Plans for [next week](20241211.md#next-steps)\n"
-                    "- Kubernetes upgrade done, zebrafish release\n");
+                    "- Kubernetes upgrade done, zebrafish release\n\n```\n" +
+                        std::string(400, 'x') + "\n```\n");  // a code block that scrolls
   build_test::write(src / "iaas/20241211.md",
                     "# 2024-12-11\n\n## Next steps\n\n- Review of the [sprint](./20241204.md)\n");
   build_test::write(src / "community-call/20230504.md", slurp(fs::path(MINUTES_SOURCE_DIR) / "samples/20230504.md"));
