@@ -125,7 +125,7 @@ struct Job {
   const Writer* writer = nullptr;
   std::string name;
   std::string folder;  // the series' top folder; empty: the archive's file
-  bool full = false;  // the meetings with their content (else their summaries)
+  bool full = false;   // the meetings with their content (else their summaries)
   std::vector<size_t> members;
   std::vector<std::string> links;
   std::string key;
