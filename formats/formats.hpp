@@ -38,8 +38,18 @@ Output write_odt(std::span<const ir::Meeting> meetings, const WriteOptions& opti
 Output write_docx(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_ics(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_atom(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
+Output write_jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                      const WriteContext& context = {});
 Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context = {});
 Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options,
                    const WriteContext& context = {});
+// The site of an archive (`minutes build`): a series' page, the events page and the search page.
+Output write_series_page(std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                         const WriteContext& context = {});
+Output write_events_page(std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                         const WriteContext& context = {});
+Output write_search_page(std::span<const ir::Meeting> meetings, const WriteOptions& options,
+                         const WriteContext& context = {});
 
 }  // namespace minutes::formats

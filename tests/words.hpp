@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <regex>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -37,9 +40,36 @@ inline void add_words(Words& out, std::string_view text) {
   if (!w.empty()) ++out[w];
 }
 
+// The text without the extensions the reader reads and the reference renderer does not: GitHub's emoji shortcodes
+// (":rocket:", templates/emoji/shortcodes.tsv), which become emoji, no words, and HedgeDoc's image sizes
+// ("![](a.png =960x540)"), which become sizes.
+inline std::string without_extensions(std::string text) {
+  static const std::regex size(R"((!\[[^\]]*\]\([^)\s]*)\s+=\d*%?x\d*%?\))");
+  text = std::regex_replace(text, size, "$1)");
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out;
+    std::ifstream in(std::string(MINUTES_SOURCE_DIR) + "/templates/emoji/shortcodes.tsv");
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#') out.insert(line.substr(0, line.find('\t')));
+    if (out.size() < 1000) throw std::runtime_error("templates/emoji/shortcodes.tsv is missing or short");
+    return out;
+  }();
+  static const std::regex code(R"(:([a-z0-9_+-]+):)");
+  std::string out;
+  size_t last = 0;
+  for (std::sregex_iterator it(text.begin(), text.end(), code), end; it != end; ++it) {
+    if (!names.count((*it)[1].str())) continue;
+    out.append(text, last, static_cast<size_t>(it->position(0)) - last);
+    out += ' ';
+    last = static_cast<size_t>(it->position(0) + it->length(0));
+  }
+  return out + text.substr(last);
+}
+
 // The reference: what a reader of the rendered page sees, computed independently of the reader under test:
 // cmark-gfm's own plain-text renderer, plus raw HTML with tags, style/script and comments cut out by regexes.
 inline Words reference_words(std::string text) {
+  text = without_extensions(text);
   // YAML front matter (a mapping between `---` lines, maybe after blank lines) is metadata, not text.
   static const std::regex front(R"(^\s*---[ \t]*\n([\s\S]*?)\n(---|\.\.\.)[ \t]*(\n|$))");
   std::smatch m;

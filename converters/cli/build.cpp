@@ -90,7 +90,9 @@ void add_build_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "build",
       "Build a whole minutes archive: every Markdown (.md) and plain-text (.txt) file under SRC becomes\n"
-      "OUT/<path>.odt, .docx and .html; plus OUT/calendar.ics, OUT/feed.xml and OUT/index.html.\n"
+      "OUT/<path>.odt, .docx and .html; plus OUT/calendar.ics, the feeds OUT/feed.xml (RSS), atom.xml and\n"
+      "feed.json, OUT/events.html, search.html and index.html; per series (top folder) OUT/<series>/index.html\n"
+      "and OUT/feeds/<series>.xml, .atom and .json. --site-url makes the feeds link to the built pages.\n"
       "Skipped: hidden files and folders, node_modules, files named README, LICENSE, LICENCE, COPYING,\n"
       "CHANGELOG, CONTRIBUTING, CODE_OF_CONDUCT, AUTHORS, NOTICE, SECURITY or SOURCE (with any extension),\n"
       "templates (a name that begins or ends with the word 'template') and --exclude globs; --verbose says\n"

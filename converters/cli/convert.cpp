@@ -239,7 +239,8 @@ void add_convert_command(CLI::App& app, int& exit_code) {
                   "a folder pictures may also come from (repeatable); by default only the inputs' folders are read")
       ->check(CLI::ExistingDirectory)
       ->group("Report (ODT, DOCX, HTML)");
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, &exit_code] {
+    if (!cmd->count("--feed-items")) args->settings.options.feed_items = 0;  // explicit inputs: every one of them
     exit_code = run_convert(args->inputs, args->output, args->to, args->from, args->settings, args->resource_paths);
   });
 }
@@ -255,7 +256,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
                                  "Exit status 1 when any input has an error.");
   cmd->add_option("inputs", args->inputs, "minutes files")->required();
   cmd->add_option("-f,--from", args->from, "input format: " + format_list(false));
-  cmd->callback([args, &exit_code] {
+  cmd->callback([args, cmd, &exit_code] {
     std::vector<ir::Meeting> meetings;
     load_inputs(args->inputs, args->from, meetings, exit_code);
   });

@@ -155,7 +155,7 @@ std::string display_title(const Meeting& m) {
   // title slide; in a feed, an index or a report's contents the series and the date tell one meeting from another.
   if (!m.series.empty() && m.date) {
     std::string when = iso(*m.date);
-    if (title_only_dates(m)) return m.series + " " + when;
+    if (title_only_dates(m)) return m.series + " \u2013 " + when;
     if (!find_date(m.title))
       return m.title.find(m.series) != std::string::npos ? m.title + " " + when
                                                          : m.title + " \u2013 " + m.series + " " + when;

@@ -140,6 +140,7 @@ ir::Meeting recognise(ir::Document document) {
                ir::Severity::note);
     }
   }
+  if (!m.date) m.date = date_from_folder_name(m.source);  // "hackathons/2024-04-16-arnsberg/notes.md"
   return m;
 }
 

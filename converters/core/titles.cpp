@@ -1,6 +1,9 @@
 // Dates, series and names in meeting titles, file names and meta lines: one reading for every reader, on the one date scanner.
 #include "converters/core/titles.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "converters/core/dates.hpp"
 
 namespace minutes {
@@ -49,6 +52,46 @@ std::optional<ir::Date> date_from_file_name(std::string_view path) {
   auto found = find_date(base);
   if (!found) return std::nullopt;
   return found->date;
+}
+
+std::optional<ir::Date> date_from_folder_name(std::string_view path) {
+  auto end = path.find_last_of("/\\");
+  if (end == std::string_view::npos) return std::nullopt;
+  auto begin = path.find_last_of("/\\", end == 0 ? 0 : end - 1);
+  size_t first = begin == std::string_view::npos || begin >= end ? 0 : begin + 1;
+  auto found = find_date(path.substr(first, end - first));
+  if (!found) return std::nullopt;
+  return found->date;
+}
+
+std::string human_name(std::string_view folder) {
+  static constexpr std::pair<std::string_view, std::string_view> spelled[] = {
+      {"api", "API"}, {"ci", "CI"},     {"faq", "FAQ"},   {"iaas", "IaaS"}, {"iam", "IAM"},
+      {"k8s", "K8s"}, {"kaas", "KaaS"}, {"paas", "PaaS"}, {"saas", "SaaS"}, {"sig", "SIG"},
+      {"ui", "UI"},   {"ux", "UX"},     {"wg", "WG"},
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < folder.size()) {
+    size_t j = folder.find_first_of("-_. ", i);
+    if (j == std::string_view::npos) j = folder.size();
+    std::string word = lower(folder.substr(i, j - i));
+    if (!word.empty()) {
+      auto known = std::find_if(std::begin(spelled), std::end(spelled), [&](const auto& p) { return p.first == word; });
+      bool acronym = word.size() >= 2 && word.size() <= 4 &&  // a short word with no vowel: "scs", "cfp"
+                     std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                     word.find_first_of("aeiouy") == std::string::npos;
+      if (known != std::end(spelled))
+        word = known->second;
+      else if (acronym)
+        for (auto& c : word) c = static_cast<char>(c - 'a' + 'A');
+      else if (word[0] >= 'a' && word[0] <= 'z')
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
+      out += (out.empty() ? "" : " ") + word;
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 void settle_date_with_file_name(ir::Meeting& m, int line) {

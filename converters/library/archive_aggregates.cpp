@@ -1,13 +1,42 @@
-// The aggregates of a build (calendar, feed, index), each written only when what it is made from changed, from
+// The aggregates of a build (calendar, feeds, index, site pages), each file written only when what it is made from changed, from
 // compact summaries of the meetings (the newest shown in full kept whole), and the summaries file.
+#include <filesystem>
+
 #include <minutes/archive.hpp>
 #include <minutes/files.hpp>
 
+#include "converters/core/titles.hpp"
+
 #include "converters/library/archive_execute.hpp"
 #include "converters/library/archive_files.hpp"
+#include "formats/common/report.hpp"
 #include "formats/formats.hpp"
 
 namespace minutes::archive::execution {
+
+namespace {
+
+// The sections' titles and nesting without their content.
+std::vector<ir::Section> headings(const std::vector<ir::Section>& sections) {
+  std::vector<ir::Section> out;
+  for (const auto& s : sections) {
+    ir::Section h;
+    h.title = s.title;
+    h.level = s.level;
+    h.line = s.line;
+    h.sections = headings(s.sections);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+// How many of the newest meetings this writer shows in full; 0 (feed_items: 0) means all of them.
+size_t newest_of(const Writer& w, const Build& b) {
+  int n = b.settings.options.*(w.newest_in_full);
+  return n > 0 ? static_cast<size_t>(n) : b.sources.size();
+}
+
+}  // namespace
 
 ir::Meeting summarise(const ir::Meeting& meeting) {
   ir::Meeting m;
@@ -18,14 +47,24 @@ ir::Meeting summarise(const ir::Meeting& meeting) {
   m.language = meeting.language;
   m.events = meeting.events;
   m.actions = meeting.actions;
+  m.sections = headings(meeting.sections);  // the search page's topics
+  ir::Block words;                          // and its words
+  words.kind = ir::BlockKind::paragraph;
+  words.inlines.push_back({ir::InlineKind::text, formats::search_words(meeting)});
+  m.blocks.push_back(std::move(words));
   return m;
 }
 
 size_t newest_wanted(const Build& b) {
   size_t n = 0;
   for (const Writer* w : b.aggregates)
-    if (w->newest_in_full) n = std::max(n, static_cast<size_t>(std::max(0, b.settings.options.*(w->newest_in_full))));
+    if (w->newest_in_full) n = std::max(n, newest_of(*w, b));
   return n;
+}
+
+bool newest_per_series(const Build& b) {
+  return std::any_of(b.aggregates.begin(), b.aggregates.end(),
+                     [](const Writer* w) { return w->newest_in_full && !w->per_series.empty(); });
 }
 
 void Executor::read_again(const std::vector<size_t>& which, std::map<size_t, ir::Meeting>* full) {
@@ -85,18 +124,24 @@ void Executor::load_summaries(const std::vector<size_t>& members) {
   read_again(again, nullptr);
 }
 
-std::vector<ir::Meeting> Executor::full_meetings(const Job& job) {
-  std::vector<size_t> again;
-  for (size_t i : job.members)
-    if (!newest_.find(record(i)->date, b_.sources[i].rel)) again.push_back(i);
+std::map<size_t, ir::Meeting> Executor::read_full(const std::vector<Job>& jobs) {
+  std::set<size_t> again;
+  for (const auto& job : jobs)
+    if (job.write && job.full)
+      for (size_t i : job.members)
+        if (!newest_.find(record(i)->date, b_.sources[i].rel)) again.insert(i);
   std::map<size_t, ir::Meeting> read;
-  read_again(again, &read);
+  read_again(std::vector<size_t>(again.begin(), again.end()), &read);
+  return read;
+}
+
+std::vector<ir::Meeting> Executor::full_meetings(const Job& job, const std::map<size_t, ir::Meeting>& read) const {
   std::vector<ir::Meeting> out;
   for (size_t i : job.members) {
     if (const ir::Meeting* m = newest_.find(record(i)->date, b_.sources[i].rel))
       out.push_back(*m);
     else if (auto it = read.find(i); it != read.end())
-      out.push_back(std::move(it->second));
+      out.push_back(it->second);
   }
   return out;
 }
@@ -121,7 +166,7 @@ bool Executor::write_job(Job& job, std::span<const ir::Meeting> meetings, WriteO
   for (const auto& m : meetings)
     if (const SourceRecord* r = record_of(m.source))
       for (const auto& w : r->outputs) o.archive_outputs[m.source].push_back(w.path);
-  Output result = write(*job.writer, meetings, o, b_.context);
+  Output result = write(*job.writer, meetings, o, context_);
   job.diagnostics = std::move(result.diagnostics);
   if (has_error(job.diagnostics)) return false;
   std::string path = b_.out + "/" + job.name, hash = hash_bytes(result.bytes);
@@ -171,65 +216,140 @@ std::vector<size_t> Executor::newest_members(const std::vector<size_t>& members,
   return out;
 }
 
+std::vector<Job> Executor::plan_jobs(const std::vector<size_t>& members) const {
+  std::map<std::string, std::vector<size_t>> by_series;  // top folder -> members, in path order
+  for (size_t i : members)
+    if (auto folder = top_folder(b_.sources[i].rel); !folder.empty()) by_series[folder].push_back(i);
+  std::vector<Job> jobs;
+  for (const Writer* w : b_.aggregates) {
+    std::vector<std::string> links;  // the archive's files of the writers before it
+    for (const auto& j : jobs)
+      if (j.folder.empty()) links.push_back(j.name);
+    auto add = [&](std::string name, std::string folder, const std::vector<size_t>& from) {
+      Job job;
+      job.writer = w;
+      job.name = std::move(name);
+      job.folder = std::move(folder);
+      job.full = w->newest_in_full != nullptr;
+      job.members = job.full ? newest_members(from, newest_of(*w, b_)) : from;
+      job.links = links;
+      job.key = key_of(job);
+      const AggregateRecord* rec = last_aggregate(job.name);
+      job.write = b_.plan.aggregates || fresh_ || !rec || rec->inputs != job.key;
+      job.there = !job.write;
+      jobs.push_back(std::move(job));
+    };
+    if (!w->archive_name.empty()) add(std::string(w->archive_name), {}, members);
+    if (!w->per_series.empty())
+      for (const auto& [folder, list] : by_series) add(series_file(*w, folder), folder, list);
+  }
+  return jobs;
+}
+
+WriteOptions Executor::job_options(WriteOptions o, const Job& job) const {
+  std::string site = o.site_url.empty() || o.site_url.ends_with('/') ? o.site_url : o.site_url + "/";
+  if (o.feed_self.empty() && !site.empty()) o.feed_self = site + job.name;
+  o.output_stem = job.name.substr(0, job.name.find_last_of('.'));
+  for (char c : job.name)
+    if (c == '/') o.root_prefix += "../";
+  if (!job.folder.empty()) {
+    auto it = site_.series_names.find(job.folder);
+    o.feed_title = it != site_.series_names.end() ? it->second : job.folder;
+    if (!site.empty() && o.feed_link.empty()) o.feed_link = site + job.folder + "/";
+  }
+  return o;
+}
+
+void Executor::remove_stale_aggregates(const std::vector<Job>& jobs) {
+  if (!b_.previous) return;
+  std::set<std::string_view> made;
+  for (const auto& j : jobs) made.insert(j.name);
+  std::vector<ir::Diagnostic> kept;
+  for (const auto& [name, rec] : b_.previous->aggregates) {
+    if (made.contains(name) || !safe_relative(name)) continue;
+    remove_written({name, rec.hash}, kept);
+    aggregates_.erase(name);
+    if (auto error = journal_.append(aggregate_line(name, {})); !error.empty()) tell(error_at(manifest_path(), error));
+  }
+  for (auto& d : kept) tell(std::move(d));
+}
+
 void Executor::write_aggregates() {
   if (!fresh_ && b_.previous) aggregates_ = b_.previous->aggregates;
   std::vector<size_t> members;  // every meeting built without errors, now or before, in path order
   for (size_t i = 0; i < b_.sources.size(); ++i)
     if (results_[i].ok && record(i)) members.push_back(i);
+  if (b_.settings.options.site_url.empty())
+    tell({ir::Severity::note, "", 0, 0,
+          "the feeds link to the minutes' sources: set site_url (--site-url) to where OUT is published, and they "
+          "link to its pages"});
 
-  // Which aggregates are stale: those whose inputs changed since they were written.
-  std::vector<Job> jobs;
-  for (const Writer* w : b_.aggregates) {
-    Job job;
-    job.writer = w;
-    job.name = w->archive_name;
-    job.full = w->newest_in_full != nullptr;
-    job.members =
-        job.full ? newest_members(members, static_cast<size_t>(std::max(0, b_.settings.options.*(w->newest_in_full))))
-                 : members;
-    for (const auto& j : jobs) job.links.push_back(j.name);  // each that comes before it, if it is there
-    job.key = key_of(job);
-    const AggregateRecord* rec = last_aggregate(job.name);
-    job.write = b_.plan.aggregates || fresh_ || !rec || rec->inputs != job.key;
-    job.there = !job.write;
-    jobs.push_back(std::move(job));
-  }
+  // Which aggregates are stale: those whose inputs changed since they were written. A series that is gone (its
+  // last source removed or excluded) loses its files.
+  std::vector<Job> jobs = plan_jobs(members);
+  remove_stale_aggregates(jobs);
   auto stale = [&] { return std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.write; }); };
   if (!stale()) return;
 
-  // Their inputs, then the stale ones written in parallel.
+  // Their inputs: every summary (the series are named from them), the meetings shown in full; then the stale
+  // ones written in parallel.
+  load_summaries(members);
   std::vector<ir::Meeting> summaries;
-  if (std::any_of(jobs.begin(), jobs.end(), [](const Job& j) { return j.write && !j.full; })) {
-    load_summaries(members);
-    for (size_t i : members)
-      if (results_[i].ok) summaries.push_back(std::move(*std::exchange(results_[i].summary, std::nullopt)));
-  }
+  std::map<size_t, size_t> summary_of;  // source index -> position in summaries
+  for (size_t i : members)
+    if (results_[i].ok) {
+      summary_of[i] = summaries.size();
+      summaries.push_back(std::move(*std::exchange(results_[i].summary, std::nullopt)));
+    }
+  name_series(site_, summaries, b_.settings);
   std::vector<std::vector<ir::Meeting>> contents(jobs.size());
-  for (size_t k = 0; k < jobs.size(); ++k)
-    if (jobs[k].write && jobs[k].full) contents[k] = full_meetings(jobs[k]);
+  std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    Job& job = jobs[k];
+    if (!job.write) continue;
+    if (job.full) {
+      contents[k] = full_meetings(job, read);
+      for (auto& m : contents[k])  // named as their summaries are
+        if (auto it = site_.series_names.find(top_folder(m.source));
+            it != site_.series_names.end() && ir::title_only_dates(m))
+          m.series = it->second;
+    } else if (!job.folder.empty()) {
+      for (size_t i : job.members)
+        if (auto it = summary_of.find(i); it != summary_of.end()) contents[k].push_back(summaries[it->second]);
+    }
+    if (auto slash = job.name.find_last_of('/'); slash != std::string::npos)
+      if (auto error = ensure_output_dir(b_.out, std::string_view(job.name).substr(0, slash)); !error.empty()) {
+        job.diagnostics.push_back(error_at(b_.out + "/" + job.name, error));
+        job.write = false;
+      }
+  }
   WriteOptions o = b_.settings.options;
+  if (o.title.empty()) o.title = human_name(std::filesystem::path(b_.src).lexically_normal().filename().string());
   if (o.feed_title.empty()) o.feed_title = o.title;  // --title names the archive, and so its feed
   auto run = [&](size_t k) {
     Job& job = jobs[k];
-    job.there = write_job(job, job.full ? std::span<const ir::Meeting>(contents[k]) : summaries, o);
+    bool own = job.full || !job.folder.empty();
+    job.there = write_job(job, own ? std::span<const ir::Meeting>(contents[k]) : summaries, job_options(o, job));
   };
   std::vector<size_t> stale_jobs;
   for (size_t k = 0; k < jobs.size(); ++k)
     if (jobs[k].write) stale_jobs.push_back(k);
   parallel_for(stale_jobs.size(), b_.jobs, nullptr, [&](size_t k) { run(stale_jobs[k]); });
 
-  // An aggregate that failed is not linked: what assumed it was there is written again without it.
+  // An aggregate that failed is not linked: what assumed it was there is written again without it. A diagnostic
+  // that another aggregate already gave (the feeds share their model) is told once.
   for (size_t k = 0; k < jobs.size(); ++k) {
     Job& job = jobs[k];
     std::vector<std::string> links;
     for (size_t e = 0; e < k; ++e)
-      if (jobs[e].there) links.push_back(jobs[e].name);
+      if (jobs[e].there && jobs[e].folder.empty() && jobs[e].writer != job.writer) links.push_back(jobs[e].name);
     if (links != job.links) {
       job.links = std::move(links);
       job.key = key_of(job);
       run(k);
     }
-    for (auto& d : job.diagnostics) tell(std::move(d));
+    for (auto& d : job.diagnostics)
+      if (told_.insert(d.file + "\n" + d.message).second) tell(std::move(d));
   }
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <thread>
@@ -17,6 +18,7 @@
 #include <minutes/archive.hpp>
 
 #include "converters/library/archive_files.hpp"
+#include "converters/library/site.hpp"
 
 namespace minutes::archive::execution {
 
@@ -63,7 +65,8 @@ void parallel_for(size_t n, unsigned jobs, Progress* progress, F&& f) {
 // ends by SIGKILL as the N-th file of this run lands in OUT (outputs, aggregates, summaries, manifest).
 void landed();
 
-// The meeting without its content: what the calendar and the index read, kept in the summaries.
+// The meeting without its content: what the calendar, the index and the search page read (its headings and
+// words), kept in the summaries.
 ir::Meeting summarise(const ir::Meeting& meeting);
 
 // True when the meeting (date, path) comes before the other in the order of formats::in_date_order: the dated
@@ -75,20 +78,22 @@ inline bool earlier(std::string_view date_a, std::string_view rel_a, std::string
 }
 
 // The newest meetings read in this run with their content, for the aggregates that show the newest in full:
-// at most n are kept, the others dropped as they come.
+// at most n of the archive's (and, with `per_series`, of each series') are kept, the others dropped as they come.
 class Newest {
  public:
-  explicit Newest(size_t n) : n_(n) {}
+  Newest(size_t n, bool per_series) : n_(n), per_series_(per_series) {}
   void offer(const std::string& date, ir::Meeting&& meeting) {
     if (n_ == 0) return;
+    std::string folder = per_series_ ? top_folder(meeting.source) : std::string();
     std::lock_guard lock(mutex_);
-    Key key{date, meeting.source};
-    kept_.emplace(std::move(key), std::move(meeting));
-    if (kept_.size() > n_) kept_.erase(kept_.begin());
+    if (!folder.empty()) keep(kept_[folder], date, ir::Meeting(meeting));
+    keep(kept_[""], date, std::move(meeting));
   }
   const ir::Meeting* find(const std::string& date, const std::string& rel) const {
-    auto it = kept_.find(Key{date, rel});
-    return it != kept_.end() ? &it->second : nullptr;
+    for (const std::string& folder : {per_series_ ? top_folder(rel) : std::string(), std::string()})
+      if (auto list = kept_.find(folder); list != kept_.end())
+        if (auto it = list->second.find(Key{date, rel}); it != list->second.end()) return &it->second;
+    return nullptr;
   }
 
  private:
@@ -96,20 +101,31 @@ class Newest {
     std::string date, rel;
     bool operator<(const Key& o) const { return earlier(date, rel, o.date, o.rel); }
   };
+  void keep(std::map<Key, ir::Meeting>& list, const std::string& date, ir::Meeting&& meeting) {
+    Key key{date, meeting.source};
+    list.emplace(std::move(key), std::move(meeting));
+    if (list.size() > n_) list.erase(list.begin());
+  }
   size_t n_;
+  bool per_series_;
   std::mutex mutex_;
-  std::map<Key, ir::Meeting> kept_;
+  std::map<std::string, std::map<Key, ir::Meeting>> kept_;  // by series' folder ("" for the archive)
 };
 
-// How many of the newest meetings an aggregate of this build shows in full.
+// How many of the newest meetings an aggregate of this build shows in full (of the archive or of a series).
 size_t newest_wanted(const Build& b);
 
-// One aggregate of this run: its writer, the meetings it is made from (indices of sources), the aggregates it
-// links (those before it), the hash of all that, and what writing it gave.
+// True when an aggregate of this build shows the newest meetings of each series in full.
+bool newest_per_series(const Build& b);
+
+// One aggregate file of this run: its writer, the archive's file or a series' one, the meetings it is made from
+// (indices of sources), the archive's files it links (those of the writers before it), the hash of all that,
+// and what writing it gave.
 struct Job {
   const Writer* writer = nullptr;
   std::string name;
-  bool full = false;  // the meetings with their content (else their summaries)
+  std::string folder;  // the series' top folder; empty: the archive's file
+  bool full = false;   // the meetings with their content (else their summaries)
   std::vector<size_t> members;
   std::vector<std::string> links;
   std::string key;
@@ -121,7 +137,14 @@ struct Job {
 class Executor {
  public:
   Executor(const Build& build, Progress& progress)
-      : b_(build), progress_(progress), results_(build.sources.size()), newest_(newest_wanted(build)) {}
+      : b_(build),
+        progress_(progress),
+        results_(build.sources.size()),
+        newest_(newest_wanted(build), newest_per_series(build)),
+        site_(build.site),
+        context_(build.context) {
+    context_.site = &site_;
+  }
 
   // Runs the build.
   Report run();
@@ -152,7 +175,7 @@ class Executor {
   // Removes a file a build wrote, unless it changed since (then it is no longer minutes' to remove).
   void remove_written(const Written& w, std::vector<ir::Diagnostic>& diagnostics);
   void remove_gone();
-  // In an archive, the top folder is the series ("iaas/20230503.md"), named in minutes.yaml or as it is.
+  // In an archive, the top folder is the series ("iaas/20230503.md"), named in minutes.yaml or made human ("IaaS").
   std::string folder_series(const std::string& rel) const;
   // Reads one source: its hash, and the meeting unless `hash_only`; nullopt (with diagnostics) when unusable.
   std::optional<ir::Meeting> read(const Source& s, std::string& hash, std::vector<ir::Diagnostic>& diagnostics,
@@ -175,8 +198,10 @@ class Executor {
   std::string_view old_summary(size_t i);
   // Gives every member a summary: from this run, the last build's file, or read again.
   void load_summaries(const std::vector<size_t>& members);
-  // The meetings that a job shows in full, in its order: kept from this run, else read again.
-  std::vector<ir::Meeting> full_meetings(const Job& job);
+  // The meetings that the stale jobs show in full and this run did not keep: read again, once each.
+  std::map<size_t, ir::Meeting> read_full(const std::vector<Job>& jobs);
+  // The meetings that a job shows in full, in its order: kept from this run, else from those read again.
+  std::vector<ir::Meeting> full_meetings(const Job& job, const std::map<size_t, ir::Meeting>& read) const;
   // The hash of everything an aggregate is made from: the binary and options, what it links, and per meeting its
   // path and its content's hash (shown in full) or its summary's hash and its files (the index lists them).
   std::string key_of(const Job& job) const;
@@ -186,6 +211,12 @@ class Executor {
   const SourceRecord* record_of(const std::string& rel) const;
   // The newest n members in the order of formats::in_date_order.
   std::vector<size_t> newest_members(const std::vector<size_t>& members, size_t n) const;
+  // The aggregate files of this build, in registry order: per writer the archive's, then each series'.
+  std::vector<Job> plan_jobs(const std::vector<size_t>& members) const;
+  // The options of one aggregate file: its own URL, its series' title and page, the relative path back to OUT.
+  WriteOptions job_options(WriteOptions o, const Job& job) const;
+  // Removes the aggregate files of the last build that this one no longer makes (a series that is gone).
+  void remove_stale_aggregates(const std::vector<Job>& jobs);
   void write_aggregates();
   // The summaries file, rewritten when a summary in it changed, came or went; unchanged records are copied.
   void write_summaries();
@@ -206,6 +237,9 @@ class Executor {
   std::string old_summaries_text_;
   std::map<std::string, std::string_view> old_summaries_;
   Report report_;
+  Site site_;                   // the build's site, its series named from the meetings once they are read
+  WriteContext context_;        // the build's, with site_
+  std::set<std::string> told_;  // the aggregates' diagnostics told so far (the feeds share their model)
 };
 
 }  // namespace minutes::archive::execution

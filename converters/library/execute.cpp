@@ -7,6 +7,7 @@
 #include <minutes/archive.hpp>
 #include <minutes/files.hpp>
 
+#include "converters/core/titles.hpp"
 #include "converters/library/archive_execute.hpp"
 #include "converters/library/archive_files.hpp"
 #include "formats/formats.hpp"
@@ -75,7 +76,7 @@ std::string Executor::folder_series(const std::string& rel) const {
   if (slash == std::string::npos) return {};
   std::string folder = rel.substr(0, slash);
   auto it = b_.settings.series.find(folder);
-  return it != b_.settings.series.end() ? it->second : folder;
+  return it != b_.settings.series.end() ? it->second : human_name(folder);
 }
 
 std::optional<ir::Meeting> Executor::read(const Source& s, std::string& hash, std::vector<ir::Diagnostic>& diagnostics,
@@ -109,7 +110,7 @@ bool Executor::write_outputs(size_t i, const ir::Meeting& m, std::vector<Written
     if (c == '/') o.root_prefix += "../";
   bool ok = true, vouched = !fresh_ && rec && rec->ok;
   for (const auto& t : sp.targets) {
-    Output out = write(*t.writer, std::span<const ir::Meeting>(&m, 1), o, b_.context);
+    Output out = write(*t.writer, std::span<const ir::Meeting>(&m, 1), o, context_);
     for (auto& d : out.diagnostics)
       if (d.file.empty()) d.file = s.rel;
     diags.insert(diags.end(), out.diagnostics.begin(), out.diagnostics.end());

@@ -2,11 +2,17 @@
 #include <minutes/archive.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <fmt/format.h>
 
 namespace minutes::archive {
 
 namespace {
+
+std::string_view folder_of(std::string_view rel) {
+  auto slash = rel.find('/');
+  return slash == std::string_view::npos ? std::string_view() : rel.substr(0, slash);
+}
 
 // True when `output` can be one of the outputs of a source with this stem ("team/1." + "odt"): a document
 // writer's extension, no hidden name, no aggregate. A manifest cannot make a build remove any other file
@@ -18,10 +24,22 @@ bool own_output(std::string_view stem, std::string_view output, std::span<const 
     return false;
   const Writer* w = writer_for_path(output);
   return w && w->scope == WriterScope::document &&
-         std::none_of(aggregates.begin(), aggregates.end(), [&](const Writer* a) { return a->archive_name == output; });
+         std::none_of(aggregates.begin(), aggregates.end(), [&](const Writer* a) {
+           return a->archive_name == output || (!a->per_series.empty() && series_file(*a, folder_of(output)) == output);
+         });
 }
 
 std::string_view stem_of(std::string_view rel) { return rel.substr(0, rel.find_last_of('.')); }
+
+// The sources before and after `rel` in its top folder (its series), whose pages its page links to.
+template <class It, class Key>
+std::pair<std::string_view, std::string_view> neighbours(It begin, It at, It end, Key key) {
+  std::string_view folder = folder_of(key(*at)), before, after;
+  if (folder.empty()) return {};
+  if (at != begin && folder_of(key(*std::prev(at))) == folder) before = key(*std::prev(at));
+  if (std::next(at) != end && folder_of(key(*std::next(at))) == folder) after = key(*std::next(at));
+  return {before, after};
+}
 
 }  // namespace
 
@@ -36,8 +54,11 @@ Plan plan(const PlanInput& in) {
     SourcePlan& sp = p.sources[i];
     for (const Writer* w : in.documents) {
       std::string path = s.stem + std::string(w->extensions.front());
-      auto taken = std::find_if(in.aggregates.begin(), in.aggregates.end(),
-                                [&](const Writer* a) { return a->archive_name == path; });
+      auto top = path.find('/');
+      auto taken = std::find_if(in.aggregates.begin(), in.aggregates.end(), [&](const Writer* a) {
+        return a->archive_name == path ||
+               (!a->per_series.empty() && top != std::string::npos && series_file(*a, path.substr(0, top)) == path);
+      });
       if (taken != in.aggregates.end()) {
         sp.notes.push_back({ir::Severity::warning, s.rel, 0, 0,
                             fmt::format("no {} output: {} is the archive's {}", w->name, path, (*taken)->name)});
@@ -65,8 +86,18 @@ Plan plan(const PlanInput& in) {
       if (auto it = last->sources.find(s.rel); it != last->sources.end()) rec = &it->second;
     if (!rec) continue;  // new: built
     known++;
+    auto last_at = last->sources.find(s.rel);
+    auto rel_of = [](const auto& entry) -> std::string_view {
+      if constexpr (requires { entry.rel; })
+        return entry.rel;
+      else
+        return entry.first;
+    };
+    bool same_neighbours = neighbours(in.sources.begin(), in.sources.begin() + static_cast<std::ptrdiff_t>(i),
+                                      in.sources.end(), rel_of) ==
+                           neighbours(last->sources.begin(), last_at, last->sources.end(), rel_of);
     bool intact =
-        rec->ok && rec->outputs.size() == sp.targets.size() &&
+        same_neighbours && rec->ok && rec->outputs.size() == sp.targets.size() &&
         std::equal(sp.targets.begin(), sp.targets.end(), rec->outputs.begin(), [&](const Target& t, const Written& o) {
           return t.path == o.path && !in.missing.contains(o.path);
         });
@@ -93,11 +124,15 @@ Plan plan(const PlanInput& in) {
     }
   }
 
-  p.aggregates = p.force || !p.gone.empty() || last->aggregates.size() != in.aggregates.size() ||
-                 std::any_of(in.aggregates.begin(), in.aggregates.end(), [&](const Writer* a) {
-                   std::string name(a->archive_name);
-                   return !last->aggregates.contains(name) || in.missing.contains(name);
-                 });
+  // Stale: an archive file not written last time, or any file of the last build's aggregates missing now.
+  p.aggregates = p.force || !p.gone.empty() ||
+                 std::any_of(in.aggregates.begin(), in.aggregates.end(),
+                             [&](const Writer* a) {
+                               std::string name(a->archive_name);
+                               return !name.empty() && !last->aggregates.contains(name);
+                             }) ||
+                 std::any_of(last->aggregates.begin(), last->aggregates.end(),
+                             [&](const auto& entry) { return in.missing.contains(entry.first); });
   return p;
 }
 

@@ -14,6 +14,7 @@
 #include <minutes/files.hpp>
 
 #include "converters/library/archive_files.hpp"
+#include "converters/library/site.hpp"
 
 namespace minutes::archive {
 
@@ -84,7 +85,8 @@ Build prepare(const Request& request) {
     if (std::find(b.documents.begin(), b.documents.end(), w) == b.documents.end()) b.documents.push_back(w);
   }
   for (const auto& w : writers())
-    if (w.scope == WriterScope::aggregate && !w.archive_name.empty()) b.aggregates.push_back(&w);
+    if (w.scope == WriterScope::aggregate && (!w.archive_name.empty() || !w.per_series.empty()))
+      b.aggregates.push_back(&w);
 
   // One build of OUT at a time: the next reads the manifest this one leaves.
   if (auto error = lock_output(b.out, request.waiting, b.lock); !error.empty()) return refuse(false, error);
@@ -93,6 +95,8 @@ Build prepare(const Request& request) {
   Discovery found = discover(b.src, b.out, b.settings.exclude);
   b.sources = std::move(found.sources);
   b.skipped = std::move(found.skipped);
+  b.site = make_site(b.sources, b.settings, std::find(b.documents.begin(), b.documents.end(), find_writer("html")) !=
+                                                b.documents.end());
   for (auto& d : found.diagnostics) b.diagnostics.push_back(shown(std::move(d), b.src));
   if (auto text = read_file(b.out + "/" + std::string(manifest_name)).bytes) b.previous = parse_manifest(*text);
   b.binary = binary_hash();
@@ -112,6 +116,9 @@ Build prepare(const Request& request) {
     std::string_view dir(s.stem.data(), std::min(s.stem.size(), s.stem.find_last_of('/')));
     if (dir != last_dir && dir != s.stem) dirs.emplace(last_dir = dir);
   }
+  if (b.previous)  // and those of the last build's aggregates ("feeds/iaas.xml")
+    for (const auto& [name, record] : b.previous->aggregates)
+      if (auto slash = name.find_last_of('/'); slash != std::string::npos) dirs.insert(name.substr(0, slash));
   auto there = list_outputs(b.out, dirs);
   if (b.previous) {
     // Only what planning asks about: the outputs the manifest names for current sources, and the aggregates.
@@ -119,8 +126,8 @@ Build prepare(const Request& request) {
       if (auto it = b.previous->sources.find(s.rel); it != b.previous->sources.end())
         for (const auto& o : it->second.outputs)
           if (!there.contains(o.path)) in.missing.insert(o.path);
-    for (const Writer* a : b.aggregates)
-      if (!there.contains(std::string(a->archive_name))) in.missing.insert(std::string(a->archive_name));
+    for (const auto& [name, record] : b.previous->aggregates)  // the archive's files and the series' ones
+      if (!there.contains(name)) in.missing.insert(name);
   }
   b.plan = plan(in);
   return b;

@@ -39,16 +39,58 @@ const std::vector<Writer>& writers() {
        &formats::write_rss,
        "RSS 2.0 feed, one item per meeting",
        "feed.xml",
-       &WriteOptions::feed_items},
+       &WriteOptions::feed_items,
+       "feeds/{}.xml"},
+      {"atom",
+       {".atom"},
+       false,
+       aggregate,
+       &formats::write_atom,
+       "Atom 1.0 feed (RFC 4287), one entry per meeting",
+       "atom.xml",
+       &WriteOptions::feed_items,
+       "feeds/{}.atom"},
       {"html", {".html", ".htm"}, false, document, &formats::write_html, "standalone HTML5 page"},
       {"json", {".json"}, false, document, &formats::write_json, "the meeting IR as JSON (see README)"},
-      // After the calendar and the feed: `minutes build` links from the index what they wrote.
+      {"jsonfeed",
+       {".json"},
+       false,
+       aggregate,
+       &formats::write_jsonfeed,
+       "JSON Feed 1.1, one item per meeting",
+       "feed.json",
+       &WriteOptions::feed_items,
+       "feeds/{}.json"},
+      {"series",
+       {".html", ".htm"},
+       false,
+       aggregate,
+       &formats::write_series_page,
+       "HTML5 page of one series of an archive, newest first",
+       "",
+       nullptr,
+       "{}/index.html"},
+      {"events",
+       {".html", ".htm"},
+       false,
+       aggregate,
+       &formats::write_events_page,
+       "HTML5 page of the events the minutes mention, upcoming and past",
+       "events.html"},
+      {"search",
+       {".html", ".htm"},
+       false,
+       aggregate,
+       &formats::write_search_page,
+       "HTML5 search page of an archive: titles and text, with its one short script",
+       "search.html"},
+      // After the others: `minutes build` links from the index what they wrote.
       {"index",
        {".html", ".htm"},
        false,
        aggregate,
        &formats::write_index,
-       "HTML5 index page of an archive: meetings by series, upcoming events",
+       "HTML5 index page of an archive: its series, the newest meetings, upcoming events, feeds",
        "index.html"},
   };
   return table;
@@ -93,6 +135,10 @@ const Writer* find_writer(std::string_view name) {
 }
 
 const Writer* writer_for_path(std::string_view path) { return by_extension(writers(), path); }
+
+std::string series_file(const Writer& writer, std::string_view folder) {
+  return fmt::format(fmt::runtime(writer.per_series), folder);
+}
 
 // The library's boundary: readers and writers report problems as diagnostics; an exception that escapes one
 // anyway (std::bad_alloc, a bug) becomes an error diagnostic here instead of crossing into the caller.

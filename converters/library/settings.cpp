@@ -33,7 +33,7 @@ const std::vector<Setting>& settings_table() {
   using T = SettingType;
   constexpr const char* report = "Report (ODT, DOCX, HTML)";
   constexpr const char* calendar = "Calendar (ics)";
-  constexpr const char* feed = "Feed (rss)";
+  constexpr const char* feed = "Feeds (rss, atom, jsonfeed)";
   constexpr const char* period = "Report period (minutes report)";
   static const std::vector<Setting> table = {
       {.key = "title",
@@ -180,6 +180,13 @@ const std::vector<Setting>& settings_table() {
        .commands = command_convert | command_build,
        .rebuilds = true,
        .field = &W::base_url},
+      {.key = "site_url",
+       .flag = "--site-url",
+       .help = "URL where the output of `minutes build` is published: feeds link to its pages",
+       .group = feed,
+       .commands = command_convert | command_build,
+       .rebuilds = true,
+       .field = &W::site_url},
       {.key = "feed.items",
        .flag = "--feed-items",
        .help = "newest items in the feed",

@@ -53,6 +53,8 @@ void append_image(pugi::xml_node parent, const ir::Inline& in, const FragmentOpt
     set_attr(img, "src", src);
     set_attr(img, "alt", in.text);
     if (!in.title.empty()) set_attr(img, "title", in.title);
+    if (in.width > 0) img.append_attribute("width").set_value(in.width);
+    if (in.height > 0) img.append_attribute("height").set_value(in.height);
     return;
   }
   // No external request: a link to the image, named by its alt text.
@@ -153,7 +155,8 @@ void append_section(pugi::xml_node parent, const ir::Section& s, SectionContext&
     auto p = element(sec, "p");
     set_attr(p, "class", "minutes-ref");
     append_utf8_text(p, words_of(ctx.options).minutes + ": ");
-    std::string href = safe_url(s.minutes->url, ctx.options.base_url);
+    std::string href = archive_page_href(s.minutes->url, ctx.options);
+    if (href.empty()) href = safe_url(s.minutes->url, ctx.options.base_url);
     if (!href.empty()) {
       auto a = element(p, "a");
       set_attr(a, "href", href);
@@ -182,7 +185,96 @@ void seal_node(pugi::xml_node node) {
   }
 }
 
+int hex_value(char c) {
+  return is_digit(c) ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+}
+
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The relative reference from one page to another, both relative to the output root ("iam/a.html" to
+// "iam/b.html": "b.html"; to "ops/c.html": "../ops/c.html").
+std::string relative_href(std::string_view from, std::string_view to) {
+  size_t common = 0;
+  for (size_t i = 0; i < from.size() && i < to.size() && from[i] == to[i]; ++i)
+    if (from[i] == '/') common = i + 1;
+  std::string up;
+  for (size_t i = common; i < from.size(); ++i)
+    if (from[i] == '/') up += "../";
+  return local_href(up + std::string(to.substr(common)));
+}
+
+// The words of a text, lower case, letters and digits only.
+std::vector<std::string> words_of_text(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text) {
+    if (is_alpha(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+// True for a heading that says no more than the meeting's title: its own title or series, or words of its
+// display title that include the date ("2023-02-08" under "IAM – 2023-02-08").
+bool repeats_title(std::string_view heading, const ir::Meeting& m) {
+  auto words = words_of_text(heading);
+  if (words.empty()) return false;
+  if (words == words_of_text(m.title) || words == words_of_text(m.series)) return true;
+  auto shown = words_of_text(ir::display_title(m));
+  bool all = std::all_of(words.begin(), words.end(),
+                         [&](const std::string& w) { return std::find(shown.begin(), shown.end(), w) != shown.end(); });
+  return all && m.date && std::find(words.begin(), words.end(), std::to_string(m.date->year)) != words.end();
+}
+
 }  // namespace
+
+std::string archive_page_href(std::string_view url, const FragmentOptions& options) {
+  if (!options.site || url.empty()) return {};
+  if (url.front() == '#')  // within the meeting: its own page
+    return options.page.empty()
+               ? std::string()
+               : safe_url(options.page_url.empty() ? std::string(url) : options.page_url + std::string(url));
+  std::string_view rel = url;
+  if (!options.source_root.empty() && url.starts_with(options.source_root))
+    rel = url.substr(options.source_root.size());
+  else if (!url_scheme(url).empty() || url.starts_with("//"))
+    return {};
+  else if (rel.starts_with('/'))
+    return {};
+  std::string_view anchor;
+  if (auto hash = rel.find('#'); hash != std::string_view::npos) {
+    anchor = rel.substr(hash);
+    rel = rel.substr(0, hash);
+  }
+  if (rel.find('?') != std::string_view::npos || rel.empty()) return {};
+  // The target relative to the archive's root: resolved against the meeting's own path (unless under the root URL).
+  std::string target = percent_decoded(rel);
+  if (rel.data() == url.data()) {
+    std::string resolved = resolve_url("x:/" + options.source, target);
+    if (!resolved.starts_with("x:/")) return {};
+    target = resolved.substr(3);
+  }
+  const SitePage* to = options.site->find(target);
+  if (!to || to->page.empty()) return {};
+  std::string href = relative_href(options.page, to->page) + std::string(anchor);
+  return safe_url(options.page_url.empty() ? href : resolve_url(options.page_url, href));
+}
 
 void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const FragmentOptions& options) {
   for (const auto& in : inlines) {
@@ -193,7 +285,8 @@ void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const Fra
       case ir::InlineKind::strikethrough: append_inlines(element(parent, "del"), in.children, options); break;
       case ir::InlineKind::code: append_utf8_text(element(parent, "code"), in.text); break;
       case ir::InlineKind::link: {
-        std::string href = safe_url(in.url, options.base_url);
+        std::string href = archive_page_href(in.url, options);
+        if (href.empty()) href = safe_url(in.url, options.base_url);
         pugi::xml_node target = parent;
         if (!href.empty()) {
           target = element(parent, "a");
@@ -235,7 +328,9 @@ void append_block(pugi::xml_node parent, const ir::Block& b, const FragmentOptio
       break;
     case ir::BlockKind::list: append_list(parent, b, options); break;
     case ir::BlockKind::code: {
-      auto code = element(element(parent, "pre"), "code");
+      auto pre = element(parent, "pre");
+      set_attr(pre, "tabindex", "0");  // a long line scrolls it: keyboards reach it (WCAG 2.1.1)
+      auto code = element(pre, "code");
       std::string lang;
       for (char c : b.info) {
         if (c == ' ') break;
@@ -281,8 +376,17 @@ std::string PageIds::unique(const std::string& base) {
 void append_meeting_body(pugi::xml_node parent, const ir::Meeting& meeting, const FragmentOptions& options,
                          PageIds& ids) {
   append_blocks(parent, meeting.blocks, options);
-  SectionContext ctx{options, ids, options.top_heading - min_level(meeting.sections)};
-  for (const auto& s : meeting.sections) append_section(parent, s, ctx);
+  auto first = meeting.sections.begin();
+  if (options.skip_repeated_title && meeting.blocks.empty() && first != meeting.sections.end() &&
+      repeats_title(first->title, meeting)) {
+    append_blocks(parent, first->blocks, options);
+    SectionContext inner{options, ids, options.top_heading - min_level(first->sections)};
+    for (const auto& s : first->sections) append_section(parent, s, inner);
+    ++first;
+  }
+  std::vector<ir::Section> rest(first, meeting.sections.end());
+  SectionContext ctx{options, ids, options.top_heading - min_level(rest)};
+  for (const auto& s : rest) append_section(parent, s, ctx);
 }
 
 void seal_for_html(pugi::xml_node root) { seal_node(root); }

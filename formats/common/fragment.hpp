@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <minutes/ir.hpp>
+#include <minutes/resources.hpp>
 
 #include "formats/common/words.hpp"
 
@@ -23,7 +24,19 @@ struct FragmentOptions {
   std::string id_prefix;         // prefix of section ids, to keep them unique on a page with several meetings
   std::string source;            // the meeting's source path, for diagnostics
   std::vector<ir::Diagnostic>* diagnostics = nullptr;  // where dropped links and raw HTML are reported
+  // Links to the archive's own minutes (relative ones, and those under source_root) go to their pages:
+  const Site* site = nullptr;  // the archive's pages; null: links stay as they are
+  std::string source_root;     // the URL the sources are published under (base_url), if any
+  std::string page;            // this meeting's page relative to the output root ("iam/20241002.html")
+  std::string page_url;        // its absolute URL (a feed's item); empty: links between pages stay relative
+  // A first heading that only repeats the meeting's title (its date, its series, the title slide) is left out,
+  // its content kept: the page or entry shows the title already.
+  bool skip_repeated_title = false;
 };
+
+// The href of the page of an archive's minutes file that `url` (in the meeting `source`) links to, with its
+// anchor ("scs-federation.html#roles"); empty when it links to none of them.
+std::string archive_page_href(std::string_view url, const FragmentOptions& options);
 
 // Appends inlines as phrasing content to parent.
 void append_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const FragmentOptions& options);

@@ -79,6 +79,13 @@ std::optional<ImageKind> sniff_image(std::string_view d) {
   return k;
 }
 
+std::pair<int, int> shown_size(const ImageKind& kind, int width, int height) {
+  if (width > 0 && height > 0) return {width, height};
+  if (width > 0 && kind.width > 0) return {width, static_cast<int>(int64_t{width} * kind.height / kind.width)};
+  if (height > 0 && kind.height > 0) return {static_cast<int>(int64_t{height} * kind.width / kind.height), height};
+  return {kind.width, kind.height};
+}
+
 LoadedImage load_image(const WriteContext& context, std::string_view url, std::string_view source) {
   if (url.empty() || remote(url)) return {};
   Fetched file = fetch_file(context, url, source);

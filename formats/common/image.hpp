@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <minutes/resources.hpp>
 
@@ -19,6 +20,10 @@ struct ImageKind {
 
 // Recognises PNG, JPEG and GIF (with a pixel size between 1 and 99999) and SVG by their bytes; nullopt otherwise.
 std::optional<ImageKind> sniff_image(std::string_view bytes);
+
+// The size in pixels a picture is shown at: what the meeting asks for (HedgeDoc's "=960x540"; with one side given,
+// the other in proportion), else the picture's own.
+std::pair<int, int> shown_size(const ImageKind& kind, int width, int height);
 
 // A meeting's picture, read to be embedded.
 struct Image {

@@ -2,6 +2,8 @@
 #include "formats/common/report.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <fmt/format.h>
 
 #include "converters/core/meeting_order.hpp"
@@ -10,6 +12,36 @@ namespace minutes::formats {
 
 std::vector<const ir::Meeting*> in_date_order(std::span<const ir::Meeting> meetings) {
   return meetings_by_date(meetings);
+}
+
+std::string search_words(const ir::Meeting& meeting, size_t max) {
+  std::string out;
+  std::set<std::string> seen;
+  bool full = false;
+  auto add = [&](std::string_view text) {
+    std::string word;
+    auto flush = [&] {
+      if (word.size() >= 3 && !full && seen.insert(word).second) {
+        if (out.size() + word.size() + 1 > max)
+          full = true;
+        else
+          out += (out.empty() ? "" : " ") + word;
+      }
+      word.clear();
+    };
+    for (char c : text) {
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+        word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      else
+        flush();
+    }
+    flush();
+  };
+  for (const auto& b : meeting.blocks) add(ir::plain_text(b));
+  ir::for_each_section(meeting.sections, [&](const ir::Section& s) {
+    for (const auto& b : s.blocks) add(ir::plain_text(b));
+  });
+  return out;
 }
 
 std::string report_period(std::span<const ir::Meeting> meetings) {

@@ -43,6 +43,11 @@ std::vector<std::string> report_series(std::span<const ir::Meeting> meetings);
 // The first few items joined with ", ", then "and N more" ("a, b, c and 4 more").
 std::string first_few(const std::vector<std::string>& items, size_t few = 3);
 
+// The distinct words of a meeting's text (its blocks and its sections'), lower case, in order of first appearance,
+// words of three or more bytes, at most about `max` bytes: what the search page finds it by. A summary that keeps
+// them as its one paragraph gives the same words again.
+std::string search_words(const ir::Meeting& meeting, size_t max = 600);
+
 // The bytes of a file a writer needs (a reference document, a picture) through the context's resources, resolved
 // against the folder of `source` (empty: the current folder); without resources nothing is read.
 Fetched fetch_file(const WriteContext& context, std::string_view reference, std::string_view source);

@@ -19,6 +19,9 @@ struct Words {
   std::string events, event, place, event_dates, action_items, due;
   std::string other_formats, feed, calendar, rss_feed, all_minutes, converted, converted_from, image;
   std::string minutes_of, mentioned_in, owner, from_minutes;
+  std::string newest_minutes, newest_series_minutes, atom_feed, json_feed, feeds, previous, next, series_pages,
+      series_page, archive_home, events_page, upcoming_events, past_events, no_upcoming, as_of, search, search_label,
+      search_hint, no_results, meetings_in, undated;
   std::string summary, figures, meetings_held, meetings_per_series, distinct_participants, distinct_scribes,
       events_held, actions_raised, actions_done, decisions, chart, month, total, appendix, open_actions, done_actions,
       task, meeting, status, open, done, done_in, decision, due_date, no_series, nothing;

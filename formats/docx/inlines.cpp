@@ -104,7 +104,7 @@ void add_image(pugi::xml_node parent, const ir::Inline& in, const InlineContext&
   std::string alt = safe(state, in.text);
   auto loaded = load_image(state.context, in.url, context.source);
   if (loaded.image) {
-    int64_t w = loaded.image->kind.width, h = loaded.image->kind.height;
+    auto [w, h] = shown_size(loaded.image->kind, in.width, in.height);
     add_drawing(parent, image_relationship(state, *loaded.image), w, h, alt, state);
     return;
   }

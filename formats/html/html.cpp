@@ -1,4 +1,4 @@
-// Writes meetings as one standalone HTML5 page: semantic, one embedded stylesheet, no scripts, no external requests.
+// Writes meetings as one standalone HTML5 page: semantic, one embedded stylesheet, no script, no external requests.
 #include <fmt/format.h>
 
 #include <sstream>
@@ -9,64 +9,20 @@
 #include "formats/common/url.hpp"
 #include "formats/common/words.hpp"
 #include "formats/formats.hpp"
+#include "formats/html/site.hpp"
 
 namespace minutes::formats {
 
 namespace {
 
-// The page's only style; it holds no '<', '>' or '&' (pugixml would escape them inside <style>).
-constexpr const char* stylesheet = R"css(
-:root { color-scheme: light dark; --fg: #1d232a; --muted: #5b6570; --line: #d5dbe1; --accent: #0b5cad; --bg: #fff; --soft: #f3f5f7; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e4e8ec; --muted: #9aa5b1; --line: #3a434c; --accent: #7ab4f5; --bg: #15191d; --soft: #1f252b; } }
-* { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
-header.page, main, footer, nav.toc { max-width: 50rem; margin: 0 auto; padding: 0 1.25rem; }
-header.page { padding-top: 2rem; padding-bottom: 1rem; border-bottom: 1px solid var(--line); }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; text-wrap: balance; }
-h2 { font-size: 1.45rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
-h4, h5, h6 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
-.meta, .minutes-ref, footer { color: var(--muted); font-size: .92rem; }
-.meta { margin: .2rem 0; }
-nav.formats { margin-top: .6rem; font-size: .92rem; }
-nav.formats a { display: inline-block; margin-right: .35rem; padding: .1rem .55rem; border: 1px solid var(--line); border-radius: 1rem; text-decoration: none; }
-nav.toc { margin-top: 1rem; font-size: .92rem; }
-nav.toc ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 0; }
-a { color: var(--accent); }
-ul, ol { padding-left: 1.4rem; }
-li { margin: .12rem 0; }
-ul.tasks { list-style: none; padding-left: .4rem; }
-ul.tasks ul, ul.tasks ol { padding-left: 2.6rem; }
-.mention { color: var(--accent); font-weight: 500; }
-code { font: .9em ui-monospace, "DejaVu Sans Mono", monospace; background: var(--soft); padding: .05rem .25rem; border-radius: .2rem; }
-pre { background: var(--soft); padding: .8rem 1rem; overflow-x: auto; border-radius: .3rem; }
-pre code { padding: 0; background: none; }
-blockquote { margin: 1rem 0; padding: .1rem 1rem; border-left: .25rem solid var(--line); color: var(--muted); }
-table { border-collapse: collapse; margin: 1rem 0; }
-th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-th { background: var(--soft); }
-td.center, th.center { text-align: center; }
-td.right, th.right { text-align: right; }
-img { max-width: 100%; height: auto; }
-article + article { margin-top: 3rem; border-top: 3px double var(--line); }
-section.events li time, section.actions .owner { font-variant-numeric: tabular-nums; font-weight: 600; }
-footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); }
-)css";
-
-pugi::xml_node text_element(pugi::xml_node parent, const char* name, std::string_view text) {
-  auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
-  return e;
-}
+using html::text_element;
 
 void add_text(pugi::xml_node parent, std::string_view text) {
   parent.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
 }
 
 pugi::xml_node add_link(pugi::xml_node parent, std::string_view href, std::string_view text) {
-  auto a = text_element(parent, "a", text);
-  a.append_attribute("href").set_value(clean_text(href).c_str());
-  return a;
+  return html::link_element(parent, href, text);
 }
 
 // A <time> element: the text shown, and the date it stands for.
@@ -154,20 +110,11 @@ std::string node_text(pugi::xml_node node) {
   return out;
 }
 
-// Links to the feed, the calendar and this page's ODT/DOCX siblings (set by `minutes build`).
+// Links to the feeds, the calendar, the site and this page's ODT/DOCX siblings (set by `minutes build`).
 void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOptions& o, const Words& words) {
   if (o.output_stem.empty() && o.root_prefix.empty()) return;
-  auto alt = head.append_child("link");
-  alt.append_attribute("rel").set_value("alternate");
-  alt.append_attribute("type").set_value("application/rss+xml");
-  alt.append_attribute("title").set_value(words.feed.c_str());
-  alt.append_attribute("href").set_value(local_href(o.root_prefix + "feed.xml").c_str());
-  auto cal = head.append_child("link");
-  cal.append_attribute("rel").set_value("alternate");
-  cal.append_attribute("type").set_value("text/calendar");
-  cal.append_attribute("title").set_value(words.calendar.c_str());
-  cal.append_attribute("href").set_value(local_href(o.root_prefix + "calendar.ics").c_str());
-
+  html::add_feed_alternates(head, o.root_prefix, words);
+  html::add_site_nav(header.parent(), header, o.root_prefix, words);
   auto nav = header.append_child("nav");
   nav.append_attribute("class").set_value("formats");
   nav.append_attribute("aria-label").set_value(words.other_formats.c_str());
@@ -185,11 +132,32 @@ void add_format_links(pugi::xml_node head, pugi::xml_node header, const WriteOpt
   };
   typed(o.root_prefix + "feed.xml", words.rss_feed, "application/rss+xml");
   typed(o.root_prefix + "calendar.ics", words.calendar, "text/calendar");
-  add_link(nav, local_href(o.root_prefix + "index.html"), words.all_minutes);
+}
+
+// The pages before and after this one in its series, and the series' page (`minutes build`).
+void add_pager(pugi::xml_node header, const ir::Meeting& m, const WriteOptions& o, const Site* site,
+               const Words& words) {
+  const SitePage* at = site ? site->find(m.source) : nullptr;
+  if (!at || at->series.empty() || at->page.empty()) return;
+  auto nav = header.append_child("nav");
+  nav.append_attribute("class").set_value("pager");
+  auto name = site->series_names.find(at->series);
+  std::string series = name != site->series_names.end() ? name->second : at->series;
+  nav.append_attribute("aria-label").set_value(clean_text(series).c_str());
+  auto i = static_cast<size_t>(at - site->pages.data());
+  auto neighbour = [&](size_t k, const std::string& word, bool before) {
+    const SitePage& p = site->pages[k];
+    if (p.series != at->series || p.page.empty()) return;
+    std::string text = before ? "\u2190 " + word + ": " + p.label : word + ": " + p.label + " \u2192";
+    add_link(nav, local_href(o.root_prefix + p.page), text).append_attribute("rel").set_value(before ? "prev" : "next");
+  };
+  if (i > 0) neighbour(i - 1, words.previous, true);
+  add_link(nav, local_href(o.root_prefix + at->series + "/index.html"), fill(words.series_page, {{"series", series}}));
+  if (i + 1 < site->pages.size()) neighbour(i + 1, words.next, false);
 }
 
 // One page of the meetings.
-Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
+Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
   auto ordered = in_date_order(meetings);
   std::string title = report_title(meetings, options);
@@ -225,7 +193,8 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
     text_element(header, "p", period).append_attribute("class").set_value("meta");
   }
   add_format_links(head, header, options, words);
-  text_element(head, "style", stylesheet);
+  if (single) add_pager(header, *ordered.front(), options, context.site, words);
+  text_element(head, "style", html::stylesheet());
 
   auto toc = body.append_child("nav");
   toc.append_attribute("class").set_value("toc");
@@ -243,6 +212,10 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
     fo.diagnostics = &out.diagnostics;
     fo.words = &words;
     if (!base.empty()) fo.base_url = join_url(base, m.source);
+    fo.site = context.site;
+    fo.source_root = base;
+    fo.page = options.output_stem + ".html";
+    fo.skip_repeated_title = single;
     auto article = main.append_child("article");
     std::string prefix;
     if (!single) {
@@ -280,8 +253,8 @@ Output page(std::span<const ir::Meeting> meetings, const WriteOptions& options) 
 
 }  // namespace
 
-Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
-  return guarded("html", [&] { return page(meetings, options); });
+Output write_html(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
+  return guarded("html", [&] { return page(meetings, options, context); });
 }
 
 }  // namespace minutes::formats

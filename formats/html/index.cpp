@@ -11,6 +11,7 @@
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
 #include "formats/common/words.hpp"
+#include "formats/html/site.hpp"
 
 namespace minutes::formats {
 
@@ -22,16 +23,6 @@ struct IndexEntry {
   std::string stem;                  // its source without the extension
   std::vector<std::string> outputs;  // e.g. "community-call/20230504.html"
 };
-
-constexpr const char* stylesheet =
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;"
-    "padding:0 1rem;line-height:1.5;color:#1b1b1b;background:#fff}"
-    "h1{margin-bottom:.2rem}header p{margin:.2rem 0;color:#555}"
-    "h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}"
-    "table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.25rem .5rem;vertical-align:top}"
-    "tbody tr:nth-child(odd){background:#f6f7f9}td.date{white-space:nowrap;font-variant-numeric:tabular-nums}"
-    "td.formats a{margin-right:.5rem}ul.events li{margin:.3rem 0}.muted{color:#666}"
-    "nav a{margin-right:1rem}footer{margin-top:3rem;color:#777;font-size:.9rem}";
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -140,15 +131,6 @@ std::vector<Upcoming> upcoming_events(const std::vector<IndexEntry>& entries, co
   return out;
 }
 
-// The newest meeting's date, or SOURCE_DATE_EPOCH's: events that end on or after it are upcoming.
-std::optional<ir::Date> today_of(std::span<const ir::Meeting> meetings, const WriteOptions& options) {
-  if (options.source_date_epoch) return ir::civil_from_days(*options.source_date_epoch / 86400);
-  std::optional<ir::Date> today;
-  for (const auto& m : meetings)
-    if (m.date && (!today || *m.date > *today)) today = m.date;
-  return today;
-}
-
 // The link among the files beside the index that ends in one of the extensions; empty when none.
 std::string beside(const WriteOptions& options, std::initializer_list<std::string_view> extensions) {
   for (const auto& name : options.archive_links)
@@ -159,16 +141,17 @@ std::string beside(const WriteOptions& options, std::initializer_list<std::strin
 
 }  // namespace
 
-Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext&) {
+Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   std::vector<IndexEntry> entries;
   for (const auto& m : meetings) {
     auto files = options.archive_outputs.find(m.source);
     entries.push_back(
         {&m, stem_of(m.source), files != options.archive_outputs.end() ? files->second : std::vector<std::string>{}});
   }
-  std::optional<ir::Date> today = today_of(meetings, options);
+  std::optional<ir::Date> today = html::today_of(meetings, options);
   std::string feed = beside(options, {".xml", ".rss"}), calendar = beside(options, {".ics"});
   std::string title = options.title.empty() ? std::string("Meeting minutes") : options.title;
+  const Words& words = formats::words_for(options.lang);
   pugi::xml_document doc;
   auto html = doc.append_child("html");
   html.append_attribute("lang").set_value(safe(options.lang.empty() ? "en" : options.lang).c_str());
@@ -178,21 +161,22 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
   viewport.append_attribute("name").set_value("viewport");
   viewport.append_attribute("content").set_value("width=device-width, initial-scale=1");
   element(head, "title", title);
-  if (!feed.empty()) {
-    auto alt = element(head, "link");
-    alt.append_attribute("rel").set_value("alternate");
-    alt.append_attribute("type").set_value("application/rss+xml");
-    alt.append_attribute("title").set_value(safe(options.feed_title.empty() ? title : options.feed_title).c_str());
-    alt.append_attribute("href").set_value(href(feed).c_str());
-  }
-  element(head, "style", stylesheet);
+  if (!feed.empty()) html::add_feed_alternates(head, "", words);
+  element(head, "style", html::stylesheet());
   auto body = element(html, "body");
+  html::add_site_nav(body, {}, "", words);
   auto header = element(body, "header");
+  header.append_attribute("class").set_value("page");
   element(header, "h1", title);
   if (!options.organisation.empty()) element(header, "p", options.organisation);
   if (!options.funder.empty()) element(header, "p", options.funder);
   auto nav = element(header, "nav");
+  nav.append_attribute("class").set_value("formats");
+  nav.append_attribute("aria-label").set_value(words.feeds.c_str());
   if (!feed.empty()) link(nav, feed, "News feed (RSS)");
+  for (const auto& [file, label] : {std::pair{"atom.xml", &words.atom_feed}, std::pair{"feed.json", &words.json_feed}})
+    if (std::find(options.archive_links.begin(), options.archive_links.end(), file) != options.archive_links.end())
+      link(nav, file, *label);
   if (!calendar.empty()) link(nav, calendar, "Calendar of events (iCalendar)");
   auto main = element(body, "main");
 
@@ -241,7 +225,16 @@ Output write_index(std::span<const ir::Meeting> meetings, const WriteOptions& op
     });
     auto section = element(main, "section");
     section.append_attribute("id").set_value(safe("series-" + name).c_str());
-    element(section, "h2", fmt::format("{} ({})", name, list.size()));
+    std::string shown_name = name;
+    if (context.site)
+      if (auto it = context.site->series_names.find(name); it != context.site->series_names.end())
+        shown_name = it->second;
+    auto h2 = element(section, "h2");
+    if (context.site && list.front()->stem.find('/') != std::string::npos)
+      link(h2, name + "/index.html", shown_name);
+    else
+      h2.append_child(pugi::node_pcdata).set_value(safe(shown_name).c_str());
+    h2.append_child(pugi::node_pcdata).set_value(fmt::format(" ({})", list.size()).c_str());
     if (auto names = series_names(list, name); !names.empty())
       element(section, "p", "Series: " + names).append_attribute("class").set_value("muted");
     auto table = element(section, "table");

@@ -29,6 +29,8 @@ json inlines_json(const ir::Inlines& inlines) {
         j["url"] = in.url;
         j["alt"] = in.text;
         if (!in.title.empty()) j["title"] = in.title;
+        if (in.width > 0) j["width"] = in.width;
+        if (in.height > 0) j["height"] = in.height;
         break;
       case ir::InlineKind::link:
         j["url"] = in.url;

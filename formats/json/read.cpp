@@ -249,6 +249,8 @@ class Decoder {
         in.url = text(i, "url", at);
         in.text = text(i, "alt", at);
         in.title = text(i, "title", at);
+        in.width = integer(i, "width", at);
+        in.height = integer(i, "height", at);
         break;
       case ir::InlineKind::link:
         in.url = text(i, "url", at);

@@ -57,9 +57,27 @@ ir::Inlines html_block_inlines(std::string_view html, int line, int column);
 // Appends text to inlines, joined to a text inline just before it on the same line (cmark splits text at '[').
 void append_text(ir::Inlines& out, std::string_view text, int line, int column);
 
+// The size HedgeDoc's "![alt](url =960x540)" gives an image ("=x300": the height alone; a percentage: 0).
+struct ImageSize {
+  int width = 0;
+  int height = 0;
+};
+
+// Image sizes by source line and URL.
+using ImageSizes = std::map<std::pair<int, std::string>, ImageSize>;
+
+// Takes HedgeDoc's image sizes out of the text (outside code), so that cmark reads those images as images; the
+// sizes are returned by line and URL for the tree's images.
+ImageSizes take_image_sizes(std::string& text);
+
+// Replaces GitHub's emoji shortcodes (":rocket:", ":+1:") in the text inlines of blocks (not in code) with the
+// emoji, where no word goes on around them.
+void replace_shortcodes(ir::Blocks& blocks);
+
 // Converts a cmark-gfm document tree into top-level blocks and headings, without recursion (any nesting depth is
 // safe); lists and quotes nested deeper than max_block_depth are flattened, with a warning in the document.
-ir::Blocks convert_tree(cmark_node* root, ir::Document& document);
+// Images named in `sizes` get their size.
+ir::Blocks convert_tree(cmark_node* root, ir::Document& document, const ImageSizes& sizes = {});
 
 // What guard_tables did.
 struct TableGuard {

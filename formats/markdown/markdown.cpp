@@ -13,6 +13,8 @@
 // - Lists and quotes nested deeper than 64 levels, and inline containers deeper than 32, are flattened into the
 //   level above with one warning, so every consumer can recurse safely.
 // - Headings at the top level are heading blocks of the document; a heading inside a list or quote is a paragraph.
+// - HedgeDoc's image sizes (`![](x.png =960x540)`, `=x300`) become the image's width and height; GitHub's emoji
+//   shortcodes (`:rocket:`, from templates/emoji/shortcodes.tsv) become the emoji, except in code.
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -88,7 +90,8 @@ cmark_node* parse(const std::string& text) {
 }
 
 // The blocks of the text: parsed whole, or when it is large one segment at a time (each tree freed before the next
-// is made, lines renumbered), up to the budget of nodes; the rest as plain paragraphs.
+// is made, lines renumbered), up to the budget of nodes; the rest as plain paragraphs. HedgeDoc's image sizes
+// are taken out of each segment before it is parsed.
 ir::Blocks read_segments(const std::string& text, ir::Document& doc) {
   ir::Blocks blocks;
   std::size_t nodes = 0;
@@ -103,12 +106,13 @@ ir::Blocks read_segments(const std::string& text, ir::Document& doc) {
     size_t end = text.size() <= segment_bytes ? text.size() : segment_end(text, begin);
     std::string part = text.substr(begin, end - begin);
     size_t told = doc.diagnostics.size();
+    ImageSizes sizes = take_image_sizes(part);  // by the segment's lines, as the tree numbers them
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> tree(parse(part), &cmark_node_free);
     if (!tree) {
       ir::warn(doc, line, 0, "the Markdown parser failed", ir::Severity::error);
       return blocks;
     }
-    ir::Blocks read = convert_tree(tree.get(), doc);
+    ir::Blocks read = convert_tree(tree.get(), doc, sizes);
     tree.reset();
     nodes += shift_lines(read, line - 1) + static_cast<size_t>(std::count(part.begin(), part.end(), '@'));
     for (size_t k = told; k < doc.diagnostics.size(); ++k)
@@ -148,6 +152,7 @@ ir::Document read_markdown(std::string_view bytes, const ReadOptions& options) {
               " place(s) with too much markup to parse quickly (a huge table, thousands of '[' or '|') are read as text");
 
     doc.blocks = read_segments(text, doc);
+    replace_shortcodes(doc.blocks);
     // Slide and section separators (top-level rules) are not content.
     std::erase_if(doc.blocks, [](const ir::Block& b) { return b.kind == ir::BlockKind::rule; });
   } catch (const std::exception& e) {  // only std::bad_alloc in practice; a reader never throws

@@ -43,7 +43,9 @@ using Kind = Frame::Kind;
 
 class Walker {
  public:
-  explicit Walker(ir::Document& document) : document_(document) { frames_.emplace_back(); }
+  Walker(ir::Document& document, const ImageSizes& sizes) : document_(document), sizes_(sizes) {
+    frames_.emplace_back();
+  }
 
   ir::Blocks run(cmark_node* root) {
     cmark_iter* iter = cmark_iter_new(root);
@@ -61,6 +63,7 @@ class Walker {
 
  private:
   ir::Document& document_;
+  const ImageSizes& sizes_;
   std::vector<Frame> frames_;
   ir::Blocks top_;
   int block_depth_ = 0;
@@ -223,6 +226,11 @@ class Walker {
         const char* title = cmark_node_get_title(node);
         in.url = url ? url : "";
         in.title = title ? title : "";
+        if (t == CMARK_NODE_IMAGE && !sizes_.empty())
+          if (auto size = sizes_.find({in.line, in.url}); size != sizes_.end()) {
+            in.width = size->second.width;
+            in.height = size->second.height;
+          }
       }
       if (t == CMARK_NODE_LINK) ++link_depth_;
     } else if (t == CMARK_NODE_TEXT) {
@@ -354,6 +362,8 @@ class Walker {
 
 }  // namespace
 
-ir::Blocks convert_tree(cmark_node* root, ir::Document& document) { return Walker(document).run(root); }
+ir::Blocks convert_tree(cmark_node* root, ir::Document& document, const ImageSizes& sizes) {
+  return Walker(document, sizes).run(root);
+}
 
 }  // namespace minutes::formats::markdown

@@ -225,7 +225,8 @@ void Body::image(pugi::xml_node parent, const ir::Inline& img, bool in_link) {
     sink_.picture_by_key.emplace(picture.key, name);
   }
   // 96 dpi, at most the text width (16.6 cm) and 20 cm high.
-  double wcm = picture.kind.width * 2.54 / 96, hcm = picture.kind.height * 2.54 / 96;
+  auto [width, height] = shown_size(picture.kind, img.width, img.height);
+  double wcm = width * 2.54 / 96, hcm = height * 2.54 / 96;
   double scale = std::min({1.0, 16.6 / wcm, 20.0 / hcm});
   frame(parent, name, wcm * scale, hcm * scale, alt);
 }

@@ -75,7 +75,9 @@ TEST_CASE("the aggregates of the registry each name the file minutes build gives
   Writers w;
   std::vector<std::string> names;
   for (const auto* a : w.aggregates) names.emplace_back(a->archive_name);
-  CHECK(names == std::vector<std::string>{"calendar.ics", "feed.xml", "index.html"});
+  // The series' pages are only per series ("team/index.html"): no archive file.
+  CHECK(names == std::vector<std::string>{"calendar.ics", "feed.xml", "atom.xml", "feed.json", "", "events.html",
+                                          "search.html", "index.html"});
   for (const auto* d : w.documents) CHECK(d->archive_name.empty());
 }
 
@@ -131,7 +133,7 @@ TEST_CASE("a missing output, a broken last build or a missing aggregate is rebui
   CHECK(plan_of(sources, &last, w).aggregates);
 }
 
-TEST_CASE("a source that is gone loses its own outputs, and nothing else") {
+TEST_CASE("a source that is gone loses its own outputs; the page beside it in its series is rebuilt") {
   Writers w;
   std::vector<archive::Source> before = {source("a/1.md"), source("a/2.md"), source("b/3.md")};
   Built last = built(before, w);
@@ -148,7 +150,8 @@ TEST_CASE("a source that is gone loses its own outputs, and nothing else") {
   // b/3.* belong to b/3.txt now; hidden files, other kinds and the aggregates are never a meeting's outputs.
   CHECK(paths(p.remove) == std::vector<std::string>{"a/2.docx", "a/2.html", "a/2.odt", "index.odt"});
   CHECK(p.aggregates);
-  CHECK(steps(p) == std::vector<Step>{Step::keep, Step::build});
+  // a/1.md linked to a/2.md as its next page: it is built again, with no such link
+  CHECK(steps(p) == std::vector<Step>{Step::build, Step::build});
 }
 
 TEST_CASE("outputs of a format no longer written are obsolete once the source builds") {
@@ -170,6 +173,8 @@ TEST_CASE("a meeting's page that would be the archive's index is left out, with 
   CHECK(p.sources[0].targets[1].path == "index.docx");
   REQUIRE(p.sources[0].notes.size() == 1);
   CHECK(p.sources[0].notes[0].message == "no html output: index.html is the archive's index");
-  CHECK(p.sources[1].targets.size() == 3);  // team/index.html is an ordinary page
-  CHECK(p.sources[1].notes.empty());
+  // team/index.html is the page of the series "team"
+  REQUIRE(p.sources[1].targets.size() == 2);
+  REQUIRE(p.sources[1].notes.size() == 1);
+  CHECK(p.sources[1].notes[0].message == "no html output: team/index.html is the archive's series");
 }

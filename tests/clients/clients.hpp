@@ -46,14 +46,14 @@ inline nlohmann::json check(const std::string& tool, const std::string& script, 
   return nlohmann::json::parse(out);
 }
 
-// The DOM Chromium builds from an HTML file (headless, no network).
-inline std::string chromium_dom(const std::string& file) {
+// The DOM Chromium builds from an HTML file (headless, no network); `flags` adds options, `query` a "?q=..." part.
+inline std::string chromium_dom(const std::string& file, const std::string& flags = "", const std::string& query = "") {
   std::string profile = "/tmp/chr-minutes-" + std::to_string(::getpid());
   int status = 0;
   std::string out =
       run("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
           "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
-              profile + " --dump-dom 'file://" + file + "' 2>/dev/null",
+              profile + " " + flags + " --dump-dom 'file://" + file + query + "' 2>/dev/null",
           status);
   std::filesystem::remove_all(profile);
   REQUIRE_MESSAGE(status == 0, "chromium --dump-dom failed (is Debian's chromium installed?) status " << status);

@@ -7,6 +7,7 @@
 #include <minutes/convert.hpp>
 
 #include "converters/core/recognise.hpp"
+#include "converters/core/titles.hpp"
 #include "formats/formats.hpp"
 
 namespace ir = minutes::ir;
@@ -196,4 +197,21 @@ TEST_CASE("meta keys: English and German, case-insensitive, a value needed") {
   CHECK_FALSE(minutes::is_meta_line("Date: soon"));  // a date line needs a date
   CHECK(minutes::is_participants_title("Participants - use of github handle is preferred"));
   CHECK_FALSE(minutes::is_participants_title("Presentation of status-page-web"));
+}
+
+TEST_CASE("dates from the title, the front matter, the file name, then the folder name; folder names made human") {
+  CHECK(ir::iso(*markdown("# Notes 2024-04-17\n\ntext\n", "hackathons/2024-04-16-arnsberg/notes.md").date) ==
+        "2024-04-17");
+  CHECK(ir::iso(*markdown("---\ndate: 2024-04-18\n---\n# Notes\n", "hackathons/2024-04-16-arnsberg/notes.md").date) ==
+        "2024-04-18");
+  CHECK(ir::iso(*markdown("# Notes\n", "hackathons/2024-04-16-arnsberg/20240419.md").date) == "2024-04-19");
+  CHECK(ir::iso(*markdown("# Notes\n", "hackathons/2024-04-16-arnsberg/kaasv2.md").date) == "2024-04-16");
+  CHECK(!markdown("# Notes\n", "2024-04-16-arnsberg/team/kaasv2.md").date);      // only the file's own folder
+  CHECK(!markdown("# Notes\n", "hackathons/2022-09-cloudmon/minutes.md").date);  // a month is no day
+  CHECK(minutes::human_name("project-board") == "Project Board");
+  CHECK(minutes::human_name("sig-iam") == "SIG IAM");
+  CHECK(minutes::human_name("iaas") == "IaaS");
+  CHECK(minutes::human_name("community_call") == "Community Call");
+  CHECK(minutes::human_name("ops") == "Ops");
+  CHECK(minutes::human_name("scs-minutes") == "SCS Minutes");  // a short word without a vowel is an acronym
 }

@@ -72,12 +72,12 @@ TEST_CASE("a meeting titled with its date alone, or without a date, is shown wit
   CHECK(ir::title_only_dates(m));
   CHECK(ir::display_title(m) == "2024-12-11");  // no series known: the title as it is
   m.series = "Team IaaS";
-  CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
+  CHECK(ir::display_title(m) == "Team IaaS \u2013 2024-12-11");
   m.title = "11.12.2024";  // any written form of a date alone
-  CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
+  CHECK(ir::display_title(m) == "Team IaaS \u2013 2024-12-11");
   m.title.clear();
   CHECK(ir::title_only_dates(m));
-  CHECK(ir::display_title(m) == "Team IaaS 2024-12-11");
+  CHECK(ir::display_title(m) == "Team IaaS \u2013 2024-12-11");
   m.title = "Team IaaS Weekly 2024-12-11";  // a title that names the meeting and its date is kept
   CHECK(!ir::title_only_dates(m));
   CHECK(ir::display_title(m) == "Team IaaS Weekly 2024-12-11");

@@ -64,7 +64,11 @@ TEST_CASE("the seed's page in Chromium: semantic sections for every heading, lin
   // A team's minutes link is a link; the feed, calendar and siblings are linked.
   CHECK(dom.find("<a href=\"https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20230503.md\">") !=
         std::string::npos);
-  CHECK(dom.find("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Feed\" href=\"../feed.xml\">") !=
+  CHECK(dom.find("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS feed\" href=\"../feed.xml\">") !=
+        std::string::npos);
+  CHECK(dom.find("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Atom feed\" href=\"../atom.xml\">") !=
+        std::string::npos);
+  CHECK(dom.find("<link rel=\"alternate\" type=\"application/feed+json\" title=\"JSON Feed\" href=\"../feed.json\">") !=
         std::string::npos);
   CHECK(dom.find("href=\"../calendar.ics\"") != std::string::npos);
   CHECK(dom.find("href=\"20230504.odt\"") != std::string::npos);

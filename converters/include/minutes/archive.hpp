@@ -92,7 +92,7 @@ struct Manifest {
   std::string binary;                                 // hash of the minutes library's version and binary
   std::string options;                                // options_key() of the settings it was built with
   std::map<std::string, SourceRecord> sources;        // by path relative to SRC
-  std::map<std::string, AggregateRecord> aggregates;  // by file name ("calendar.ics")
+  std::map<std::string, AggregateRecord> aggregates;  // by file name ("calendar.ics", "feeds/iaas.xml")
   std::size_t appended = 0;                           // lines appended since it was last written whole
 };
 
@@ -214,6 +214,7 @@ struct Build {
   std::vector<const Writer*> documents;   // per-meeting writers (from settings.formats)
   std::vector<const Writer*> aggregates;  // every writer over the whole archive, in registry order
   std::vector<Source> sources;
+  Site site;  // the pages the sources make, their series and neighbours (for links between pages)
   std::vector<Skipped> skipped;
   std::vector<ir::Diagnostic> diagnostics;  // of the settings and discovery; paths as they are shown
   std::optional<Manifest> previous;

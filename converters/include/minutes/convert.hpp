@@ -43,7 +43,13 @@ struct Writer {
   // meetings it shows with their content (the others: title, series, date, events and actions suffice).
   std::string_view archive_name = {};
   int WriteOptions::*newest_in_full = nullptr;
+  // Aggregates in `minutes build`: also one file per series (top folder) of its meetings, "{}" standing for the
+  // folder ("feeds/{}.xml"); empty: none.
+  std::string_view per_series = {};
 };
+
+// The file an aggregate writes for one series (top folder) in `minutes build`: "feeds/iaas.xml".
+std::string series_file(const Writer& writer, std::string_view folder);
 
 // Every reader and writer, in the order --help lists them.
 const std::vector<Reader>& readers();

@@ -60,6 +60,8 @@ struct Inline {
   std::vector<Inline> children;
   int line = 0;
   int column = 0;
+  int width = 0;   // image: the width in pixels the source asks for (HedgeDoc's "=960x540"); 0: not given
+  int height = 0;  // image: the height likewise
 };
 
 using Inlines = std::vector<Inline>;
@@ -266,7 +268,7 @@ bool consumed_meta(const Section& section);
 // True when the title is empty or only a date ("2024-11-28", "28.11.2024").
 bool title_only_dates(const Meeting& m);
 
-// The meeting's display name. With a series and a date known: "iaas 2024-11-28" for a title that is only a date;
+// The meeting's display name. With a series and a date known: "Team IaaS \u2013 2024-11-28" for a title that is only a date;
 // "Sovereign Cloud Stack \u2013 Community Call 2024-12-19" for a title without a date (a slide deck's title
 // slide); a dated title as it is ("SCS Tech Weekly 2023-05-04"). Else the title, else the file name.
 std::string display_title(const Meeting& m);

@@ -43,6 +43,7 @@ struct WriteOptions {
   std::string feed_description;
   std::string feed_self;
   std::string base_url;  // joined with a meeting's relative path for links
+  std::string site_url;  // where `minutes build`'s output is published: feeds link to its pages
   int feed_items = 50;
   // Links between the formats of one meeting (HTML pages of `minutes build`)
   std::string output_stem;  // e.g. "community-call/20230504": siblings are <stem>.odt, .docx

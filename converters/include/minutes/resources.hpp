@@ -1,7 +1,9 @@
 // Files a meeting may pull into an output (images, reference documents): writers reach them only through here.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,10 +75,32 @@ class Cache {
   std::unique_ptr<Impl> impl_;
 };
 
+// One source's place in the site `minutes build` makes of an archive.
+struct SitePage {
+  std::string source;  // relative to SRC, '/'-separated ("iaas/20241211.md")
+  std::string page;    // its HTML page relative to OUT ("iaas/20241211.html"); empty when no pages are made
+  std::string series;  // its top folder ("iaas"), which its series' page and feeds are named by; empty at the top
+  std::string label;   // its short name beside the others of its series: the date in its file name, else the name
+};
+
+// The site `minutes build` makes of an archive: what pages link to (their own files, the pages beside them in
+// their series, their series), known before any meeting is read.
+struct Site {
+  std::vector<SitePage> pages;                      // every source, in byte order of `source`
+  std::map<std::string, std::string> series_names;  // top folder -> the series' name as people read it
+  // The entry of a source path relative to SRC; nullptr when the archive has no such source.
+  const SitePage* find(std::string_view source) const {
+    auto it = std::lower_bound(pages.begin(), pages.end(), source,
+                               [](const SitePage& p, std::string_view s) { return p.source < s; });
+    return it != pages.end() && it->source == source ? &*it : nullptr;
+  }
+};
+
 // What a writer may use besides meetings and options.
 struct WriteContext {
   const Resources* resources = nullptr;  // null: nothing is fetched (as NoResources)
   Cache* cache = nullptr;                // null: nothing is kept between calls
+  const Site* site = nullptr;            // `minutes build`: the archive's pages, for links between them; null: none
 };
 
 }  // namespace minutes

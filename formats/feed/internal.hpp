@@ -1,0 +1,53 @@
+// The feed writers' shared model: the newest meetings as entries with links, summary and HTML content, once for
+// RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <minutes/ir.hpp>
+#include <minutes/options.hpp>
+#include <minutes/resources.hpp>
+#include <pugixml.hpp>
+
+#include "formats/common/words.hpp"
+
+namespace minutes::formats::feed {
+
+// One entry: a meeting as a feed reader shows it.
+struct Entry {
+  const ir::Meeting* meeting = nullptr;
+  std::string title;                    // "Team IaaS – 2024-12-11", or the meeting's own name
+  std::string link;                     // its page (site_url), else its source (base_url), else a relative path
+  std::string id;                       // stable: the absolute link, else "minutes:<path>"
+  bool permalink = false;               // id is the link, an absolute URL
+  std::optional<int64_t> published;     // seconds since the epoch (the meeting's date)
+  std::vector<std::string> authors;     // the scribes, "@handle"
+  std::vector<std::string> categories;  // the top sections' titles (not Participants, Agenda, ...)
+  std::string summary;                  // plain text, a few hundred characters
+  std::string content;                  // the whole meeting as an HTML fragment, links absolute where possible
+};
+
+// A feed: what a channel says about itself, and the entries, newest first.
+struct Feed {
+  std::string title, description, language;
+  std::string home;  // the site (or the repository) the feed belongs to; may be relative ("./")
+  std::string self;  // the feed's own absolute URL; empty when not known
+  int64_t updated = 0;
+  std::vector<Entry> entries;
+  std::vector<ir::Diagnostic> diagnostics;
+};
+
+// The feed of the meetings under these options: newest first, at most feed_items (0: all), undated last.
+Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context);
+
+// Appends an element with text (cleaned) to an XML feed.
+pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text);
+
+// An XML feed's document as the writer's output, with the model's diagnostics.
+Output saved(const pugi::xml_document& doc, Feed& feed);
+
+}  // namespace minutes::formats::feed
