@@ -17,7 +17,9 @@ namespace minutes {
 
 namespace {
 
-auto mention_order(const ir::Event& e) { return std::make_tuple(e.mentioned_on.value_or(ir::Date{}), e.source, e.line); }
+auto mention_order(const ir::Event& e) {
+  return std::make_tuple(e.mentioned_on.value_or(ir::Date{}), e.source, e.line);
+}
 
 auto details(const ir::Event& e) {
   return std::tie(e.title, e.start, e.end, e.start_time, e.end_time, e.timezone, e.location, e.url);
@@ -31,8 +33,8 @@ bool overlap(const ir::Event& a, const ir::Event& b) {
 
 // Words of a core name that tell events apart (not "event", "day", "community").
 std::set<std::string> distinctive(std::string_view core) {
-  static const std::set<std::string, std::less<>> generic = {"and", "community", "day", "days", "event", "events",
-                                                              "for", "in", "meeting", "of", "on", "with"};
+  static const std::set<std::string, std::less<>> generic = {"and", "community", "day",     "days", "event", "events",
+                                                             "for", "in",        "meeting", "of",   "on",    "with"};
   std::set<std::string> out;
   for (auto w : event_words::words(core)) {
     std::string word(w);
@@ -109,10 +111,25 @@ bool same_name(const Key& a, const Key& b) {
                      [&](const std::string& w) { return big.words.count(w) || big.pairs.count(w); });
 }
 
-// The distinctive words two names share (one written as two in the other counts).
+// Whether two long words are one typo apart ("Hackthon" and "Hackathon"): one letter left out, added, changed or
+// two letters swapped; linear in their length.
+bool one_typo(std::string_view a, std::string_view b) {
+  if (a.size() < 6 || b.size() < 6 || a == b) return false;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;  // a letter changed
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
+// The distinctive words two names share (one written as two in the other counts; so does one with a typo).
 std::size_t shared_words(const Key& a, const Key& b) {
   std::size_t n = 0;
-  for (const auto& w : a.words) n += b.words.count(w) || b.pairs.count(w);
+  for (const auto& w : a.words)
+    n += b.words.count(w) || b.pairs.count(w) ||
+         std::any_of(b.words.begin(), b.words.end(), [&](const std::string& o) { return one_typo(w, o); });
   for (const auto& w : b.words) n += !a.words.count(w) && a.pairs.count(w);
   return n;
 }
@@ -179,7 +196,8 @@ MergedEvent make(std::vector<ir::Event> mentions) {
   std::set<std::string> sources;
   for (const auto& m : mentions) sources.insert(m.source);
   merged.reason = sure->reason;
-  if (sources.size() > 1) merged.reason += fmt::format("{}named in {} minutes", merged.reason.empty() ? "" : "; ", sources.size());
+  if (sources.size() > 1)
+    merged.reason += fmt::format("{}named in {} minutes", merged.reason.empty() ? "" : "; ", sources.size());
   merged.mentions = std::move(mentions);
   return merged;
 }
@@ -223,8 +241,8 @@ void apply(const CuratedEvent& c, std::vector<MergedEvent>& events) {
   ir::Event& d = it->event;
   ir::Event old = d;
   d.title = e.title.empty() ? d.title : e.title;
-  if (ir::valid(e.start)) d.start = e.start, d.end = e.end, d.start_time = e.start_time, d.end_time = e.end_time,
-                                   d.timezone = e.timezone;
+  if (ir::valid(e.start))
+    d.start = e.start, d.end = e.end, d.start_time = e.start_time, d.end_time = e.end_time, d.timezone = e.timezone;
   if (!e.location.empty()) d.location = e.location;
   if (!e.url.empty()) d.url = e.url;
   if (!e.description.empty()) d.description = e.description;
@@ -351,8 +369,7 @@ std::vector<MergedEvent> merge_events(std::span<const ir::Meeting> meetings, std
         same = (same_name(ka, kb) && places_agree) || link ||
                (!a.location.empty() && a.location == b.location && shared > 0) ||
                (a.start == b.start && a.end == b.end && shared >= 2 && places_agree);  // the same days
-      }
-      else if (ka.core == kb.core && !ka.words.empty() && places_agree) {
+      } else if (ka.core == kb.core && !ka.words.empty() && places_agree) {
         // A date moved: the later mention came before the date it moves from, and no meeting names both days.
         bool a_early = a.mentioned_on <= b.mentioned_on;
         const ir::Event &early = a_early ? a : b, &late = a_early ? b : a;

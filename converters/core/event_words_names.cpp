@@ -37,12 +37,12 @@ std::string without_symbols(std::string_view s) {
 
 // Words of a sentence rather than a name.
 constexpr std::array<std::string_view, 60> sentence_words = {
-    "agreed",   "are",    "be",      "been",   "can",    "coming", "could",  "did",      "do",     "does",
-    "done",     "fine",   "going",   "good",   "great",  "had",    "has",    "have",     "he",     "i",
-    "is",       "it",     "let",     "lets",   "likely", "maybe",  "might",  "must",     "need",   "needed",
-    "needs",    "nice",   "please",  "possibly", "presented", "probably", "shall", "she",    "should", "taken",
-    "that",     "there",  "they",    "this",   "those",  "topic",  "us",     "want",     "was",    "we",
-    "were",     "what",   "when",    "where",  "which",  "who",    "will",   "would",    "you",    "your"};
+    "agreed", "are",   "be",     "been",     "can",       "coming",   "could", "did",   "do",     "does",
+    "done",   "fine",  "going",  "good",     "great",     "had",      "has",   "have",  "he",     "i",
+    "is",     "it",    "let",    "lets",     "likely",    "maybe",    "might", "must",  "need",   "needed",
+    "needs",  "nice",  "please", "possibly", "presented", "probably", "shall", "she",   "should", "taken",
+    "that",   "there", "they",   "this",     "those",     "topic",    "us",    "want",  "was",    "we",
+    "were",   "what",  "when",   "where",    "which",     "who",      "will",  "would", "you",    "your"};
 
 bool sentence_word(std::string_view l) {
   static constexpr WordSet words(sentence_words);
@@ -60,12 +60,46 @@ bool name_word(std::string_view w) {
 }
 
 // What goes before an event's name in a title ("Save the date:", "registration for", "talk at").
-constexpr std::array<std::string_view, 35> title_prefixes = {
-    "save the date:", "save the date", "save the day:", "reminder:", "next:", "upcoming:", "announcement:",
-    "advertisement:", "advertisement", "registration for", "register for", "registration to", "info:", "news:",
-    "new:", "update:", "update on", "update", "planning", "recap of", "recap", "todo:", "action:", "join us at",
-    "join us for", "preparation of the", "preparation for the", "preparation of", "talk at", "talks at", "booth at",
-    "slot at", "participation in", "the ", "our "};
+constexpr std::array<std::string_view, 40> title_prefixes = {"save the date:",
+                                                             "save the date",
+                                                             "save the day:",
+                                                             "reminder:",
+                                                             "next:",
+                                                             "upcoming:",
+                                                             "announcement:",
+                                                             "advertisement:",
+                                                             "advertisement",
+                                                             "registration for",
+                                                             "register for",
+                                                             "registration to",
+                                                             "info:",
+                                                             "news:",
+                                                             "new:",
+                                                             "update:",
+                                                             "update on",
+                                                             "update",
+                                                             "planning",
+                                                             "recap of",
+                                                             "recap",
+                                                             "todo:",
+                                                             "action:",
+                                                             "join us at",
+                                                             "join us for",
+                                                             "preparation of the",
+                                                             "preparation for the",
+                                                             "preparation of",
+                                                             "talk at",
+                                                             "talks at",
+                                                             "booth at",
+                                                             "slot at",
+                                                             "participation in",
+                                                             "anyone at",
+                                                             "anyone going to",
+                                                             "anybody at",
+                                                             "who is at",
+                                                             "who goes to",
+                                                             "the ",
+                                                             "our "};
 
 }  // namespace
 
@@ -115,8 +149,9 @@ std::string place_in(std::string_view text) {
     std::string_view before = trim_marks(text.substr(0, i));
     std::string lb = lower(before.substr(before.size() > 6 ? before.size() - 6 : 0));
     bool cue = before.empty() || ends_with(lb, " in") || lb == "in" || ends_with(lb, " at") || lb == "at" ||
-               ends_with(lb, " im") || ends_with(lb, "bei") || std::string_view("@(,:-/").find(before.back()) !=
-               std::string_view::npos || ends_with(before, "\xE2\x80\x93") || std::isdigit(static_cast<unsigned char>(before.back()));
+               ends_with(lb, " im") || ends_with(lb, "bei") ||
+               std::string_view("@(,:-/").find(before.back()) != std::string_view::npos ||
+               ends_with(before, "\xE2\x80\x93") || std::isdigit(static_cast<unsigned char>(before.back()));
     if (cue) return std::string(p->name);
     if (big.empty() && (p->is_country || p->population >= 100)) big = p->name;
   }
@@ -186,14 +221,17 @@ std::string tidy_title(std::string_view title) {
     }
   }
   // "SCS Hackathon @ Cloud&Heat": the venue is no part of the name
-  if (std::size_t at = out.find(" @ "); at != std::string::npos && at > 0 && names_event(out.substr(0, at))) out.erase(at);
-  for (std::string_view tail : {" coming up"sv, " this year"sv, " next year"sv, " later this"sv, " tbd"sv, " tba"sv,
-                                " on the evening"sv, " in the evening"sv, " on the morning"sv, " on the afternoon"sv}) {
+  if (std::size_t at = out.find(" @ "); at != std::string::npos && at > 0 && names_event(out.substr(0, at)))
+    out.erase(at);
+  for (std::string_view tail :
+       {" planned"sv, " coming up"sv, " this year"sv, " next year"sv, " later this"sv, " tbd"sv, " tba"sv,
+        " on the evening"sv, " in the evening"sv, " on the morning"sv, " on the afternoon"sv}) {
     std::size_t at = lower(out).find(tail);
     if (at != std::string::npos && at > 0 && names_event(out.substr(0, at))) out.erase(at);
   }
   std::string_view r = trim_tail(out);
-  while (!r.empty() && std::string_view(".?!:;,").find(r.back()) != std::string_view::npos) r = trim_tail(r.substr(0, r.size() - 1));
+  while (!r.empty() && std::string_view(".?!:;,").find(r.back()) != std::string_view::npos)
+    r = trim_tail(r.substr(0, r.size() - 1));
   if (r.size() > 80) {
     std::size_t cut = r.rfind(' ', 80);
     r = trim_tail(r.substr(0, cut == std::string_view::npos || cut < 20 ? 80 : cut));

@@ -22,16 +22,16 @@ constexpr WordSet against(std::to_array<std::string_view>(
      "release", "released", "sick",     "skip",      "skipped",   "sprint",    "submission", "urlaub"}));
 // Phrases that do the same.
 constexpr std::array<std::string_view, 14> against_phrases = {
-    "not a good option", "no good option",  "not an option",    "taken at",   "call for papers",
-    "register by",       "registration deadline", "no community call", "no meeting", "back on",
-    "instead of",        "vacation",        "is cancelled",     "was cancelled"};
+    "not a good option",     "no good option",    "not an option", "taken at", "call for papers", "register by",
+    "registration deadline", "no community call", "no meeting",    "back on",  "instead of",      "vacation",
+    "is cancelled",          "was cancelled"};
 // Words of a regular meeting, which are no events of their own unless an event word says otherwise.
 constexpr WordSet regular(std::to_array<std::string_view>({"biweekly", "call", "calls", "jour", "meeting", "meetings",
                                                            "office", "sig", "slides", "standup", "sync", "team",
                                                            "weekly"}));
 // Words that announce an event.
-constexpr std::array<std::string_view, 8> announcing = {"save the date", "join us",    "takes place", "take place",
-                                                        "registration",  "tickets",    "register",    "agenda is"};
+constexpr std::array<std::string_view, 8> announcing = {"save the date", "join us", "takes place", "take place",
+                                                        "registration",  "tickets", "register",    "agenda is"};
 
 // A link to a notes pad, a video room or a chat, not to the event's own page.
 bool working_link(std::string_view url) {
@@ -124,10 +124,17 @@ double judge_event(const ir::Event& e, std::string_view line, const dates::Found
     }
   }
   std::string_view trimmed = trim_marks(line);
-  if (!trimmed.empty() && trimmed.back() == '?' && e.location.empty())
-    score -= 0.1, con.push_back("a question");
+  if (!trimmed.empty() && trimmed.back() == '?' && e.location.empty()) score -= 0.1, con.push_back("a question");
   if (starts_with_icase(trim_head(line), "ai ") || starts_with_icase(trim_head(line), "todo"))
     score -= 0.2, con.push_back("an action item");
+  // "Add one workshop (Nov 8?)", "discuss summit dates": a title that starts with a verb and goes on in lower
+  // case is an instruction, no event's name ("Plan International Summit" is one; "Join us" is cut off before).
+  static constexpr WordSet instructions(
+      std::to_array<std::string_view>({"add", "ask", "check", "collect", "create", "decide", "discuss", "find",
+                                       "organise", "organize", "plan", "prepare", "send", "set", "submit", "write"}));
+  if (!words_of.empty() && instructions.contains(lower(words_of[0])) &&
+      (words_of.size() == 1 || !upper_start(words_of[1])))
+    score -= 0.6, con.push_back(fmt::format("'{}': an instruction, not a name", words_of[0]));
   if (words_of.empty()) score -= 1, con.push_back("no name");
   // "rules for the event": an event named elsewhere, not a name
   bool capital = std::any_of(words_of.begin(), words_of.end(), [](std::string_view w) { return upper_start(w); });
