@@ -44,15 +44,15 @@ Output atom(std::span<const ir::Meeting> meetings, const WriteOptions& options, 
   person(root, !options.organisation.empty() ? options.organisation : f.title);  // entries may have no scribe
   for (const auto& e : f.entries) {
     auto entry = root.append_child("entry");
-    text_child(entry, "title", e.title);
-    link(entry, "alternate", "text/html", e.link);
-    text_child(entry, "id", e.id);
-    text_child(entry, "updated", iso_datetime(e.published.value_or(f.updated)));
-    if (e.published) text_child(entry, "published", iso_datetime(*e.published));
-    for (const auto& a : e.authors) person(entry, a);
-    for (const auto& c : e.categories) entry.append_child("category").append_attribute("term").set_value(c.c_str());
-    text_child(entry, "summary", e.summary).append_attribute("type").set_value("text");
-    if (!e.content.empty()) text_child(entry, "content", e.content).append_attribute("type").set_value("html");
+    text_child(entry, "title", e->title);
+    link(entry, "alternate", "text/html", e->link);
+    text_child(entry, "id", e->id);
+    text_child(entry, "updated", iso_datetime(e->published.value_or(f.updated)));
+    if (e->published) text_child(entry, "published", iso_datetime(*e->published));
+    for (const auto& a : e->authors) person(entry, a);
+    for (const auto& c : e->categories) entry.append_child("category").append_attribute("term").set_value(c.c_str());
+    text_child(entry, "summary", e->summary).append_attribute("type").set_value("text");
+    if (!e->content.empty()) text_child(entry, "content", e->content).append_attribute("type").set_value("html");
   }
   return feed::saved(doc, f);
 }

@@ -4,7 +4,9 @@
 #include <set>
 #include <sstream>
 
+#include "formats/common/cache.hpp"
 #include "formats/common/fragment.hpp"
+#include "formats/common/ir_hash.hpp"
 #include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
 #include "formats/common/url.hpp"
@@ -102,6 +104,42 @@ std::string page_of(const ir::Meeting& m, const Site* site) {
   return source.starts_with('/') || source.starts_with("../") ? std::string() : stem_of(source) + ".html";
 }
 
+// What identifies the meeting's content: the caller's key for its source, else the hash of its IR.
+std::string content_key(const ir::Meeting& m, const WriteContext& context) {
+  if (context.content_keys)
+    if (auto it = context.content_keys->find(m.source); it != context.content_keys->end()) return "source " + it->second;
+  return "ir " + fingerprint(m);
+}
+
+// A meeting's entry under the feed's links and words.
+EntryBody entry_body(const ir::Meeting& m, const std::string& base, const std::string& site_url, const Words& words,
+                     const WriteContext& context) {
+  EntryBody e;
+  e.title = clean_text(ir::display_title(m));
+  std::string page = site_url.empty() ? std::string() : page_of(m, context.site);
+  e.link = !page.empty() ? resolve_url(site_url, local_href(page)) : join_url(base, m.source);
+  e.permalink = absolute(e.link);
+  e.id = e.permalink ? e.link : "minutes:" + e.link;
+  if (m.date) e.published = ir::days_from_civil(*m.date) * 86400;
+  for (const auto& s : m.scribes) e.authors.push_back(clean_text("@" + s));
+  std::set<std::string_view> seen;  // each once, in order of appearance
+  for (const auto& s : top_sections(m))
+    if (!bookkeeping(s.title) && seen.insert(s.title).second) e.categories.push_back(clean_text(s.title));
+  e.summary = summary(m);
+  html::FragmentOptions fo;
+  fo.base_url = !base.empty() ? join_url(base, m.source) : e.permalink ? e.link : std::string();
+  fo.words = &words;
+  fo.top_heading = 2;
+  fo.source = m.source;
+  fo.diagnostics = &e.diagnostics;
+  fo.site = page.empty() ? nullptr : context.site;
+  fo.source_root = base;
+  fo.page = page;
+  fo.page_url = !page.empty() ? e.link : std::string();
+  e.content = html::meeting_fragment(m, fo);
+  return e;
+}
+
 }  // namespace
 
 Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
@@ -142,37 +180,17 @@ Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& option
   f.language = report_language(meetings, options);
   f.updated = output_timestamp(meetings, options);
 
+  std::string key = "feed.entry\n" + base + '\n' + site_url + '\n' + f.language + '\n' + (context.site ? "site" : "");
   for (const ir::Meeting* m : ordered) {
     Entry e;
     e.meeting = m;
-    e.title = clean_text(ir::display_title(*m));
-    std::string page = site_url.empty() ? std::string() : page_of(*m, context.site);
-    e.link = !page.empty() ? resolve_url(site_url, local_href(page)) : join_url(base, m->source);
-    e.permalink = absolute(e.link);
-    e.id = e.permalink ? e.link : "minutes:" + e.link;
-    if (m->date) {
-      e.published = ir::days_from_civil(*m->date) * 86400;
-    } else {
+    e.body = cached<EntryBody>(context.cache, key + '\n' + m->source + '\n' + content_key(*m, context),
+                               [&] { return entry_body(*m, base, site_url, words, context); });
+    if (!m->date)
       f.diagnostics.push_back({ir::Severity::warning, m->source, 0, 0,
                                "no date in the title, the front matter, the file name or its folder's name: the "
                                "feed lists it after the dated minutes"});
-    }
-    for (const auto& s : m->scribes) e.authors.push_back(clean_text("@" + s));
-    std::set<std::string_view> seen;  // each once, in order of appearance
-    for (const auto& s : top_sections(*m))
-      if (!bookkeeping(s.title) && seen.insert(s.title).second) e.categories.push_back(clean_text(s.title));
-    e.summary = summary(*m);
-    html::FragmentOptions fo;
-    fo.base_url = !base.empty() ? join_url(base, m->source) : e.permalink ? e.link : std::string();
-    fo.words = &words;
-    fo.top_heading = 2;
-    fo.source = m->source;
-    fo.diagnostics = &f.diagnostics;
-    fo.site = page.empty() ? nullptr : context.site;
-    fo.source_root = base;
-    fo.page = page;
-    fo.page_url = !page.empty() ? e.link : std::string();
-    e.content = html::meeting_fragment(*m, fo);
+    f.diagnostics.insert(f.diagnostics.end(), e->diagnostics.begin(), e->diagnostics.end());
     f.entries.push_back(std::move(e));
   }
   return f;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,9 +18,9 @@
 
 namespace minutes::formats::feed {
 
-// One entry: a meeting as a feed reader shows it.
-struct Entry {
-  const ir::Meeting* meeting = nullptr;
+// What a feed reader shows of a meeting, the same in every feed of one build that lists it (the archive's and its
+// series', in RSS, Atom and JSON Feed): made once per build and shared.
+struct EntryBody {
   std::string title;                    // "Team IaaS – 2024-12-11", or the meeting's own name
   std::string link;                     // its page (site_url), else its source (base_url), else a relative path
   std::string id;                       // stable: the absolute link, else "minutes:<path>"
@@ -29,6 +30,14 @@ struct Entry {
   std::vector<std::string> categories;  // the top sections' titles (not Participants, Agenda, ...)
   std::string summary;                  // plain text, a few hundred characters
   std::string content;                  // the whole meeting as an HTML fragment, links absolute where possible
+  std::vector<ir::Diagnostic> diagnostics;  // what rendering the content reported
+};
+
+// One entry: a meeting as a feed reader shows it.
+struct Entry {
+  const ir::Meeting* meeting = nullptr;
+  std::shared_ptr<const EntryBody> body;
+  const EntryBody* operator->() const { return body.get(); }
 };
 
 // A feed: what a channel says about itself, and the entries, newest first.

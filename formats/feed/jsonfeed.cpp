@@ -23,18 +23,18 @@ Output jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& optio
   json items = json::array();
   for (const auto& e : f.entries) {
     json item;
-    item["id"] = e.id;
-    item["url"] = e.link;
-    item["title"] = e.title;
-    item["content_html"] = e.content;
-    item["summary"] = e.summary;
-    if (e.published) item["date_published"] = iso_datetime(*e.published);
-    if (!e.authors.empty()) {
+    item["id"] = e->id;
+    item["url"] = e->link;
+    item["title"] = e->title;
+    item["content_html"] = e->content;
+    item["summary"] = e->summary;
+    if (e->published) item["date_published"] = iso_datetime(*e->published);
+    if (!e->authors.empty()) {
       json authors = json::array();
-      for (const auto& a : e.authors) authors.push_back({{"name", a}});
+      for (const auto& a : e->authors) authors.push_back({{"name", a}});
       item["authors"] = std::move(authors);
     }
-    if (!e.categories.empty()) item["tags"] = e.categories;
+    if (!e->categories.empty()) item["tags"] = e->categories;
     items.push_back(std::move(item));
   }
   root["items"] = std::move(items);

@@ -54,16 +54,16 @@ Output rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, c
   text_child(channel, "docs", "https://www.rssboard.org/rss-specification");
   for (const auto& e : f.entries) {
     auto item = channel.append_child("item");
-    text_child(item, "title", e.title);
-    text_child(item, "link", e.link);
-    auto guid = text_child(item, "guid", e.id);
-    guid.append_attribute("isPermaLink").set_value(e.permalink ? "true" : "false");
-    if (e.published) text_child(item, "pubDate", rfc822(*e.published));
-    for (const auto& a : e.authors) text_child(item, "dc:creator", a);
-    for (const auto& c : e.categories) text_child(item, "category", c);
-    text_child(item, "description", escape_xml(e.summary));
-    if (!e.content.empty())
-      item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(e.content.c_str());
+    text_child(item, "title", e->title);
+    text_child(item, "link", e->link);
+    auto guid = text_child(item, "guid", e->id);
+    guid.append_attribute("isPermaLink").set_value(e->permalink ? "true" : "false");
+    if (e->published) text_child(item, "pubDate", rfc822(*e->published));
+    for (const auto& a : e->authors) text_child(item, "dc:creator", a);
+    for (const auto& c : e->categories) text_child(item, "category", c);
+    text_child(item, "description", escape_xml(e->summary));
+    if (!e->content.empty())
+      item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(e->content.c_str());
   }
   return feed::saved(doc, f);
 }

@@ -196,3 +196,34 @@ TEST_CASE("convert -t rss with explicit inputs keeps every one of them unless --
     CHECK(f["entries"].size() == static_cast<size_t>(expected));
   }
 }
+
+TEST_CASE("feeds sharing one cache: the same bytes as without it, and an edited meeting is never served stale") {
+  auto ms = meetings();
+  Site site = site_of(ms);
+  WriteOptions o;
+  o.site_url = "https://minutes.example.org/";
+  Cache cache;
+  WriteContext alone{nullptr, nullptr, &site}, shared{nullptr, &cache, &site};
+  for (auto write : {&formats::write_rss, &formats::write_atom, &formats::write_jsonfeed})
+    CHECK(write(ms, o, shared).bytes == write(ms, o, alone).bytes);  // the first call fills the cache, then reused
+  std::string before = formats::write_jsonfeed(ms, o, shared).bytes;
+
+  // The same source edited (one word, then one image's size): its entry is made again, in every format.
+  ms[0].sections[0].blocks[0].inlines[0].text = "Read ";
+  std::string after = formats::write_jsonfeed(ms, o, shared).bytes;
+  CHECK(after != before);
+  CHECK(after.find("Read ") != std::string::npos);
+  CHECK(after == formats::write_jsonfeed(ms, o, alone).bytes);
+  ms[0].sections[0].blocks[0].inlines[3].width = 480;
+  CHECK(formats::write_atom(ms, o, shared).bytes == formats::write_atom(ms, o, alone).bytes);
+  CHECK(formats::write_rss(ms, o, shared).bytes.find("480") != std::string::npos);
+
+  // A caller that knows each source's content (minutes build) keys the entries by it: a new key, a new entry.
+  std::map<std::string, std::string, std::less<>> keys = {{"iaas/20241211.md", "v1"}};
+  WriteContext keyed{nullptr, &cache, &site, &keys};
+  std::string v1 = formats::write_rss(ms, o, keyed).bytes;
+  ms[0].sections[0].blocks[0].inlines[0].text = "Look at ";
+  CHECK(formats::write_rss(ms, o, keyed).bytes == v1);  // the caller said the content is the same
+  keys["iaas/20241211.md"] = "v2";
+  CHECK(formats::write_rss(ms, o, keyed).bytes.find("Look at ") != std::string::npos);
+}

@@ -101,6 +101,10 @@ struct WriteContext {
   const Resources* resources = nullptr;  // null: nothing is fetched (as NoResources)
   Cache* cache = nullptr;                // null: nothing is kept between calls
   const Site* site = nullptr;            // `minutes build`: the archive's pages, for links between them; null: none
+  // What identifies each meeting's content when the caller knows it (`minutes build`: the hash of its source's
+  // bytes, by source path, under one build's options), so that what a writer makes of one meeting is shared
+  // through the cache between its calls; null, or a source not in it: the writer hashes the meeting's IR.
+  const std::map<std::string, std::string, std::less<>>* content_keys = nullptr;
 };
 
 }  // namespace minutes
