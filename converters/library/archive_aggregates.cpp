@@ -161,12 +161,14 @@ std::string Executor::key_of(const Job& job) const {
   return hash_bytes(k);
 }
 
-bool Executor::write_job(Job& job, std::span<const ir::Meeting> meetings, WriteOptions o) {
+bool Executor::write_job(Job& job, std::span<const ir::Meeting> meetings, WriteOptions o, Cache* entries) {
   o.archive_links = job.links;
   for (const auto& m : meetings)
     if (const SourceRecord* r = record_of(m.source))
       for (const auto& w : r->outputs) o.archive_outputs[m.source].push_back(w.path);
-  Output result = write(*job.writer, meetings, o, context_);
+  WriteContext context = context_;
+  if (job.full) context.cache = entries;  // what the feeds make of a meeting is kept as long as their list is written
+  Output result = write(*job.writer, meetings, o, context);
   job.diagnostics = std::move(result.diagnostics);
   if (has_error(job.diagnostics)) return false;
   std::string path = b_.out + "/" + job.name, hash = hash_bytes(result.bytes);
@@ -302,39 +304,70 @@ void Executor::write_aggregates() {
       summaries.push_back(std::move(*std::exchange(results_[i].summary, std::nullopt)));
     }
   name_series(site_, summaries, b_.settings);
-  std::vector<std::vector<ir::Meeting>> contents(jobs.size());
+  // What each job is made from. Jobs of the same meetings (a series' RSS, Atom and JSON Feed) share one list; a
+  // job that was not stale but is written again (an aggregate before it failed) gets its list then.
   std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
-  for (size_t k = 0; k < jobs.size(); ++k) {
+  std::map<std::pair<bool, std::vector<size_t>>, std::vector<ir::Meeting>> lists;
+  std::vector<const std::vector<ir::Meeting>*> contents(jobs.size(), nullptr);
+  auto content_of = [&](size_t k) {
     Job& job = jobs[k];
-    if (!job.write) continue;
+    if (!job.full && job.folder.empty()) return;  // the archive's summaries
+    auto [list, made] = lists.try_emplace({job.full, job.members});
+    contents[k] = &list->second;
+    if (!made) return;
     if (job.full) {
-      contents[k] = full_meetings(job, read);
-      for (auto& m : contents[k])  // named as their summaries are
+      std::vector<size_t> missing;  // a job that was not stale: its meetings were not read
+      for (size_t i : job.members)
+        if (!newest_.find(record(i)->date, b_.sources[i].rel) && !read.contains(i)) missing.push_back(i);
+      if (!missing.empty()) read_again(missing, &read);
+      list->second = full_meetings(job, read);
+      for (auto& m : list->second)  // named as their summaries are
         if (auto it = site_.series_names.find(top_folder(m.source));
             it != site_.series_names.end() && ir::title_only_dates(m))
           m.series = it->second;
-    } else if (!job.folder.empty()) {
+    } else {
       for (size_t i : job.members)
-        if (auto it = summary_of.find(i); it != summary_of.end()) contents[k].push_back(summaries[it->second]);
+        if (auto it = summary_of.find(i); it != summary_of.end()) list->second.push_back(summaries[it->second]);
     }
+  };
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    Job& job = jobs[k];
+    if (!job.write) continue;
+    content_of(k);
     if (auto slash = job.name.find_last_of('/'); slash != std::string::npos)
       if (auto error = ensure_output_dir(b_.out, std::string_view(job.name).substr(0, slash)); !error.empty()) {
         job.diagnostics.push_back(error_at(b_.out + "/" + job.name, error));
         job.write = false;
       }
   }
+  for (size_t i : members) content_keys_[b_.sources[i].rel] = record(i)->hash;
+  context_.content_keys = &content_keys_;
   WriteOptions o = b_.settings.options;
   if (o.title.empty()) o.title = human_name(std::filesystem::path(b_.src).lexically_normal().filename().string());
   if (o.feed_title.empty()) o.feed_title = o.title;  // --title names the archive, and so its feed
-  auto run = [&](size_t k) {
+  auto run = [&](size_t k, Cache* entries) {
     Job& job = jobs[k];
-    bool own = job.full || !job.folder.empty();
-    job.there = write_job(job, own ? std::span<const ir::Meeting>(contents[k]) : summaries, job_options(o, job));
+    job.there = write_job(job, contents[k] ? std::span<const ir::Meeting>(*contents[k]) : summaries,
+                          job_options(o, job), entries);
   };
-  std::vector<size_t> stale_jobs;
-  for (size_t k = 0; k < jobs.size(); ++k)
-    if (jobs[k].write) stale_jobs.push_back(k);
-  parallel_for(stale_jobs.size(), b_.jobs, nullptr, [&](size_t k) { run(stale_jobs[k]); });
+  // The stale jobs in parallel; those of one list of meetings (a series' feeds in three formats) one after another
+  // in one task, sharing what they make of each meeting (its entry, its HTML) until the last of them is written.
+  std::vector<std::vector<size_t>> tasks;
+  std::map<const std::vector<ir::Meeting>*, size_t> task_of_list;
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    if (!jobs[k].write) continue;
+    if (!contents[k]) {
+      tasks.push_back({k});
+    } else if (auto [it, made] = task_of_list.try_emplace(contents[k], tasks.size()); made) {
+      tasks.push_back({k});
+    } else {
+      tasks[it->second].push_back(k);
+    }
+  }
+  parallel_for(tasks.size(), b_.jobs, nullptr, [&](size_t t) {
+    Cache entries;
+    for (size_t k : tasks[t]) run(k, &entries);
+  });
 
   // An aggregate that failed is not linked: what assumed it was there is written again without it. A diagnostic
   // that another aggregate already gave (the feeds share their model) is told once.
@@ -346,7 +379,8 @@ void Executor::write_aggregates() {
     if (links != job.links) {
       job.links = std::move(links);
       job.key = key_of(job);
-      run(k);
+      if (!contents[k]) content_of(k);
+      run(k, nullptr);
     }
     for (auto& d : job.diagnostics)
       if (told_.insert(d.file + "\n" + d.message).second) tell(std::move(d));

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -82,17 +83,23 @@ inline bool earlier(std::string_view date_a, std::string_view rel_a, std::string
 class Newest {
  public:
   Newest(size_t n, bool per_series) : n_(n), per_series_(per_series) {}
+  // One meeting, kept once however many lists it is in (its series' and the archive's).
   void offer(const std::string& date, ir::Meeting&& meeting) {
     if (n_ == 0) return;
     std::string folder = per_series_ ? top_folder(meeting.source) : std::string();
+    Key key{date, meeting.source};
     std::lock_guard lock(mutex_);
-    if (!folder.empty()) keep(kept_[folder], date, ir::Meeting(meeting));
-    keep(kept_[""], date, std::move(meeting));
+    bool in_series = !folder.empty() && wanted(kept_[folder], key), in_archive = wanted(kept_[""], key);
+    if (!in_series && !in_archive) return;  // older than all the kept ones: not copied, not kept
+    auto kept = std::make_shared<ir::Meeting>(std::move(meeting));
+    if (in_series) keep(kept_[folder], key, kept);
+    if (in_archive) keep(kept_[""], key, kept);
   }
-  const ir::Meeting* find(const std::string& date, const std::string& rel) const {
+  // The kept meeting (date, path); its series' name may still be set (name_series runs after the meetings).
+  ir::Meeting* find(const std::string& date, const std::string& rel) const {
     for (const std::string& folder : {per_series_ ? top_folder(rel) : std::string(), std::string()})
       if (auto list = kept_.find(folder); list != kept_.end())
-        if (auto it = list->second.find(Key{date, rel}); it != list->second.end()) return &it->second;
+        if (auto it = list->second.find(Key{date, rel}); it != list->second.end()) return it->second.get();
     return nullptr;
   }
 
@@ -101,15 +108,16 @@ class Newest {
     std::string date, rel;
     bool operator<(const Key& o) const { return earlier(date, rel, o.date, o.rel); }
   };
-  void keep(std::map<Key, ir::Meeting>& list, const std::string& date, ir::Meeting&& meeting) {
-    Key key{date, meeting.source};
-    list.emplace(std::move(key), std::move(meeting));
+  using List = std::map<Key, std::shared_ptr<ir::Meeting>>;
+  bool wanted(const List& list, const Key& key) const { return list.size() < n_ || list.begin()->first < key; }
+  void keep(List& list, const Key& key, const std::shared_ptr<ir::Meeting>& meeting) {
+    list.insert_or_assign(key, meeting);
     if (list.size() > n_) list.erase(list.begin());
   }
   size_t n_;
   bool per_series_;
   std::mutex mutex_;
-  std::map<std::string, std::map<Key, ir::Meeting>> kept_;  // by series' folder ("" for the archive)
+  std::map<std::string, List> kept_;  // by series' folder ("" for the archive)
 };
 
 // How many of the newest meetings an aggregate of this build shows in full (of the archive or of a series).
@@ -206,7 +214,9 @@ class Executor {
   // path and its content's hash (shown in full) or its summary's hash and its files (the index lists them).
   std::string key_of(const Job& job) const;
   // Writes one aggregate (unless the same bytes are there), recorded in the manifest; false when it failed.
-  bool write_job(Job& job, std::span<const ir::Meeting> meetings, WriteOptions o);
+  // `entries`: where the jobs of one list of meetings (a series' RSS, Atom and JSON Feed, run one after another)
+  // keep what they make of each meeting; freed when they are done. Null: nothing is kept.
+  bool write_job(Job& job, std::span<const ir::Meeting> meetings, WriteOptions o, Cache* entries);
   const AggregateRecord* last_aggregate(const std::string& name) const;
   const SourceRecord* record_of(const std::string& rel) const;
   // The newest n members in the order of formats::in_date_order.
@@ -238,7 +248,8 @@ class Executor {
   std::map<std::string, std::string_view> old_summaries_;
   Report report_;
   Site site_;                   // the build's site, its series named from the meetings once they are read
-  WriteContext context_;        // the build's, with site_
+  WriteContext context_;        // the build's, with site_ and content_keys_
+  std::map<std::string, std::string, std::less<>> content_keys_;  // source -> hash of its bytes, for the aggregates
   std::set<std::string> told_;  // the aggregates' diagnostics told so far (the feeds share their model)
 };
 
