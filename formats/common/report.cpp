@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "converters/core/meeting_order.hpp"
@@ -16,30 +17,39 @@ std::vector<const ir::Meeting*> in_date_order(std::span<const ir::Meeting> meeti
 
 std::string search_words(const ir::Meeting& meeting, size_t max) {
   std::string out;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   bool full = false;
+  auto word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
   auto add = [&](std::string_view text) {
-    std::string word;
-    auto flush = [&] {
-      if (word.size() >= 3 && !full && seen.insert(word).second) {
-        if (out.size() + word.size() + 1 > max)
-          full = true;
-        else
-          out += (out.empty() ? "" : " ") + word;
+    for (size_t i = 0; i < text.size() && !full;) {
+      if (!word_byte(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
       }
-      word.clear();
-    };
-    for (char c : text) {
-      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-        word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-      else
-        flush();
+      size_t end = i;
+      while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
+      if (end - i >= 3) {
+        std::string word(text.substr(i, end - i));
+        for (char& c : word)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (!seen.contains(word)) {
+          if (out.size() + word.size() + 1 > max) {
+            full = true;
+            break;
+          }
+          if (!out.empty()) out += ' ';
+          out += word;
+          seen.insert(std::move(word));
+        }
+      }
+      i = end;
     }
-    flush();
   };
-  for (const auto& b : meeting.blocks) add(ir::plain_text(b));
+  for (const auto& b : meeting.blocks)
+    if (!full) add(ir::plain_text(b));
   ir::for_each_section(meeting.sections, [&](const ir::Section& s) {
-    for (const auto& b : s.blocks) add(ir::plain_text(b));
+    for (const auto& b : s.blocks)
+      if (!full) add(ir::plain_text(b));
   });
   return out;
 }

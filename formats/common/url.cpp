@@ -1,6 +1,8 @@
 // URL escaping, RFC 3986 resolution and the one scheme policy of every link and image an output carries.
 #include "formats/common/url.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "formats/common/text.hpp"
@@ -14,18 +16,22 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // RFC 3986 unreserved and reserved characters except '[' and ']' (which anyURI validators refuse outside a host).
-bool uri_char(unsigned char c) {
-  if (c >= 0x80 || c <= 0x20 || c == 0x7f) return false;
-  static constexpr std::string_view bad = "\"<>\\^`{|}[]%";
-  return bad.find(static_cast<char>(c)) == std::string_view::npos;
-}
+constexpr std::array<bool, 256> uri_chars = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x21; c < 0x7f; ++c) t[static_cast<size_t>(c)] = true;
+  for (char c : std::string_view("\"<>\\^`{|}[]%")) t[static_cast<unsigned char>(c)] = false;
+  return t;
+}();
+bool uri_char(unsigned char c) { return uri_chars[c]; }
 
 // Percent-encodes what may not stand in a URI: a '%' stays only before two hex digits, a second '#' is encoded;
 // a file path (path = true) has every '%', '#' and '?' encoded.
 std::string percent_encode(std::string_view s, bool path = false) {
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
+  out.reserve(s.size() + 8);
   bool fragment = false;
+  size_t run = 0;  // the start of the bytes kept as they are, appended at once
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     bool keep = uri_char(c);
@@ -33,14 +39,14 @@ std::string percent_encode(std::string_view s, bool path = false) {
     if (c == '#') keep = !path && !fragment;
     if (c == '?' && path) keep = false;
     if (c == '#') fragment = true;
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
+    if (keep) continue;
+    out.append(s.substr(run, i - run));
+    out += '%';
+    out += hex[c >> 4];
+    out += hex[c & 15];
+    run = i + 1;
   }
+  out.append(s.substr(run));
   return out;
 }
 
@@ -176,9 +182,10 @@ std::string resolve_url(std::string_view base, std::string_view ref) {
 }
 
 std::string safe_url(std::string_view url, std::string_view base) {
-  std::string clean;
+  std::string clean;  // browsers drop tabs and newlines inside URLs too
+  clean.reserve(url.size());
   for (unsigned char c : url)
-    if (c >= 0x20 && c != 0x7f) clean += static_cast<char>(c);  // browsers drop tabs and newlines inside URLs too
+    if (c >= 0x20 && c != 0x7f) clean.push_back(static_cast<char>(c));
   auto first = clean.find_first_not_of(' ');
   if (first == std::string::npos) return {};
   clean = clean.substr(first, clean.find_last_not_of(' ') - first + 1);
