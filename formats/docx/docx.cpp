@@ -406,20 +406,14 @@ Output package(std::span<const ir::Meeting> meetings, const WriteOptions& option
   for (const auto& [name, bytes] : base->parts) state.taken.insert(name);
   state.list_id_base = reference.num_base;
 
-  // The body, written into a tree of its own and serialised between the prepared beginning and end.
-  pugi::xml_document body_doc;
-  auto body = body_doc.append_child("w:body");
-  docx::write_body(body, meetings, options, state);
+  // The body, written element by element between the prepared beginning and end of the main part.
   Parts parts = prepared->parts;
   {
-    struct Append : pugi::xml_writer {
-      std::string out;
-      void write(const void* data, size_t size) override { out.append(static_cast<const char*>(data), size); }
-    } bytes;
-    bytes.out = prepared->document.head;
-    for (auto child : body.children()) child.print(bytes, "", pugi::format_raw, pugi::encoding_utf8);
-    bytes.out += prepared->document.tail;
-    parts["word/document.xml"] = std::move(bytes.out);
+    XmlWriter w{prepared->document.head};
+    docx::write_body(w, meetings, options, state);
+    std::string document = w.take();
+    document += prepared->document.tail;
+    parts["word/document.xml"] = std::move(document);
   }
   parts["word/numbering.xml"] = around(prepared->numbering, state.lists.empty(),
                                        [&](XmlWriter& w) { write_nums(w, state, reference.abstract_base); });
