@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "formats/common/cache.hpp"
 #include "formats/common/report.hpp"
 #include "formats/common/report_summary.hpp"
+#include "formats/common/xml_writer.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/docx/internal.hpp"
 #include "formats/docx/reference.hpp"
@@ -65,42 +67,6 @@ void fill_title_fields(pugi::xml_document& part, const std::string& title, const
     while (auto t = r.child("w:t")) r.remove_child(t);
     r.append_child("w:t").text().set(title.c_str());
   }
-}
-
-// Our numbering definitions plus one w:num per list, after whatever the reference document defines.
-std::string numbering_part(std::string_view base, std::string_view ours, const docx::State& state, int abstract_base) {
-  auto doc = parse(base);
-  auto root = doc.child("w:numbering");
-  auto own = parse(ours);
-  auto first_num = root.child("w:num");
-  for (auto abstract : own.child("w:numbering").children("w:abstractNum")) {
-    auto copy = first_num ? root.insert_copy_before(abstract, first_num) : root.append_copy(abstract);
-    copy.attribute("w:abstractNumId") = copy.attribute("w:abstractNumId").as_int() + abstract_base;
-  }
-  auto cleanup = root.child("w:numIdMacAtCleanup");
-  for (size_t i = 0; i < state.lists.size(); ++i) {
-    const auto& list = state.lists[i];
-    auto num = cleanup ? root.insert_child_before("w:num", cleanup) : root.append_child("w:num");
-    num.append_attribute("w:numId") = state.list_id_base + static_cast<int>(i) + 1;
-    num.append_child("w:abstractNumId").append_attribute("w:val") = abstract_base + (list.ordered ? 1 : 0);
-    auto over = num.append_child("w:lvlOverride");
-    over.append_attribute("w:ilvl") = list.level;
-    over.append_child("w:startOverride").append_attribute("w:val") = list.ordered ? list.start : 1;
-  }
-  return serialize(doc);
-}
-
-std::string relationships_part(std::string_view base, const std::vector<docx::Relationship>& extra) {
-  auto doc = parse(base);
-  auto root = doc.child("Relationships");
-  for (const auto& rel : extra) {
-    auto r = root.append_child("Relationship");
-    r.append_attribute("Id") = rel.id.c_str();
-    r.append_attribute("Type") = rel.type.c_str();
-    r.append_attribute("Target") = rel.target.c_str();
-    if (rel.external) r.append_attribute("TargetMode") = "External";
-  }
-  return serialize(doc);
 }
 
 std::string content_types_part(std::string_view base, const Parts& parts,
@@ -271,6 +237,159 @@ std::shared_ptr<const docx::Base> base_for(const WriteOptions& options, const st
   });
 }
 
+// A marker for where a document's own pieces go in a prepared part: the first of stem0, stem1... that `xml` (the
+// part without it) does not contain, so that the marker's one place is found again. No marker overlaps itself.
+std::string fresh_marker(std::string_view stem, const std::string& xml) {
+  for (int n = 0;; ++n) {
+    std::string marker = fmt::format("{}{}", stem, n);
+    if (xml.find(marker) == std::string::npos) return marker;
+  }
+}
+
+// A part with one place where a document's pieces go: head + pieces + tail; `without` when there are none.
+struct SplitPart {
+  std::string head, tail, without;
+};
+
+// `doc` serialised without, and split around a marker element that `place(name)` inserts.
+template <class Place>
+SplitPart split_part(pugi::xml_document& doc, Place&& place) {
+  SplitPart part;
+  part.without = serialize(doc);
+  std::string name = fresh_marker("minutes-piece-", part.without);
+  place(name.c_str());
+  std::string xml = serialize(doc);
+  std::string tag = "<" + name + "/>";
+  size_t at = xml.find(tag);
+  part.head = xml.substr(0, at);
+  part.tail = xml.substr(at + tag.size());
+  return part;
+}
+
+// What every document written from one base (template or reference document), language and paper shares: the
+// fixed parts parsed, changed and serialised once per cache instead of once per document.
+struct Prepared {
+  std::map<std::string, std::string> parts;  // the base's parts, header and footer parts left out
+  SplitPart document;                        // word/document.xml around the body
+  SplitPart numbering;                       // the numbering part around the documents' w:num
+  SplitPart relationships;                   // word/_rels/document.xml.rels around the documents' relationships
+  std::map<std::string, std::vector<std::string>> titled;  // header and footer parts, split at the title
+  std::string content_types;                 // [Content_Types].xml for the base's parts and the writer's own
+  std::set<std::string> dropped_overrides;   // parts whose Override it left out (a document adding one differs)
+};
+
+bool titled_part(const std::string& name) {
+  bool header_or_footer = name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0;
+  return header_or_footer && name.find("_rels") == std::string::npos;
+}
+
+// The parts of [Content_Types].xml's Overrides that content_types_part would drop for these parts.
+std::set<std::string> dropped_overrides(std::string_view base, const Parts& parts) {
+  std::set<std::string> out;
+  auto doc = parse(base);
+  for (auto node : doc.child("Types").children("Override")) {
+    std::string name = node.attribute("PartName").value();
+    if (!parts.count(name.substr(1))) out.insert(name.substr(1));
+  }
+  return out;
+}
+
+Prepared prepare(const docx::Base& base, const std::string& paper, const Words& words) {
+  Prepared p;
+  for (const auto& [name, bytes] : base.parts)
+    if (!titled_part(name)) p.parts.emplace(name, bytes);
+  {
+    auto document = parse(base.parts.at("word/document.xml"));
+    auto body = document.child("w:document").child("w:body");
+    body.remove_child("w:sectPr");
+    pugi::xml_document sect_holder;
+    sect_holder.load_buffer(base.sect_pr.data(), base.sect_pr.size());
+    auto sect_pr = sect_holder.child("w:sectPr");
+    set_paper(sect_pr, paper, !base.referenced);
+    body.append_copy(sect_pr);
+    p.document = split_part(document, [&](const char* marker) { body.insert_child_before(marker, body.last_child()); });
+  }
+  {
+    auto doc = parse(base.reference.numbering);
+    auto root = doc.child("w:numbering");
+    auto own = parse(template_parts().at("word/numbering.xml"));
+    auto first_num = root.child("w:num");
+    for (auto abstract : own.child("w:numbering").children("w:abstractNum")) {
+      auto copy = first_num ? root.insert_copy_before(abstract, first_num) : root.append_copy(abstract);
+      copy.attribute("w:abstractNumId") = copy.attribute("w:abstractNumId").as_int() + base.reference.abstract_base;
+    }
+    p.numbering = split_part(doc, [&](const char* marker) {
+      auto cleanup = root.child("w:numIdMacAtCleanup");
+      cleanup ? root.insert_child_before(marker, cleanup) : root.append_child(marker);
+    });
+  }
+  {
+    auto doc = parse(base.parts.at("word/_rels/document.xml.rels"));
+    auto root = doc.child("Relationships");
+    for (const auto& rel : base.reference.relationships) {
+      auto r = root.append_child("Relationship");
+      r.append_attribute("Id") = rel.id.c_str();
+      r.append_attribute("Type") = rel.type.c_str();
+      r.append_attribute("Target") = rel.target.c_str();
+      if (rel.external) r.append_attribute("TargetMode") = "External";
+    }
+    p.relationships = split_part(doc, [&](const char* marker) { root.append_child(marker); });
+  }
+  for (const auto& [name, bytes] : base.parts) {
+    if (!titled_part(name)) continue;
+    auto untitled = parse(bytes);
+    fill_title_fields(untitled, "", words);
+    std::string marker = fresh_marker("minutes-title-", serialize(untitled));
+    auto part = parse(bytes);
+    fill_title_fields(part, marker, words);
+    std::string xml = serialize(part);
+    std::vector<std::string> pieces;  // split at the title, which the marker stands for
+    for (size_t from = 0;;) {
+      size_t at = xml.find(marker, from);
+      pieces.push_back(xml.substr(from, at == std::string::npos ? std::string::npos : at - from));
+      if (at == std::string::npos) break;
+      from = at + marker.size();
+    }
+    p.titled.emplace(name, std::move(pieces));
+  }
+  Parts names = base.parts;
+  for (const char* own : {"word/numbering.xml", "docProps/core.xml", "docProps/app.xml"}) names[own];
+  p.content_types = content_types_part(base.parts.at("[Content_Types].xml"), names, base.reference.content_types);
+  p.dropped_overrides = dropped_overrides(base.parts.at("[Content_Types].xml"), names);
+  return p;
+}
+
+// The document's w:num, one per list, as numbering_part writes them.
+void write_nums(XmlWriter& w, const docx::State& state, int abstract_base) {
+  for (size_t i = 0; i < state.lists.size(); ++i) {
+    const auto& list = state.lists[i];
+    w.open("w:num").attr("w:numId", state.list_id_base + static_cast<int>(i) + 1);
+    w.open("w:abstractNumId").attr("w:val", abstract_base + (list.ordered ? 1 : 0)).close();
+    w.open("w:lvlOverride").attr("w:ilvl", list.level);
+    w.open("w:startOverride").attr("w:val", list.ordered ? list.start : 1).close();
+    w.close().close();
+  }
+}
+
+void write_relationships(XmlWriter& w, const std::vector<docx::Relationship>& rels) {
+  for (const auto& rel : rels) {
+    w.open("Relationship").attr("Id", rel.id).attr("Type", rel.type).attr("Target", rel.target);
+    if (rel.external) w.attr("TargetMode", "External");
+    w.close();
+  }
+}
+
+// head + what `write` writes + tail, or `without` when it writes nothing.
+template <class Write>
+std::string around(const SplitPart& part, bool empty, Write&& write) {
+  if (empty) return part.without;
+  XmlWriter w{part.head};
+  write(w);
+  std::string out = w.take();
+  out += part.tail;
+  return out;
+}
+
 Output package(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   Output out;
   docx::State state(context);
@@ -279,40 +398,44 @@ Output package(std::span<const ir::Meeting> meetings, const WriteOptions& option
   std::string title = docx::safe(state, document_title(title_block(meetings, options, *state.words)));
 
   auto base = base_for(options, lang, context);
-  Parts parts = base->parts;
-  docx::Reference reference = base->reference;
+  auto prepared = cached<Prepared>(context.cache,
+                                   "docx.prepared|" + lang + "|" + options.paper + "|" + options.reference_doc,
+                                   [&] { return prepare(*base, options.paper, *state.words); });
+  const docx::Reference& reference = base->reference;
   out.diagnostics = base->diagnostics;
-  for (const auto& [name, bytes] : parts) state.taken.insert(name);
-  std::string own_numbering = template_parts().at("word/numbering.xml");
-
-  auto document = parse(parts["word/document.xml"]);
-  auto body = document.child("w:document").child("w:body");
-  body.remove_child("w:sectPr");
-  pugi::xml_document sect_holder;
-  sect_holder.load_buffer(base->sect_pr.data(), base->sect_pr.size());
-  auto sect_pr = sect_holder.child("w:sectPr");
+  for (const auto& [name, bytes] : base->parts) state.taken.insert(name);
   state.list_id_base = reference.num_base;
-  set_paper(sect_pr, options.paper, !base->referenced);
 
-  docx::write_body(body, meetings, options, state);
-  body.append_copy(sect_pr);
-
-  parts["word/numbering.xml"] = numbering_part(reference.numbering, own_numbering, state, reference.abstract_base);
-  for (auto& [name, bytes] : parts) {
-    bool header_or_footer = name.rfind("word/header", 0) == 0 || name.rfind("word/footer", 0) == 0;
-    if (!header_or_footer || name.find("_rels") != std::string::npos) continue;
-    auto part = parse(bytes);
-    fill_title_fields(part, title, *state.words);
-    bytes = serialize(part);
+  // The body, written element by element between the prepared beginning and end of the main part.
+  Parts parts = prepared->parts;
+  {
+    XmlWriter w{prepared->document.head};
+    docx::write_body(w, meetings, options, state);
+    std::string document = w.take();
+    document += prepared->document.tail;
+    parts["word/document.xml"] = std::move(document);
   }
-  parts["word/document.xml"] = serialize(document);
-  auto relationships = reference.relationships;
-  relationships.insert(relationships.end(), state.relationships.begin(), state.relationships.end());
-  parts["word/_rels/document.xml.rels"] = relationships_part(parts["word/_rels/document.xml.rels"], relationships);
+  parts["word/numbering.xml"] = around(prepared->numbering, state.lists.empty(),
+                                       [&](XmlWriter& w) { write_nums(w, state, reference.abstract_base); });
+  std::string escaped_title;
+  append_xml_text(escaped_title, title);
+  for (const auto& [name, pieces] : prepared->titled) {
+    std::string& bytes = parts[name];
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      if (i > 0) bytes += escaped_title;
+      bytes += pieces[i];
+    }
+  }
+  parts["word/_rels/document.xml.rels"] = around(prepared->relationships, state.relationships.empty(),
+                                                 [&](XmlWriter& w) { write_relationships(w, state.relationships); });
   for (const auto& m : state.media) parts["word/" + m.part] = m.bytes;
   parts["docProps/core.xml"] = core_part(meetings, options, title, lang, state);
   parts["docProps/app.xml"] = app_part(options, state);
-  parts["[Content_Types].xml"] = content_types_part(parts["[Content_Types].xml"], parts, reference.content_types);
+  bool same_types = true;  // no part of this document is one whose Override the prepared types left out
+  for (const auto& m : state.media) same_types = same_types && !prepared->dropped_overrides.count("word/" + m.part);
+  parts["[Content_Types].xml"] =
+      same_types ? prepared->content_types
+                 : content_types_part(base->parts.at("[Content_Types].xml"), parts, reference.content_types);
 
   if (state.dropped > 0)
     state.diagnostics.push_back({ir::Severity::warning, "", 0, 0,

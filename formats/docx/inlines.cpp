@@ -20,22 +20,17 @@ bool needs_preserve(std::string_view t) {
   return !t.empty() && (t.front() == ' ' || t.back() == ' ' || t.find("  ") != std::string_view::npos);
 }
 
-pugi::xml_node new_run(pugi::xml_node parent, const RunStyle& look) {
-  auto r = parent.append_child("w:r");
+// Opens a w:r with its properties (the caller closes it).
+void open_run(XmlWriter& w, const RunStyle& look) {
+  w.open("w:r");
   if (look.style || look.bold || look.italic || look.strike) {
-    auto pr = r.append_child("w:rPr");
-    if (look.style) pr.append_child("w:rStyle").append_attribute("w:val") = look.style;
-    if (look.bold) {
-      pr.append_child("w:b");
-      pr.append_child("w:bCs");
-    }
-    if (look.italic) {
-      pr.append_child("w:i");
-      pr.append_child("w:iCs");
-    }
-    if (look.strike) pr.append_child("w:strike");
+    w.open("w:rPr");
+    if (look.style) w.open("w:rStyle").attr("w:val", look.style).close();
+    if (look.bold) w.leaf("w:b").leaf("w:bCs");
+    if (look.italic) w.leaf("w:i").leaf("w:iCs");
+    if (look.strike) w.leaf("w:strike");
+    w.close();
   }
-  return r;
 }
 
 // The relationship id of an image part, adding the part on first use (under a name the reference does not use).
@@ -52,8 +47,8 @@ std::string image_relationship(State& state, Image& img) {
   return id;
 }
 
-void add_drawing(pugi::xml_node parent, const std::string& rid, int64_t width_px, int64_t height_px,
-                 const std::string& alt, State& state) {
+void add_drawing(XmlWriter& w, const std::string& rid, int64_t width_px, int64_t height_px, const std::string& alt,
+                 State& state) {
   int64_t cx = width_px * emu_per_pixel, cy = height_px * emu_per_pixel;
   if (cx > max_width_emu) {
     cy = cy * max_width_emu / cx;
@@ -66,46 +61,41 @@ void add_drawing(pugi::xml_node parent, const std::string& rid, int64_t width_px
   cx = std::max<int64_t>(cx, 1);
   cy = std::max<int64_t>(cy, 1);
   int id = state.next_drawing++;
-  auto inl = new_run(parent, {}).append_child("w:drawing").append_child("wp:inline");
-  for (const char* d : {"distT", "distB", "distL", "distR"}) inl.append_attribute(d) = 0;
-  auto extent = inl.append_child("wp:extent");
-  extent.append_attribute("cx") = cx;
-  extent.append_attribute("cy") = cy;
-  auto doc_pr = inl.append_child("wp:docPr");
-  doc_pr.append_attribute("id") = id;
-  doc_pr.append_attribute("name") = fmt::format("Picture {}", id).c_str();
-  if (!alt.empty()) doc_pr.append_attribute("descr") = alt.c_str();
-  inl.append_child("wp:cNvGraphicFramePr").append_child("a:graphicFrameLocks").append_attribute("noChangeAspect") = 1;
-  auto data = inl.append_child("a:graphic").append_child("a:graphicData");
-  data.append_attribute("uri") = "http://schemas.openxmlformats.org/drawingml/2006/picture";
-  auto pic = data.append_child("pic:pic");
-  auto nv = pic.append_child("pic:nvPicPr");
-  auto c_nv = nv.append_child("pic:cNvPr");
-  c_nv.append_attribute("id") = 0;
-  c_nv.append_attribute("name") = fmt::format("image{}", id).c_str();
-  nv.append_child("pic:cNvPicPr");
-  auto fill = pic.append_child("pic:blipFill");
-  fill.append_child("a:blip").append_attribute("r:embed") = rid.c_str();
-  fill.append_child("a:stretch").append_child("a:fillRect");
-  auto sp = pic.append_child("pic:spPr");
-  auto xfrm = sp.append_child("a:xfrm");
-  auto off = xfrm.append_child("a:off");
-  off.append_attribute("x") = 0;
-  off.append_attribute("y") = 0;
-  auto ext = xfrm.append_child("a:ext");
-  ext.append_attribute("cx") = cx;
-  ext.append_attribute("cy") = cy;
-  auto geom = sp.append_child("a:prstGeom");
-  geom.append_attribute("prst") = "rect";
-  geom.append_child("a:avLst");
+  open_run(w, {});
+  w.open("w:drawing").open("wp:inline");
+  for (const char* d : {"distT", "distB", "distL", "distR"}) w.attr(d, 0);
+  w.open("wp:extent").attr("cx", cx).attr("cy", cy).close();
+  w.open("wp:docPr").attr("id", id).attr("name", fmt::format("Picture {}", id));
+  if (!alt.empty()) w.attr("descr", alt);
+  w.close();
+  w.open("wp:cNvGraphicFramePr").open("a:graphicFrameLocks").attr("noChangeAspect", 1).close().close();
+  w.open("a:graphic").open("a:graphicData").attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+  w.open("pic:pic");
+  w.open("pic:nvPicPr");
+  w.open("pic:cNvPr").attr("id", 0).attr("name", fmt::format("image{}", id)).close();
+  w.leaf("pic:cNvPicPr");
+  w.close();
+  w.open("pic:blipFill");
+  w.open("a:blip").attr("r:embed", rid).close();
+  w.open("a:stretch").leaf("a:fillRect").close();
+  w.close();
+  w.open("pic:spPr");
+  w.open("a:xfrm");
+  w.open("a:off").attr("x", 0).attr("y", 0).close();
+  w.open("a:ext").attr("cx", cx).attr("cy", cy).close();
+  w.close();
+  w.open("a:prstGeom").attr("prst", "rect").leaf("a:avLst").close();
+  w.close();                               // pic:spPr
+  w.close().close().close();               // pic:pic, a:graphicData, a:graphic
+  w.close().close().close();               // wp:inline, w:drawing, w:r
 }
 
-void add_image(pugi::xml_node parent, const ir::Inline& in, const InlineContext& context, State& state) {
+void add_image(XmlWriter& w, const ir::Inline& in, const InlineContext& context, State& state) {
   std::string alt = safe(state, in.text);
   auto loaded = load_image(state.context, in.url, context.source);
   if (loaded.image) {
-    auto [w, h] = shown_size(loaded.image->kind, in.width, in.height);
-    add_drawing(parent, image_relationship(state, *loaded.image), w, h, alt, state);
+    auto [width, height] = shown_size(loaded.image->kind, in.width, in.height);
+    add_drawing(w, image_relationship(state, *loaded.image), width, height, alt, state);
     return;
   }
   if (!loaded.why.empty())
@@ -114,49 +104,49 @@ void add_image(pugi::xml_node parent, const ir::Inline& in, const InlineContext&
          fmt::format("image '{}' not embedded: it {}; linked instead", clean_text(in.url), loaded.why)});
   std::string shown = alt.empty() ? safe(state, in.url) : alt;
   if (shown.empty()) shown = state.words->image;
-  pugi::xml_node link;
-  if (!in.url.empty() && !context.in_link) link = add_hyperlink(parent, in.url, state, context.source, in.line);
+  bool link = !in.url.empty() && !context.in_link && open_hyperlink(w, in.url, state, context.source, in.line);
   RunStyle look = context.look;
   if (link) look.style = "Hyperlink";
-  add_text(link ? link : parent, shown, look, state);
+  add_text(w, shown, look, state);
+  if (link) w.close();
 }
 
 }  // namespace
 
 std::string safe(State& state, std::string_view text) { return clean_text(text, &state.dropped); }
 
-void add_text(pugi::xml_node parent, std::string_view text, const RunStyle& look, State& state) {
+void add_text(XmlWriter& w, std::string_view text, const RunStyle& look, State& state) {
   std::string clean = safe(state, text);
   if (clean.empty()) return;
-  auto r = new_run(parent, look);
+  open_run(w, look);
   size_t start = 0;
   auto flush = [&](size_t end) {
     if (end <= start) return;
     std::string_view piece(clean.data() + start, end - start);
-    auto t = r.append_child("w:t");
-    if (needs_preserve(piece)) t.append_attribute("xml:space") = "preserve";
-    t.text().set(std::string(piece).c_str());
+    w.open("w:t");
+    if (needs_preserve(piece)) w.attr("xml:space", "preserve");
+    w.text(piece).close();
   };
   for (size_t i = 0; i < clean.size(); ++i) {
     char c = clean[i];
     if (c == '\n' || c == '\t' || c == '\r') {
       flush(i);
-      if (c == '\n') r.append_child("w:br");
-      if (c == '\t') r.append_child("w:tab");
+      if (c == '\n') w.leaf("w:br");
+      if (c == '\t') w.leaf("w:tab");
       start = i + 1;
     }
   }
   flush(clean.size());
+  w.close();
 }
 
-pugi::xml_node add_hyperlink(pugi::xml_node parent, const std::string& url, State& state, std::string_view source,
-                             int line) {
+bool open_hyperlink(XmlWriter& w, const std::string& url, State& state, std::string_view source, int line) {
   std::string target = safe_url(safe(state, url));
   if (target.empty()) {
     state.diagnostics.push_back({ir::Severity::note, std::string(source), line, 0,
                                  fmt::format("link '{}' kept as text: its URL scheme is not allowed",
                                              clean_text(std::string_view(url).substr(0, 60)))});
-    return {};
+    return false;
   }
   auto found = state.link_ids.find(target);
   std::string id;
@@ -167,68 +157,69 @@ pugi::xml_node add_hyperlink(pugi::xml_node parent, const std::string& url, Stat
     state.relationships.push_back({id, rel_hyperlink, target, true});
     state.link_ids.emplace(target, id);
   }
-  auto link = parent.append_child("w:hyperlink");
-  link.append_attribute("r:id") = id.c_str();
-  link.append_attribute("w:history") = 1;
-  return link;
+  w.open("w:hyperlink").attr("r:id", id).attr("w:history", 1);
+  return true;
 }
 
-void add_picture(pugi::xml_node parent, Image image, const std::string& alt, State& state) {
-  int64_t w = image.kind.width, h = image.kind.height;
-  add_drawing(parent, image_relationship(state, image), w, h, safe(state, alt), state);
+void add_picture(XmlWriter& w, Image image, const std::string& alt, State& state) {
+  int64_t width = image.kind.width, height = image.kind.height;
+  add_drawing(w, image_relationship(state, image), width, height, safe(state, alt), state);
 }
 
-void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const InlineContext& context, State& state) {
+void add_inlines(XmlWriter& w, const ir::Inlines& inlines, const InlineContext& context, State& state) {
   for (const auto& in : inlines) {
     InlineContext inner = context;
     switch (in.kind) {
-      case ir::InlineKind::text: add_text(parent, in.text, context.look, state); break;
+      case ir::InlineKind::text: add_text(w, in.text, context.look, state); break;
       case ir::InlineKind::emphasis:
         inner.look.italic = true;
-        add_inlines(parent, in.children, inner, state);
+        add_inlines(w, in.children, inner, state);
         break;
       case ir::InlineKind::strong:
         inner.look.bold = true;
-        add_inlines(parent, in.children, inner, state);
+        add_inlines(w, in.children, inner, state);
         break;
       case ir::InlineKind::strikethrough:
         inner.look.strike = true;
-        add_inlines(parent, in.children, inner, state);
+        add_inlines(w, in.children, inner, state);
         break;
       case ir::InlineKind::code:
         inner.look.style = context.in_link ? "Hyperlink" : "CodeChar";
-        add_text(parent, in.text, inner.look, state);
+        add_text(w, in.text, inner.look, state);
         break;
       case ir::InlineKind::link: {
         std::string url = safe(state, in.url);
         if (url.empty() || url.front() == '#' || context.in_link) {
-          add_inlines(parent, in.children, context, state);
+          add_inlines(w, in.children, context, state);
           break;
         }
-        auto link = add_hyperlink(parent, url, state, context.source, in.line);
-        if (!link) {  // the text alone
+        if (!open_hyperlink(w, url, state, context.source, in.line)) {  // the text alone
           if (in.children.empty())
-            add_text(parent, url, context.look, state);
+            add_text(w, url, context.look, state);
           else
-            add_inlines(parent, in.children, context, state);
+            add_inlines(w, in.children, context, state);
           break;
         }
-        if (!in.title.empty()) link.append_attribute("w:tooltip") = safe(state, in.title).c_str();
+        if (!in.title.empty()) w.attr("w:tooltip", safe(state, in.title));
         inner.look.style = "Hyperlink";
         inner.in_link = true;
         if (in.children.empty())
-          add_text(link, url, inner.look, state);
+          add_text(w, url, inner.look, state);
         else
-          add_inlines(link, in.children, inner, state);
+          add_inlines(w, in.children, inner, state);
+        w.close();
         break;
       }
-      case ir::InlineKind::image: add_image(parent, in, context, state); break;
+      case ir::InlineKind::image: add_image(w, in, context, state); break;
       case ir::InlineKind::mention:
         if (!context.in_link) inner.look.style = "Mention";
-        add_text(parent, "@" + in.text, inner.look, state);
+        add_text(w, "@" + in.text, inner.look, state);
         break;
-      case ir::InlineKind::line_break: new_run(parent, context.look).append_child("w:br"); break;
-      case ir::InlineKind::soft_break: add_text(parent, " ", context.look, state); break;
+      case ir::InlineKind::line_break:
+        open_run(w, context.look);
+        w.leaf("w:br").close();
+        break;
+      case ir::InlineKind::soft_break: add_text(w, " ", context.look, state); break;
     }
   }
 }

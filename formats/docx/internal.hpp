@@ -12,6 +12,7 @@
 
 #include "formats/common/image.hpp"
 #include "formats/common/words.hpp"
+#include "formats/common/xml_writer.hpp"
 #include "formats/formats.hpp"
 
 namespace minutes::formats::docx {
@@ -83,21 +84,22 @@ struct InlineContext {
 // Text cleaned of control characters, counting what was removed.
 std::string safe(State& state, std::string_view text);
 
-// Appends runs for text to a w:p or w:hyperlink ('\n' as w:br, '\t' as w:tab).
-void add_text(pugi::xml_node parent, std::string_view text, const RunStyle& look, State& state);
+// Writes runs for text into the open w:p or w:hyperlink ('\n' as w:br, '\t' as w:tab).
+void add_text(XmlWriter& w, std::string_view text, const RunStyle& look, State& state);
 
-// Appends a drawing of a picture the writer made (the summary's chart), at most the text width.
-void add_picture(pugi::xml_node parent, Image image, const std::string& alt, State& state);
+// Writes a drawing of a picture the writer made (the summary's chart), at most the text width.
+void add_picture(XmlWriter& w, Image image, const std::string& alt, State& state);
 
-// Appends inlines as runs, hyperlinks and drawings.
-void add_inlines(pugi::xml_node parent, const ir::Inlines& inlines, const InlineContext& context, State& state);
+// Writes inlines as runs, hyperlinks and drawings.
+void add_inlines(XmlWriter& w, const ir::Inlines& inlines, const InlineContext& context, State& state);
 
-// Appends a w:hyperlink to an external URL (a relationship shared by equal URLs) and returns it; a null node, with
-// a note, when the URL's scheme is not allowed (the caller writes the text alone).
-pugi::xml_node add_hyperlink(pugi::xml_node parent, const std::string& url, State& state, std::string_view source = {},
-                             int line = 0);
+// Opens a w:hyperlink to an external URL (a relationship shared by equal URLs; the caller closes it) and returns
+// true; false, with a note and nothing written, when the URL's scheme is not allowed (the caller writes the text
+// alone).
+bool open_hyperlink(XmlWriter& w, const std::string& url, State& state, std::string_view source = {}, int line = 0);
 
-// Writes the title block, the table of contents (several meetings) and every meeting into body, before its sectPr.
-void write_body(pugi::xml_node body, std::span<const ir::Meeting> meetings, const WriteOptions& options, State& state);
+// Writes the title block, the table of contents (several meetings) and every meeting: word/document.xml's body
+// before its sectPr.
+void write_body(XmlWriter& w, std::span<const ir::Meeting> meetings, const WriteOptions& options, State& state);
 
 }  // namespace minutes::formats::docx

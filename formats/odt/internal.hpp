@@ -1,4 +1,4 @@
-// Internals of the ODT writer shared by its files: namespaces, the body builder, styles and the reference document.
+// Internals of the ODT writer shared by its files: namespaces, the body writer, styles and the reference document.
 #pragma once
 
 #include <pugixml.hpp>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "formats/common/words.hpp"
+#include "formats/common/xml_writer.hpp"
 #include "formats/common/zip.hpp"
 #include "formats/formats.hpp"
 
@@ -40,66 +41,68 @@ struct Sink {
   int html = 0;                                       // raw HTML blocks written as their visible text
 };
 
-// Builds the body (office:text children) of one meeting under `parent`.
+// Writes the body (office:text children) of one meeting at the writer's position, element by element.
 class Body {
  public:
-  Body(Sink& sink, const ir::Meeting& meeting, int heading_base, const Words& words)
-      : sink_(sink), meeting_(meeting), base_(heading_base), words_(words) {}
+  Body(XmlWriter& w, Sink& sink, const ir::Meeting& meeting, int heading_base, const Words& words)
+      : w_(w), sink_(sink), meeting_(meeting), base_(heading_base), words_(words) {}
   // Writes the meeting's blocks, sections and events table.
-  void meeting(pugi::xml_node parent);
+  void meeting();
   // Writes blocks that are not the meeting's own (a report's summary and appendix) in body text.
-  void blocks(pugi::xml_node parent, const ir::Blocks& bs) { blocks(parent, bs, "Text_20_body", false); }
-  // Embeds a picture made by the writer (the summary's chart) as a frame `width_cm` wide.
-  void picture(pugi::xml_node parent, const std::string& key, const std::string& png, int width_px, int height_px,
-               double width_cm, const std::string& alt);
-  // Writes inlines into a paragraph-like node.
-  void inlines(pugi::xml_node parent, const ir::Inlines& in, bool in_link = false);
-  // Appends text, cleaned of control characters.
-  void text(pugi::xml_node parent, std::string_view s);
-  // Appends text keeping every space, tab and line end (code).
-  void literal(pugi::xml_node parent, std::string_view s);
+  void blocks(const ir::Blocks& bs) { blocks(bs, "Text_20_body", false); }
+  // Embeds a picture made by the writer (the summary's chart) as a frame `width_cm` wide, in the open element.
+  void picture(const std::string& key, const std::string& png, int width_px, int height_px, double width_cm,
+               const std::string& alt);
+  // Writes inlines into the open paragraph-like element.
+  void inlines(const ir::Inlines& in, bool in_link = false);
+  // Appends text, cleaned of control characters, to the open element.
+  void text(std::string_view s);
+  // Appends text keeping every space, tab and line end (code) to the open element, which has no content yet.
+  void literal(std::string_view s);
   // A cleaned string for attribute values.
   std::string safe(std::string_view s);
 
  private:
-  void blocks(pugi::xml_node parent, const ir::Blocks& bs, const char* para_style, bool in_list);
-  void block(pugi::xml_node parent, const ir::Block& b, const char* para_style, bool in_list);
-  void list(pugi::xml_node parent, const ir::Block& b, int depth);
-  void table(pugi::xml_node parent, const ir::Block& b, bool in_list);
-  void section(pugi::xml_node parent, const ir::Section& s, int depth);
-  void events(pugi::xml_node parent);
-  void image(pugi::xml_node parent, const ir::Inline& img, bool in_link);
-  void frame(pugi::xml_node parent, const std::string& name, double wcm, double hcm, const std::string& alt);
-  void link(pugi::xml_node parent, const ir::Inline& link, bool in_link);
+  void blocks(const ir::Blocks& bs, const char* para_style, bool in_list);
+  void block(const ir::Block& b, const char* para_style, bool in_list);
+  void list(const ir::Block& b, int depth);
+  void table(const ir::Block& b, bool in_list);
+  void section(const ir::Section& s, int depth);
+  void events();
+  void image(const ir::Inline& img, bool in_link);
+  void frame(const std::string& name, double wcm, double hcm, const std::string& alt);
+  void link(const ir::Inline& link, bool in_link);
   void note(int line, std::string message);
+  // Opens a text:p of a block; the first one of a checked list item starts with its check box.
+  void open_paragraph(const char* style);
 
+  XmlWriter& w_;
   Sink& sink_;
   const ir::Meeting& meeting_;
   int base_;
   const Words& words_;
   int list_depth_ = 0;
+  std::string_view check_box_;  // written at the start of the next block paragraph (a checked item's first)
 };
 
-// The heading paragraph (text:h) at an outline level, with its style.
-pugi::xml_node add_heading(pugi::xml_node parent, int level);
+// Opens the heading paragraph (text:h) at an outline level, with its style (else the level's).
+void open_heading(XmlWriter& w, int level, const char* style = nullptr);
 
-// A table:table with the named styles, `columns` columns; returns the table node.
-pugi::xml_node add_table(pugi::xml_node parent, size_t columns);
+// Opens a table:table named `name` with the named styles and `columns` columns.
+void open_table(XmlWriter& w, const std::string& name, size_t columns);
 
-// Appends a table row; header rows go into table:table-header-rows.
-pugi::xml_node add_row(pugi::xml_node table, bool header);
+// Opens a cell with one paragraph (aligned as the column says), leaving the paragraph open (close it twice).
+void open_cell(XmlWriter& w, bool header, ir::Align align = ir::Align::none);
 
-// Appends a cell with one paragraph (aligned as the column says) and returns that paragraph.
-pugi::xml_node add_cell(pugi::xml_node row, bool header, ir::Align align = ir::Align::none);
-
-// Adds to content.xml's automatic styles what LibreOffice only honours there: the table and cell looks (copied
-// from the named styles Table, Table Cell, Table Header Cell of `styles`) and aligned table paragraphs.
-void add_automatic_styles(pugi::xml_node automatic, const pugi::xml_document& styles);
+// What content.xml's automatic styles need from `styles`, serialised: what LibreOffice only honours there, the
+// table and cell looks (copied from the named styles Table, Table Cell, Table Header Cell) and aligned table
+// paragraphs.
+std::string automatic_styles(const pugi::xml_document& styles);
 
 // The styles part: the template (or the reference document's styles) adapted to the report.
 struct StylesPart {
   std::string xml;
-  std::shared_ptr<const pugi::xml_document> doc;  // the same, parsed (shared between reports: read only)
+  std::shared_ptr<const std::string> automatic;   // content.xml's automatic styles taken from it (automatic_styles)
   size_t recurring_prefix = 0;                    // bytes before the report title: the same for every report
   std::vector<Picture> pictures;                  // pictures the reference document's styles use
 };

@@ -45,19 +45,15 @@ std::string to_string(const pugi::xml_document& doc) {
 namespace {
 
 constexpr const char* mimetype = "application/vnd.oasis.opendocument.text";
+constexpr std::string_view declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-pugi::xml_node part_root(pugi::xml_document& doc, const char* name) {
-  auto root = doc.append_child(name);
-  for (const auto& [prefix, uri] : namespaces()) root.append_attribute((std::string("xmlns:") + prefix).c_str()) = uri;
-  root.append_attribute("office:version") = "1.3";
-  return root;
+void open_part(XmlWriter& w, const char* name) {
+  w.open(name);
+  for (const auto& [prefix, uri] : namespaces()) w.attr(std::string("xmlns:") + prefix, uri);
+  w.attr("office:version", "1.3");
 }
 
-pugi::xml_node paragraph(pugi::xml_node parent, const char* style) {
-  auto p = parent.append_child("text:p");
-  p.append_attribute("text:style-name") = style;
-  return p;
-}
+void open_paragraph(XmlWriter& w, const char* style) { w.open("text:p").attr("text:style-name", style); }
 
 std::string join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
@@ -77,20 +73,21 @@ std::string unbroken_dates(const std::string& title) {
 }
 
 // "Label: value" lines of the title block or a chapter's opening.
-void meta_line(odt::Body& body, pugi::xml_node parent, std::string_view label, const std::string& value) {
+void meta_line(XmlWriter& w, odt::Body& body, std::string_view label, const std::string& value) {
   if (value.empty()) return;
-  auto p = paragraph(parent, "Report_20_Meta");
-  auto l = p.append_child("text:span");
-  l.append_attribute("text:style-name") = "Strong_20_Emphasis";
-  body.text(l, std::string(label) + ": ");
-  body.text(p, value);
+  open_paragraph(w, "Report_20_Meta");
+  w.open("text:span").attr("text:style-name", "Strong_20_Emphasis");
+  body.text(std::string(label) + ": ");
+  w.close();
+  body.text(value);
+  w.close();
 }
 
 // Who and when of one meeting, under its chapter heading.
-void meeting_lines(odt::Body& body, pugi::xml_node parent, const ir::Meeting& m, const Words& l) {
-  if (m.date) meta_line(body, parent, l.date, period_text(*m.date, *m.date, l));
-  meta_line(body, parent, m.scribes.size() > 1 ? l.scribes : l.scribe, join(m.scribes, ", "));
-  meta_line(body, parent, l.participants, join(m.participants, ", "));
+void meeting_lines(XmlWriter& w, odt::Body& body, const ir::Meeting& m, const Words& l) {
+  if (m.date) meta_line(w, body, l.date, period_text(*m.date, *m.date, l));
+  meta_line(w, body, m.scribes.size() > 1 ? l.scribes : l.scribe, join(m.scribes, ", "));
+  meta_line(w, body, l.participants, join(m.participants, ", "));
 }
 
 std::string valid_language(const std::string& lang, odt::Sink& sink) {
@@ -102,142 +99,154 @@ std::string valid_language(const std::string& lang, odt::Sink& sink) {
 }
 
 // A heading of the report's own outline (summary, series, meeting, appendix) with a bookmark the contents link to.
-pugi::xml_node chapter_heading(odt::Body& body, pugi::xml_node text, int level, const char* style,
-                               const std::string& bookmark, const std::string& title) {
-  auto h = odt::add_heading(text, level);
-  if (style) h.attribute("text:style-name") = style;
-  h.append_child("text:bookmark").append_attribute("text:name") = bookmark.c_str();
-  body.text(h, title);
-  return h;
+void chapter_heading(XmlWriter& w, odt::Body& body, int level, const char* style, const std::string& bookmark,
+                     const std::string& title) {
+  odt::open_heading(w, level, style);
+  w.open("text:bookmark").attr("text:name", bookmark).close();
+  body.text(title);
+  w.close();
 }
 
 // One entry of the contents: a link to the bookmark, a tab and the page the bookmark is on (a reference field that
 // LibreOffice computes when it lays the pages out, so the contents show real page numbers without an update).
-void contents_entry(odt::Body& body, pugi::xml_node index, int level, const std::string& bookmark,
-                    const std::string& title) {
-  auto entry = paragraph(index, level == 1 ? "Contents_20_1" : "Contents_20_2");
-  auto a = entry.append_child("text:a");
-  a.append_attribute("xlink:type") = "simple";
-  a.append_attribute("xlink:href") = ("#" + bookmark).c_str();
-  a.append_attribute("text:style-name") = "Index_20_Link";
-  a.append_attribute("text:visited-style-name") = "Index_20_Link";
-  body.text(a, title);
-  entry.append_child("text:tab");
-  auto page = entry.append_child("text:bookmark-ref");
-  page.append_attribute("text:reference-format") = "page";
-  page.append_attribute("text:ref-name") = bookmark.c_str();
+void contents_entry(XmlWriter& w, odt::Body& body, int level, const std::string& bookmark, const std::string& title) {
+  open_paragraph(w, level == 1 ? "Contents_20_1" : "Contents_20_2");
+  w.open("text:a")
+      .attr("xlink:type", "simple")
+      .attr("xlink:href", "#" + bookmark)
+      .attr("text:style-name", "Index_20_Link")
+      .attr("text:visited-style-name", "Index_20_Link");
+  body.text(title);
+  w.close();
+  w.leaf("text:tab");
+  w.open("text:bookmark-ref").attr("text:reference-format", "page").attr("text:ref-name", bookmark).close();
+  w.close();
 }
 
-// The contents: its source (two outline levels) and its body already filled in.
-pugi::xml_node contents(pugi::xml_node text, const Words& labels) {
-  auto toc = text.append_child("text:table-of-content");
-  toc.append_attribute("text:name") = "Contents";
-  auto src = toc.append_child("text:table-of-content-source");
-  src.append_attribute("text:outline-level") = 2;
-  auto tt = src.append_child("text:index-title-template");
-  tt.append_attribute("text:style-name") = "Contents_20_Heading";
-  tt.append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
+// Opens the contents: its source (two outline levels), then its body with the title; the entries follow (close
+// twice after them).
+void open_contents(XmlWriter& w, const Words& labels) {
+  w.open("text:table-of-content").attr("text:name", "Contents");
+  w.open("text:table-of-content-source").attr("text:outline-level", 2);
+  w.open("text:index-title-template").attr("text:style-name", "Contents_20_Heading").text(labels.contents).close();
   for (int level : {1, 2}) {
-    auto et = src.append_child("text:table-of-content-entry-template");
-    et.append_attribute("text:outline-level") = level;
-    et.append_attribute("text:style-name") = level == 1 ? "Contents_20_1" : "Contents_20_2";
-    et.append_child("text:index-entry-link-start");
-    et.append_child("text:index-entry-text");
-    et.append_child("text:index-entry-link-end");
-    auto tab = et.append_child("text:index-entry-tab-stop");
-    tab.append_attribute("style:type") = "right";
-    tab.append_attribute("style:leader-char") = ".";
-    et.append_child("text:index-entry-page-number");
+    w.open("text:table-of-content-entry-template")
+        .attr("text:outline-level", level)
+        .attr("text:style-name", level == 1 ? "Contents_20_1" : "Contents_20_2");
+    w.leaf("text:index-entry-link-start").leaf("text:index-entry-text").leaf("text:index-entry-link-end");
+    w.open("text:index-entry-tab-stop").attr("style:type", "right").attr("style:leader-char", ".").close();
+    w.leaf("text:index-entry-page-number");
+    w.close();
   }
-  auto ib = toc.append_child("text:index-body");
-  auto it = ib.append_child("text:index-title");
-  it.append_attribute("text:name") = "Contents_Head";
-  paragraph(it, "Contents_20_Heading").append_child(pugi::node_pcdata).set_value(labels.contents.c_str());
-  return ib;
+  w.close();
+  w.open("text:index-body");
+  w.open("text:index-title").attr("text:name", "Contents_Head");
+  open_paragraph(w, "Contents_20_Heading");
+  w.text(labels.contents).close();
+  w.close();
 }
 
 // A report of several meetings: summary, contents, chapters by series, appendix.
-void report_body(pugi::xml_node text, std::span<const ir::Meeting> meetings, const WriteOptions& options,
+void report_body(XmlWriter& w, std::span<const ir::Meeting> meetings, const WriteOptions& options,
                  const Words& labels, odt::Sink& sink) {
   ir::Meeting none;
-  odt::Body head(sink, none, 1, labels);
+  odt::Body head(w, sink, none, 1, labels);
   Summary summary = summarise(meetings, options, labels);
-  chapter_heading(head, text, 1, nullptr, "report-summary", labels.summary);
+  chapter_heading(w, head, 1, nullptr, "report-summary", labels.summary);
   auto parts = summary_blocks(summary, labels);
-  head.blocks(text, parts.figures);
+  head.blocks(parts.figures);
   Chart chart = meetings_chart(summary, labels);
-  head.picture(paragraph(text, "Figure"), "minutes:chart", chart.png, chart.width, chart.height, 16.0, labels.chart);
-  head.text(paragraph(text, "Caption"), labels.chart);
+  open_paragraph(w, "Figure");
+  head.picture("minutes:chart", chart.png, chart.width, chart.height, 16.0, labels.chart);
+  w.close();
+  open_paragraph(w, "Caption");
+  head.text(labels.chart);
+  w.close();
   if (!parts.events.empty()) {
-    head.text(odt::add_heading(text, 2), labels.events_held);
-    head.blocks(text, parts.events);
+    odt::open_heading(w, 2);
+    head.text(labels.events_held);
+    w.close();
+    head.blocks(parts.events);
   }
-  auto index = contents(text, labels);
-  contents_entry(head, index, 1, "report-summary", labels.summary);
+  open_contents(w, labels);
+  contents_entry(w, head, 1, "report-summary", labels.summary);
   auto groups = chapters(meetings);
   std::vector<std::pair<const ir::Meeting*, std::string>> order;
   for (size_t g = 0; g < groups.size(); ++g) {
     std::string name = groups[g].name.empty() ? labels.no_series : groups[g].name;
-    contents_entry(head, index, 1, fmt::format("series-{}", g + 1), name);
+    contents_entry(w, head, 1, fmt::format("series-{}", g + 1), name);
     for (const ir::Meeting* m : groups[g].meetings) {
       order.emplace_back(m, chapter_title(*m, groups[g].name));
-      contents_entry(head, index, 2, fmt::format("meeting-{}", order.size()), order.back().second);
+      contents_entry(w, head, 2, fmt::format("meeting-{}", order.size()), order.back().second);
     }
   }
-  contents_entry(head, index, 1, "report-appendix", labels.appendix);
+  contents_entry(w, head, 1, "report-appendix", labels.appendix);
+  w.close().close();  // index body, contents
   size_t n = 0;
   for (size_t g = 0; g < groups.size(); ++g) {
     std::string name = groups[g].name.empty() ? labels.no_series : groups[g].name;
-    chapter_heading(head, text, 1, "Chapter", fmt::format("series-{}", g + 1), name);
+    chapter_heading(w, head, 1, "Chapter", fmt::format("series-{}", g + 1), name);
     for (size_t i = 0; i < groups[g].meetings.size(); ++i, ++n) {
       const auto& m = *order[n].first;
-      odt::Body body(sink, m, 3, labels);  // its sections below its own heading (level 2)
-      chapter_heading(body, text, 2, i ? "Chapter_20_2" : nullptr, fmt::format("meeting-{}", n + 1), order[n].second);
-      meeting_lines(body, text, m, labels);
-      body.meeting(text);
+      odt::Body body(w, sink, m, 3, labels);  // its sections below its own heading (level 2)
+      chapter_heading(w, body, 2, i ? "Chapter_20_2" : nullptr, fmt::format("meeting-{}", n + 1), order[n].second);
+      meeting_lines(w, body, m, labels);
+      body.meeting();
     }
   }
-  chapter_heading(head, text, 1, "Chapter", "report-appendix", labels.appendix);
+  chapter_heading(w, head, 1, "Chapter", "report-appendix", labels.appendix);
   for (const auto& [title, blocks] : appendix_blocks(summary, labels)) {
-    head.text(odt::add_heading(text, 2), title);
-    head.blocks(text, blocks);
+    odt::open_heading(w, 2);
+    head.text(title);
+    w.close();
+    head.blocks(blocks);
   }
 }
 
 std::string content_xml(std::span<const ir::Meeting> meetings, const TitleBlock& block, const WriteOptions& options,
-                        const pugi::xml_document& styles, const Words& labels, odt::Sink& sink) {
-  pugi::xml_document doc;
-  auto root = part_root(doc, "office:document-content");
-  auto autos = root.append_child("office:automatic-styles");
+                        const std::string& automatic, const Words& labels, odt::Sink& sink) {
+  XmlWriter w{std::string(declaration)};
+  open_part(w, "office:document-content");
+  w.open("office:automatic-styles");
   for (auto [name, parent] : {std::pair{"Chapter", "Heading_20_1"}, std::pair{"Chapter_20_2", "Heading_20_2"}}) {
-    auto chapter = autos.append_child("style:style");
-    chapter.append_attribute("style:name") = name;
-    chapter.append_attribute("style:family") = "paragraph";
-    chapter.append_attribute("style:parent-style-name") = parent;
-    chapter.append_child("style:paragraph-properties").append_attribute("fo:break-before") = "page";
+    w.open("style:style")
+        .attr("style:name", name)
+        .attr("style:family", "paragraph")
+        .attr("style:parent-style-name", parent);
+    w.open("style:paragraph-properties").attr("fo:break-before", "page").close();
+    w.close();
   }
-  odt::add_automatic_styles(autos, styles);
-  auto text = root.append_child("office:body").append_child("office:text");
+  w.raw(automatic);
+  w.close();
+  w.open("office:body").open("office:text");
 
   ir::Meeting none;
   auto ordered = in_date_order(meetings);
-  odt::Body head(sink, ordered.empty() ? none : *ordered.front(), 1, labels);
-  head.text(paragraph(text, "Title"), unbroken_dates(block.title));
-  if (!block.subtitle.empty()) head.text(paragraph(text, "Subtitle"), block.subtitle);
-  for (const auto& [label, value] : block.lines) meta_line(head, text, label, value);
+  odt::Body head(w, sink, ordered.empty() ? none : *ordered.front(), 1, labels);
+  open_paragraph(w, "Title");
+  head.text(unbroken_dates(block.title));
+  w.close();
+  if (!block.subtitle.empty()) {
+    open_paragraph(w, "Subtitle");
+    head.text(block.subtitle);
+    w.close();
+  }
+  for (const auto& [label, value] : block.lines) meta_line(w, head, label, value);
   if (block.report)
-    report_body(text, meetings, options, labels, sink);
+    report_body(w, meetings, options, labels, sink);
   else
-    head.meeting(text);
-  return odt::to_string(doc);
+    head.meeting();
+  w.close().close().close();  // office:text, office:body, the root
+  return w.take();
 }
 
 std::string meta_xml(std::span<const ir::Meeting> meetings, const std::string& title, const std::string& lang,
                      const WriteOptions& options, odt::Sink& sink) {
-  pugi::xml_document doc;
-  auto meta = part_root(doc, "office:document-meta").append_child("office:meta");
+  XmlWriter w{std::string(declaration)};
+  open_part(w, "office:document-meta");
+  w.open("office:meta");
   auto add = [&](const char* name, const std::string& value) {
-    meta.append_child(name).append_child(pugi::node_pcdata).set_value(clean_text(value, &sink.dropped).c_str());
+    w.open(name).text(clean_text(value, &sink.dropped)).close();
   };
   std::string when = iso_datetime(output_timestamp(meetings, options));
   when.pop_back();  // ODF dates are local date-times without a zone in practice; keep UTC without 'Z'
@@ -259,24 +268,25 @@ std::string meta_xml(std::span<const ir::Meeting> meetings, const std::string& t
   add("meta:creation-date", when);
   add("dc:date", when);
   add("dc:language", lang);
-  return odt::to_string(doc);
+  w.close().close();
+  return w.take();
 }
 
 std::string manifest_xml(const std::vector<std::string>& parts, const std::vector<odt::Picture>& pictures) {
-  pugi::xml_document doc;
-  auto root = doc.append_child("manifest:manifest");
-  root.append_attribute("xmlns:manifest") = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
-  root.append_attribute("manifest:version") = "1.3";
+  XmlWriter w{std::string(declaration)};
+  w.open("manifest:manifest")
+      .attr("xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0")
+      .attr("manifest:version", "1.3");
   auto entry = [&](const std::string& path, const std::string& type) {
-    auto e = root.append_child("manifest:file-entry");
-    e.append_attribute("manifest:full-path") = path.c_str();
-    if (path == "/") e.append_attribute("manifest:version") = "1.3";
-    e.append_attribute("manifest:media-type") = type.c_str();
+    w.open("manifest:file-entry").attr("manifest:full-path", path);
+    if (path == "/") w.attr("manifest:version", "1.3");
+    w.attr("manifest:media-type", type).close();
   };
   entry("/", mimetype);
   for (const auto& p : parts) entry(p, "text/xml");
   for (const auto& p : pictures) entry(p.name, p.media_type);
-  return odt::to_string(doc);
+  w.close();
+  return w.take();
 }
 
 }  // namespace
@@ -294,7 +304,7 @@ Output package(std::span<const ir::Meeting> meetings, const WriteOptions& option
   TitleBlock block = title_block(meetings, options, words);
   std::string title = clean_text(document_title(block), &sink.dropped);
   auto styles = odt::make_styles(title, lang, options, sink, words);
-  std::string content = odt::content_xml(meetings, block, options, *styles.doc, words, sink);
+  std::string content = odt::content_xml(meetings, block, options, *styles.automatic, words, sink);
   std::string meta = odt::meta_xml(meetings, title, lang, options, sink);
   std::vector<odt::Picture> pictures = styles.pictures;
   for (auto& p : sink.pictures) pictures.push_back(std::move(p));

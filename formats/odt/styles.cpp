@@ -109,7 +109,7 @@ void fill_title_fields(pugi::xml_node node, const std::string& title) {
 // styles.xml for one language, paper and reference document, with a marker where the report title goes.
 struct PreparedStyles {
   std::vector<std::string> pieces;  // the serialised part, split at the title marker
-  std::shared_ptr<const pugi::xml_document> doc;
+  std::shared_ptr<const std::string> automatic;  // what content.xml's automatic styles take from it
 };
 
 constexpr std::string_view title_marker = "minutes-report-title-3f9c1e7a";
@@ -120,8 +120,7 @@ PreparedStyles prepare_styles(const std::string& lang, const WriteOptions& optio
   pugi::xml_document tmpl;
   auto text = template_file("styles.xml");
   tmpl.load_buffer(text.data(), text.size());
-  auto shared = std::make_shared<pugi::xml_document>();
-  pugi::xml_document& doc = *shared;
+  pugi::xml_document doc;
   bool from_reference = reference && reference->doc;
   if (from_reference) {
     doc.reset(*reference->doc);
@@ -155,7 +154,7 @@ PreparedStyles prepare_styles(const std::string& lang, const WriteOptions& optio
     if (at == std::string::npos) break;
     from = at + title_marker.size();
   }
-  part.doc = std::move(shared);
+  part.automatic = std::make_shared<const std::string>(automatic_styles(doc));
   return part;
 }
 
@@ -187,12 +186,13 @@ StylesPart make_styles(const std::string& title, const std::string& lang, const 
   auto prepared =
       cached<PreparedStyles>(cache, key, [&] { return prepare_styles(lang, options, words, reference.get()); });
   StylesPart part;
-  std::string escaped = escape_xml(title);
+  std::string escaped;
+  append_xml_text(escaped, title);
   for (size_t i = 0; i < prepared->pieces.size(); ++i) {
     if (i > 0) part.xml += escaped;
     part.xml += prepared->pieces[i];
   }
-  part.doc = prepared->doc;
+  part.automatic = prepared->automatic;
   if (prepared->pieces.size() > 1) part.recurring_prefix = prepared->pieces[0].size();
   if (reference) {
     part.pictures = reference->pictures;
