@@ -323,6 +323,9 @@ std::vector<Found> actions_in(std::string_view line) {
 bool says_done(std::string_view line) {
   std::string low = lower(line);
   auto has = [&](std::string_view w) { return low.find(w) != std::string::npos; };
+  // Every way of saying it below names one of these; most lines name none.
+  if (!has("done") && !has("erledigt") && !has("dealt") && !has("\u2705") && !has("\u2714") && !has("check_mark"))
+    return false;
   if (has("not done") || has("nicht erledigt") || has("done?") || has("undone")) return false;
   if (has("\u2705") || has("\u2714") || has(":white_check_mark:") || has(":heavy_check_mark:") ||
       has("has been dealt with") || has("done differently") || has("done in the meantime") || has("erledigt") ||
@@ -347,8 +350,8 @@ bool says_done(std::string_view line) {
 
 // A list item that introduces tasks restated from before: "Check AIs from last time", "Action items of last week".
 bool restated_tasks(std::string_view text) {
+  if (trim(text).size() > 60) return false;
   std::string low = lower(trim(text));
-  if (low.size() > 60) return false;
   for (std::string_view p : {"check ais", "checking ais", "check the ais", "ais from", "ais of", "action items from",
                              "action items of", "action items last"})
     if (low.find(p) != std::string::npos) return true;
@@ -385,7 +388,7 @@ std::vector<std::pair<int, std::string>> lines_of(const ir::Inlines& inlines, in
       out.emplace_back(out.back().first + 1, std::string());
       continue;
     }
-    out.back().second += ir::plain_text(ir::Inlines{in});
+    out.back().second += ir::plain_text(in);
   }
   return out;
 }
@@ -423,7 +426,7 @@ class Finder {
     for (const auto& b : it.blocks)  // a remark under the item: "  - done"
       if (b.kind == ir::BlockKind::list)
         for (const auto& sub : b.items)
-          if (actions_in(ir::item_text(sub)).empty() && says_done(ir::item_text(sub))) done = true;
+          if (std::string t = ir::item_text(sub); says_done(t) && actions_in(t).empty()) done = true;
     // A task-list item that is not a question is a task; so is every item under an action items heading.
     bool task = tasks || (it.checked.has_value() && !text.empty() && trim(text).back() != '?');
     size_t before = m_.actions.size();

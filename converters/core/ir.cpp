@@ -18,26 +18,36 @@ void warn(Document& d, int line, int column, std::string message, Severity sever
 }
 
 namespace {
-void append_plain(std::string& out, const Inlines& inlines) {
-  for (const auto& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::text:
-      case InlineKind::code: out += in.text; break;
-      case InlineKind::image: out += in.text; break;
-      case InlineKind::mention:
-        out += '@';
-        out += in.text;
-        break;
-      case InlineKind::line_break: out += '\n'; break;
-      case InlineKind::soft_break: out += ' '; break;
-      case InlineKind::emphasis:
-      case InlineKind::strong:
-      case InlineKind::strikethrough:
-      case InlineKind::link: append_plain(out, in.children); break;
-    }
+void append_plain(std::string& out, const Inlines& inlines);
+
+void append_plain(std::string& out, const Inline& in) {
+  switch (in.kind) {
+    case InlineKind::text:
+    case InlineKind::code: out += in.text; break;
+    case InlineKind::image: out += in.text; break;
+    case InlineKind::mention:
+      out += '@';
+      out += in.text;
+      break;
+    case InlineKind::line_break: out += '\n'; break;
+    case InlineKind::soft_break: out += ' '; break;
+    case InlineKind::emphasis:
+    case InlineKind::strong:
+    case InlineKind::strikethrough:
+    case InlineKind::link: append_plain(out, in.children); break;
   }
 }
+
+void append_plain(std::string& out, const Inlines& inlines) {
+  for (const auto& in : inlines) append_plain(out, in);
+}
 }  // namespace
+
+std::string plain_text(const Inline& in) {
+  std::string out;
+  append_plain(out, in);
+  return out;
+}
 
 std::string plain_text(const Inlines& inlines) {
   std::string out;

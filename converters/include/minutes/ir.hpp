@@ -233,6 +233,9 @@ void warn(Document& d, int line, int column, std::string message, Severity sever
 // The plain text of inlines: soft breaks as spaces, hard breaks as '\n', mentions with '@', images as alt text.
 std::string plain_text(const Inlines& inlines);
 
+// The plain text of one inline and its children.
+std::string plain_text(const Inline& in);
+
 // The plain text of a block (for a list: every item's text, one per line).
 std::string plain_text(const Block& block);
 
