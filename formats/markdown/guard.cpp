@@ -1,6 +1,7 @@
 // Guards against cmark-gfm 0.29.0.gfm.6's super-linear corners (Debian's version; fixed upstream later):
 // huge table padding, many brackets in one paragraph, many pipes in one table row (escaped with a backslash so it
 // is read as text: no word is lost), and the segments a large file is parsed in, one tree at a time.
+#include <algorithm>
 #include <cmath>
 
 #include "formats/markdown/internal.hpp"
@@ -92,15 +93,15 @@ TableGuard guard_tables(std::string& text) {
     if (unit.empty()) return;
     size_t brackets = 0;
     for (const auto& l : unit)
-      for (size_t i = l.begin; i < l.end; ++i) brackets += text[i] == '[';
+      brackets += static_cast<size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(l.begin),
+                                                 text.begin() + static_cast<std::ptrdiff_t>(l.end), '['));
     size_t keep_brackets = allow(brackets, brackets_spent, bracket_budget);
     if (keep_brackets < brackets) note(unit_first_line);
     size_t seen_brackets = 0;
     for (size_t li = 0; li < unit.size(); ++li) {
       const auto& l = unit[li];
       std::string_view line(text.data() + l.begin, l.end - l.begin);
-      size_t pipes = 0;
-      for (char c : line) pipes += c == '|';
+      auto pipes = static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
       size_t keep_pipes = pipes > 16 ? allow(pipes, pipes_spent, pipe_budget) : pipes;
       if (keep_pipes < pipes) note(unit_first_line + static_cast<int>(li));
       // The delimiter row of a table that would need too many padded cells is escaped as a whole.
@@ -113,6 +114,12 @@ TableGuard guard_tables(std::string& text) {
         } else {
           cells_spent += cells;
         }
+      }
+      if (keep_brackets == brackets && keep_pipes == pipes && !defuse) {  // nothing to escape: the line as it is
+        out.append(line);
+        out += '\n';
+        if (block_rows_left > 0) --block_rows_left;
+        continue;
       }
       size_t seen_pipes = 0;
       for (char c : line) {
