@@ -48,7 +48,8 @@ void open_paragraph(XmlWriter& w, const char* style, int indent = 0, const Para&
   w.close();
 }
 
-void write_blocks(XmlWriter& w, const ir::Blocks& blocks, const BlockContext& context, State& state, int depth);
+void write_blocks(XmlWriter& w, std::span<const ir::Block> blocks, const BlockContext& context, State& state,
+                  int depth);
 
 InlineContext inline_context(const BlockContext& context) { return InlineContext{context.source, {}, false}; }
 
@@ -87,7 +88,7 @@ void write_list(XmlWriter& w, const ir::Block& list, const BlockContext& context
       if (b.kind == ir::BlockKind::list)
         write_list(w, b, context, state, depth + 1);
       else
-        write_blocks(w, ir::Blocks{b}, inner, state, depth + 1);
+        write_blocks(w, std::span<const ir::Block>(&b, 1), inner, state, depth + 1);
     }
   }
 }
@@ -163,7 +164,8 @@ void write_code(XmlWriter& w, const ir::Block& block, const BlockContext& contex
   w.close();
 }
 
-void write_blocks(XmlWriter& w, const ir::Blocks& blocks, const BlockContext& context, State& state, int depth) {
+void write_blocks(XmlWriter& w, std::span<const ir::Block> blocks, const BlockContext& context, State& state,
+                  int depth) {
   for (const auto& b : blocks) {
     switch (b.kind) {
       case ir::BlockKind::paragraph:
@@ -261,7 +263,7 @@ void write_section(XmlWriter& w, const ir::Section& s, int offset, const BlockCo
     w.close();
     if (!s.blocks.empty() && starts_with_minutes(s.blocks.front())) skip = 1;
   }
-  write_blocks(w, ir::Blocks(s.blocks.begin() + static_cast<long>(skip), s.blocks.end()), context, state, 0);
+  write_blocks(w, std::span<const ir::Block>(s.blocks).subspan(skip), context, state, 0);
   for (const auto& sub : s.sections) write_section(w, sub, offset, context, state);
 }
 
@@ -340,8 +342,7 @@ void instruction(XmlWriter& w, const std::string& text) {
 
 // The table of contents: a TOC field whose result is already the list of entries, each a link to its heading and
 // a PAGEREF field whose shown value is the page LibreOffice laid it out on (none without LibreOffice).
-void write_toc(XmlWriter& w, const std::vector<Entry>& entries, const std::vector<std::string>& pages,
-               State& state) {
+void write_toc(XmlWriter& w, const std::vector<Entry>& entries, const std::vector<std::string>& pages, State& state) {
   open_paragraph(w, "TOCHeading");
   add_text(w, state.words->contents, {}, state);
   w.close();
