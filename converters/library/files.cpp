@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <fmt/format.h>
 #include <vector>
 
@@ -57,9 +58,10 @@ void wait_for(int fd, short events) {
 FileRead read_all(int fd, std::size_t max, std::size_t expected) {
   std::string data;
   data.reserve(std::min(expected, max));
-  std::vector<char> buf(65536);
+  constexpr std::size_t chunk = 65536;
+  auto buf = std::make_unique_for_overwrite<char[]>(chunk);  // not zeroed: 64 KiB per file read add up
   for (;;) {
-    ssize_t n = ::read(fd, buf.data(), buf.size());
+    ssize_t n = ::read(fd, buf.get(), chunk);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       wait_for(fd, POLLIN);
@@ -68,7 +70,7 @@ FileRead read_all(int fd, std::size_t max, std::size_t expected) {
     if (n < 0) return failed(fmt::format("cannot be read: {}", std::strerror(errno)));
     if (n == 0) break;
     if (data.size() + static_cast<std::size_t>(n) > max) return failed(too_large(max));
-    data.append(buf.data(), static_cast<std::size_t>(n));
+    data.append(buf.get(), static_cast<std::size_t>(n));
   }
   return {std::move(data), {}};
 }

@@ -5,6 +5,9 @@
 #include <zip.h>
 #include <zlib.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include <fmt/format.h>
 
 #include <cstring>
@@ -38,14 +41,18 @@ std::shared_ptr<const Deflated> deflate_final(std::string_view data) {
   };
   thread_local std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(1));
   if (!compressor) return nullptr;
+  // Compressed into a buffer of the thread's that only grows: sizing each part's output to its bound would zero
+  // that many bytes every time.
+  thread_local std::string scratch;
+  if (size_t bound = libdeflate_deflate_compress_bound(compressor.get(), data.size()); scratch.size() < bound)
+    scratch.resize(bound);
+  size_t n = libdeflate_deflate_compress(compressor.get(), data.data(), data.size(), scratch.data(), scratch.size());
+  if (n == 0) return nullptr;
   auto out = std::make_shared<Deflated>();
   out->size = data.size();
   out->crc = libdeflate_crc32(0, data.data(), data.size());
-  out->deflated.resize(libdeflate_deflate_compress_bound(compressor.get(), data.size()));
-  size_t n = libdeflate_deflate_compress(compressor.get(), data.data(), data.size(), out->deflated.data(),
-                                         out->deflated.size());
-  if (n == 0) return nullptr;
-  out->deflated.resize(n);
+  out->deflated.assign(scratch.data(), n);
+  if (scratch.size() > (8u << 20)) std::string().swap(scratch);  // a huge part's buffer is not kept
   return out;
 }
 
@@ -81,7 +88,7 @@ class RecurringParts {
   explicit RecurringParts(Compress compress) : compress_(compress) {}
 
   std::shared_ptr<const Deflated> deflate(std::string_view data) {
-    size_t key = std::hash<std::string_view>{}(data);
+    size_t key = XXH3_64bits(data.data(), data.size());
     {
       std::lock_guard lock(mutex_);
       if (auto it = kept_.find(key); it != kept_.end() && it->second->data == data) return it->second;
