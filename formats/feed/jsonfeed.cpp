@@ -11,35 +11,93 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// Writes what `root.dump(2, ' ', false, error_handler_t::replace)` wrote for the feed's tree of objects and arrays,
+// without the tree: the structure and its indentation spelled out here (an object's members one a line, `"key": `,
+// the last without a comma, the closing brace on a line of its own at the outer depth), every string value written
+// by nlohmann's own serializer as a JSON string of its own, i.e. json(text).dump(-1, ' ', false, replace): invalid
+// UTF-8 replaced by U+FFFD, as in the tree's dump.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out)
+      : out_(out), serializer_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                               json::error_handler_t::replace) {}
+
+  // `text` as a JSON string.
+  JsonWriter& string(const std::string& text) {
+    *value_.get_ptr<std::string*>() = text;  // one string value, its buffer reused
+    serializer_.dump(value_, false, false, 0);  // flushes its buffer into out_ before it returns
+    return *this;
+  }
+  // A member after the first of an object at `depth` (1: the root's): `,`, a line break, the indent and the key.
+  JsonWriter& next(int depth, std::string_view key) {
+    out_ += ',';
+    return first(depth, key);
+  }
+  // The first member of an object at `depth`.
+  JsonWriter& first(int depth, std::string_view key) {
+    out_ += '\n';
+    indent(depth);
+    out_ += '"';
+    out_ += key;  // the writer's own keys, letters and '_': nothing to escape
+    out_ += "\": ";
+    return *this;
+  }
+  JsonWriter& raw(std::string_view s) {
+    out_ += s;
+    return *this;
+  }
+  // The indent of `depth`, two spaces a level.
+  JsonWriter& indent(int depth) {
+    out_.append(static_cast<size_t>(2 * depth), ' ');
+    return *this;
+  }
+
+ private:
+  std::string& out_;
+  nlohmann::detail::serializer<json> serializer_;
+  json value_ = std::string();
+};
+
 Output jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   feed::Feed f = feed::make_feed(meetings, options, context);
-  json root;
-  root["version"] = "https://jsonfeed.org/version/1.1";
-  root["title"] = f.title;
-  if (f.home.find("://") != std::string::npos) root["home_page_url"] = f.home;
-  if (!f.self.empty()) root["feed_url"] = f.self;
-  root["description"] = f.description;
-  root["language"] = f.language;
-  json items = json::array();
-  for (const auto& e : f.entries) {
-    json item;
-    item["id"] = e->id;
-    item["url"] = e->link;
-    item["title"] = e->title;
-    item["content_html"] = e->content;
-    item["summary"] = e->summary;
-    if (e->published) item["date_published"] = iso_datetime(*e->published);
-    if (!e->authors.empty()) {
-      json authors = json::array();
-      for (const auto& a : e->authors) authors.push_back({{"name", a}});
-      item["authors"] = std::move(authors);
-    }
-    if (!e->categories.empty()) item["tags"] = e->categories;
-    items.push_back(std::move(item));
-  }
-  root["items"] = std::move(items);
   Output out;
-  out.bytes = root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string& s = out.bytes;
+  s.reserve(feed::entries_size(f) + feed::entries_size(f) / 8);
+  JsonWriter w(s);
+  w.raw("{").first(1, "version").string("https://jsonfeed.org/version/1.1");
+  w.next(1, "title").string(f.title);
+  if (f.home.find("://") != std::string::npos) w.next(1, "home_page_url").string(f.home);
+  if (!f.self.empty()) w.next(1, "feed_url").string(f.self);
+  w.next(1, "description").string(f.description);
+  w.next(1, "language").string(f.language);
+  w.next(1, "items").raw(f.entries.empty() ? "[]" : "[");
+  for (size_t i = 0; i < f.entries.size(); ++i) {
+    const feed::EntryBody& e = *f.entries[i].body;
+    w.raw(i == 0 ? "\n" : ",\n").indent(2).raw("{");
+    w.first(3, "id").string(e.id);
+    w.next(3, "url").string(e.link);
+    w.next(3, "title").string(e.title);
+    w.next(3, "content_html").string(e.content);
+    w.next(3, "summary").string(e.summary);
+    if (e.published) w.next(3, "date_published").string(iso_datetime(*e.published));
+    if (!e.authors.empty()) {
+      w.next(3, "authors").raw("[");
+      for (size_t j = 0; j < e.authors.size(); ++j) {
+        w.raw(j == 0 ? "\n" : ",\n").indent(4).raw("{");
+        w.first(5, "name").string(e.authors[j]);
+        w.raw("\n").indent(4).raw("}");
+      }
+      w.raw("\n").indent(3).raw("]");
+    }
+    if (!e.categories.empty()) {
+      w.next(3, "tags").raw("[");
+      for (size_t j = 0; j < e.categories.size(); ++j) w.raw(j == 0 ? "\n" : ",\n").indent(4).string(e.categories[j]);
+      w.raw("\n").indent(3).raw("]");
+    }
+    w.raw("\n").indent(2).raw("}");
+  }
+  if (!f.entries.empty()) w.raw("\n").indent(1).raw("]");
+  w.raw("\n}\n");
   out.diagnostics = std::move(f.diagnostics);
   return out;
 }
