@@ -13,19 +13,15 @@ using json = nlohmann::ordered_json;
 
 // Writes what `root.dump(2, ' ', false, error_handler_t::replace)` wrote for the feed's tree of objects and arrays,
 // without the tree: the structure and its indentation spelled out here (an object's members one a line, `"key": `,
-// the last without a comma, the closing brace on a line of its own at the outer depth), every string value written
-// by nlohmann's own serializer as a JSON string of its own, i.e. json(text).dump(-1, ' ', false, replace): invalid
-// UTF-8 replaced by U+FFFD, as in the tree's dump.
+// the last without a comma, the closing brace on a line of its own at the outer depth), every string value as
+// feed::append_json_string writes it.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out)
-      : out_(out), serializer_(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
-                               json::error_handler_t::replace) {}
+  explicit JsonWriter(std::string& out) : out_(out) {}
 
   // `text` as a JSON string.
-  JsonWriter& string(const std::string& text) {
-    *value_.get_ptr<std::string*>() = text;  // one string value, its buffer reused
-    serializer_.dump(value_, false, false, 0);  // flushes its buffer into out_ before it returns
+  JsonWriter& string(std::string_view text) {
+    feed::append_json_string(out_, text);
     return *this;
   }
   // A member after the first of an object at `depth` (1: the root's): `,`, a line break, the indent and the key.
@@ -54,9 +50,75 @@ class JsonWriter {
 
  private:
   std::string& out_;
-  nlohmann::detail::serializer<json> serializer_;
-  json value_ = std::string();
 };
+
+// The length of the well-formed UTF-8 sequence at s[i] (Unicode's table 3-7: no overlong form, no surrogate,
+// nothing above U+10FFFF), 0 when there is none: exactly what nlohmann's decoder accepts.
+size_t utf8_length(std::string_view s, size_t i) {
+  auto at = [&](size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100u; };
+  auto in = [](unsigned b, unsigned lo = 0x80, unsigned hi = 0xBF) { return b >= lo && b <= hi; };
+  unsigned c = at(0);
+  if (c >= 0xC2 && c <= 0xDF) return in(at(1)) ? 2 : 0;
+  if (c == 0xE0) return in(at(1), 0xA0) && in(at(2)) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return in(at(1)) && in(at(2)) ? 3 : 0;
+  if (c == 0xED) return in(at(1), 0x80, 0x9F) && in(at(2)) ? 3 : 0;
+  if (c == 0xF0) return in(at(1), 0x90) && in(at(2)) && in(at(3)) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return in(at(1)) && in(at(2)) && in(at(3)) ? 4 : 0;
+  if (c == 0xF4) return in(at(1), 0x80, 0x8F) && in(at(2)) && in(at(3)) ? 4 : 0;
+  return 0;
+}
+
+}  // namespace
+
+namespace feed {
+
+void append_json_string(std::string& out, std::string_view text) {
+  size_t start = out.size();
+  out += '"';
+  for (size_t i = 0; i < text.size();) {
+    // A run of what goes over as it is: printable ASCII but " and \, and well-formed multi-byte sequences.
+    size_t run = i;
+    while (run < text.size()) {
+      auto c = static_cast<unsigned char>(text[run]);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        ++run;
+      } else if (c >= 0x80) {
+        size_t n = utf8_length(text, run);
+        if (n == 0) {  // broken UTF-8: nlohmann's replacement, whatever it makes of it
+          out.resize(start);
+          out += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+          return;
+        }
+        run += n;
+      } else {
+        break;
+      }
+    }
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) break;
+    auto c = static_cast<unsigned char>(text[run]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      default: {  // another C0 control: "\u00XX", lower-case hex as nlohmann writes it
+        static constexpr char hex[] = "0123456789abcdef";
+        char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out.append(u, sizeof u);
+      }
+    }
+    i = run + 1;
+  }
+  out += '"';
+}
+
+}  // namespace feed
+
+namespace {
 
 Output jsonfeed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   feed::Feed f = feed::make_feed(meetings, options, context);

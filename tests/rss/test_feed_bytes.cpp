@@ -389,3 +389,54 @@ TEST_CASE("a feed's work is linear in its entries: 4n entries cost about 4 times
   CHECK(jf == tree::jsonfeed(large_ms, o));
   CHECK(jsonfeed("large.json", jf)["entries"].size() == 10000);
 }
+
+namespace {
+
+std::string nlohmann_string(const std::string& s) {
+  return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string appended(const std::string& s) {
+  std::string out = "x";  // appends to what is there
+  formats::feed::append_json_string(out, s);
+  return out.substr(1);
+}
+
+}  // namespace
+
+TEST_CASE("a JSON string is nlohmann's, byte for byte: every 1- and 2-byte string, multi-byte edges, broken UTF-8") {
+  size_t checked = 0, failed = 0;
+  auto check = [&](const std::string& s) {
+    ++checked;
+    if (appended(s) != nlohmann_string(s) && ++failed <= 5) FAIL_CHECK("differs for " << json::binary({s.begin(), s.end()}).dump());
+  };
+  for (int a = 0; a < 256; ++a) {
+    check(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) check({static_cast<char>(a), static_cast<char>(b)});
+  }
+  // Three and four bytes from every lead byte of a sequence, the second byte any, the others at the edges.
+  const int edges[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE2, 0xFF};
+  for (int a = 0xC0; a < 256; ++a)
+    for (int b = 0; b < 256; ++b)
+      for (int c : edges) {
+        check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+        for (int d : edges)
+          check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d), 'z'});
+      }
+  // Longer mixes, in a fixed pseudo-random order.
+  const std::string pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa4", "\xc3", "\xe2\x82\xac",
+                                "\xe2\x82", "\xf0\x9f\x8e\x89", "\xf0\x9f", "\xed\xa0\x80", "\xff", "</script>"};
+  uint32_t seed = 12345;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (int k = n % 9; k >= 0; --k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    check(s);
+  }
+  CHECK(failed == 0);
+  MESSAGE(checked << " strings");
+  CHECK(appended("\xff") == "\"\xef\xbf\xbd\"");  // U+FFFD for a broken byte, as nlohmann's replace handler does
+  CHECK(appended("a\"\\\x01\xc3\xa4") == "\"a\\\"\\\\\\u0001\xc3\xa4\"");
+}
