@@ -28,6 +28,11 @@ std::atomic<size_t> allocated{0};
 
 }  // namespace
 
+#if defined(__GNUC__) && !defined(__clang__)
+// GCC pairs the free below with the new expressions it inlined this replacement into, a false alarm.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 void* operator new(size_t n) {
   if (counting.load(std::memory_order_relaxed)) allocated.fetch_add(n, std::memory_order_relaxed);
   if (void* p = std::malloc(n ? n : 1)) return p;
