@@ -53,8 +53,28 @@ void append_xml_text(std::string& out, std::string_view text) { escape(out, text
 
 void append_xml_attribute(std::string& out, std::string_view value) { escape(out, value, in_attribute); }
 
+void append_xml_cdata(std::string& out, std::string_view value) {
+  value = value.substr(0, value.find('\0'));
+  do {
+    size_t end = value.find("]]>");
+    size_t n = end == std::string_view::npos ? value.size() : end + 2;  // "]]" here, ">" in the next section
+    out += "<![CDATA[";
+    out.append(value.data(), n);
+    out += "]]>";
+    value.remove_prefix(n);
+  } while (!value.empty());
+}
+
+void XmlWriter::new_line() {
+  if (!indented_ || !line_) return;
+  out_ += '\n';
+  for (size_t i = 0; i < starts_.size(); ++i) out_ += indent_;
+}
+
 XmlWriter& XmlWriter::open(std::string_view name) {
   end_start_tag();
+  new_line();
+  line_ = true;
   out_ += '<';
   out_ += name;
   starts_.push_back(static_cast<uint32_t>(names_.size()));
@@ -83,12 +103,22 @@ XmlWriter& XmlWriter::text(std::string_view s) {
   if (starts_.empty()) misuse("text outside every element");
   end_start_tag();
   append_xml_text(out_, s);
+  line_ = false;
+  return *this;
+}
+
+XmlWriter& XmlWriter::cdata(std::string_view s) {
+  if (starts_.empty()) misuse("CDATA outside every element");
+  end_start_tag();
+  append_xml_cdata(out_, s);
+  line_ = false;
   return *this;
 }
 
 XmlWriter& XmlWriter::raw(std::string_view xml) {
   end_start_tag();
   out_ += xml;
+  line_ = false;
   return *this;
 }
 
@@ -96,20 +126,26 @@ XmlWriter& XmlWriter::close() {
   if (starts_.empty()) misuse("a close without an open element");
   size_t start = starts_.back();
   if (open_tag_) {
-    out_ += "/>";
+    out_ += indented_ ? " />" : "/>";
     open_tag_ = false;
+    names_.resize(start);
+    starts_.pop_back();
   } else {
+    starts_.pop_back();
+    new_line();
     out_ += "</";
     out_.append(names_, start, std::string::npos);
     out_ += '>';
+    names_.resize(start);
   }
-  names_.resize(start);
-  starts_.pop_back();
+  line_ = true;
   return *this;
 }
 
 std::string XmlWriter::take() {
   if (!starts_.empty()) misuse("elements left open");
+  if (indented_ && line_) out_ += '\n';
+  line_ = false;
   return std::move(out_);
 }
 

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <array>
 #include <set>
-#include <sstream>
 
 #include "formats/common/cache.hpp"
 #include "formats/common/fragment.hpp"
@@ -196,17 +195,27 @@ Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& option
   return f;
 }
 
-pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text) {
-  auto e = parent.append_child(name);
-  e.append_child(pugi::node_pcdata).set_value(clean_text(text).c_str());
-  return e;
+size_t entries_size(const Feed& feed) {
+  size_t n = 1024;
+  for (const auto& e : feed.entries) n += e->content.size() + e->summary.size() + 512;
+  return n;
 }
 
-Output saved(const pugi::xml_document& doc, Feed& feed) {
+XmlWriter xml_writer(const Feed& feed) {
+  std::string start;
+  size_t size = entries_size(feed);
+  start.reserve(size + size / 4);  // the content escaped, or in CDATA sections
+  start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  return XmlWriter::indented(std::move(start), "  ");
+}
+
+void text_element(XmlWriter& w, std::string_view name, std::string_view text) {
+  w.open(name).text(clean_text(text)).close();
+}
+
+Output saved(XmlWriter& w, Feed& feed) {
   Output out;
-  std::ostringstream s;
-  doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
-  out.bytes = s.str();
+  out.bytes = w.take();
   out.diagnostics = std::move(feed.diagnostics);
   return out;
 }

@@ -12,9 +12,9 @@
 #include <minutes/ir.hpp>
 #include <minutes/options.hpp>
 #include <minutes/resources.hpp>
-#include <pugixml.hpp>
 
 #include "formats/common/words.hpp"
+#include "formats/common/xml_writer.hpp"
 
 namespace minutes::formats::feed {
 
@@ -53,10 +53,22 @@ struct Feed {
 // The feed of the meetings under these options: newest first, at most feed_items (0: all), undated last.
 Feed make_feed(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context);
 
-// Appends an element with text (cleaned) to an XML feed.
-pugi::xml_node text_child(pugi::xml_node parent, const char* name, std::string_view text);
+// The size of a feed's entries' texts: what an output buffer reserves so that it rarely grows.
+size_t entries_size(const Feed& feed);
 
-// An XML feed's document as the writer's output, with the model's diagnostics.
-Output saved(const pugi::xml_document& doc, Feed& feed);
+// An XML feed's writer: the declaration, then elements indented by two spaces, the bytes pugixml's format_indent
+// wrote for the feeds' trees before (XmlWriter::indented).
+XmlWriter xml_writer(const Feed& feed);
+
+// Writes an element with text (cleaned) to an XML feed.
+void text_element(XmlWriter& w, std::string_view name, std::string_view text);
+
+// Appends `text` as a JSON string, the bytes json(text).dump(-1, ' ', false, error_handler_t::replace) makes:
+// well-formed UTF-8 written here (" \\ and the C0 controls escaped, the rest as it is), anything else by nlohmann
+// (a broken sequence becomes U+FFFD).
+void append_json_string(std::string& out, std::string_view text);
+
+// An XML feed as the writer's output, with the model's diagnostics.
+Output saved(XmlWriter& w, Feed& feed);
 
 }  // namespace minutes::formats::feed

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <pugixml.hpp>
 
 #include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
@@ -13,7 +12,7 @@ namespace minutes::formats {
 
 namespace {
 
-using feed::text_child;
+using feed::text_element;
 
 // "Thu, 04 May 2023 00:00:00 +0000" (RFC 822 with a four-digit year, English names).
 std::string rfc822(int64_t seconds) {
@@ -29,43 +28,36 @@ std::string rfc822(int64_t seconds) {
 
 Output rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   feed::Feed f = feed::make_feed(meetings, options, context);
-  pugi::xml_document doc;
-  auto decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-  auto root = doc.append_child("rss");
-  root.append_attribute("version").set_value("2.0");
-  root.append_attribute("xmlns:atom").set_value("http://www.w3.org/2005/Atom");
-  root.append_attribute("xmlns:content").set_value("http://purl.org/rss/1.0/modules/content/");
-  root.append_attribute("xmlns:dc").set_value("http://purl.org/dc/elements/1.1/");
-  auto channel = root.append_child("channel");
-  text_child(channel, "title", f.title);
-  text_child(channel, "link", f.home);
-  text_child(channel, "description", escape_xml(f.description));
-  if (!f.self.empty()) {
-    auto self = channel.append_child("atom:link");
-    self.append_attribute("href").set_value(f.self.c_str());
-    self.append_attribute("rel").set_value("self");
-    self.append_attribute("type").set_value("application/rss+xml");
-  }
-  text_child(channel, "language", f.language);
-  text_child(channel, "lastBuildDate", rfc822(f.updated));
-  text_child(channel, "generator", "minutes");
-  text_child(channel, "docs", "https://www.rssboard.org/rss-specification");
+  XmlWriter w = feed::xml_writer(f);
+  w.open("rss")
+      .attr("version", "2.0")
+      .attr("xmlns:atom", "http://www.w3.org/2005/Atom")
+      .attr("xmlns:content", "http://purl.org/rss/1.0/modules/content/")
+      .attr("xmlns:dc", "http://purl.org/dc/elements/1.1/");
+  w.open("channel");
+  text_element(w, "title", f.title);
+  text_element(w, "link", f.home);
+  text_element(w, "description", escape_xml(f.description));
+  if (!f.self.empty())
+    w.open("atom:link").attr("href", f.self).attr("rel", "self").attr("type", "application/rss+xml").close();
+  text_element(w, "language", f.language);
+  text_element(w, "lastBuildDate", rfc822(f.updated));
+  text_element(w, "generator", "minutes");
+  text_element(w, "docs", "https://www.rssboard.org/rss-specification");
   for (const auto& e : f.entries) {
-    auto item = channel.append_child("item");
-    text_child(item, "title", e->title);
-    text_child(item, "link", e->link);
-    auto guid = text_child(item, "guid", e->id);
-    guid.append_attribute("isPermaLink").set_value(e->permalink ? "true" : "false");
-    if (e->published) text_child(item, "pubDate", rfc822(*e->published));
-    for (const auto& a : e->authors) text_child(item, "dc:creator", a);
-    for (const auto& c : e->categories) text_child(item, "category", c);
-    text_child(item, "description", escape_xml(e->summary));
-    if (!e->content.empty())
-      item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(e->content.c_str());
+    w.open("item");
+    text_element(w, "title", e->title);
+    text_element(w, "link", e->link);
+    w.open("guid").attr("isPermaLink", e->permalink ? "true" : "false").text(clean_text(e->id)).close();
+    if (e->published) text_element(w, "pubDate", rfc822(*e->published));
+    for (const auto& a : e->authors) text_element(w, "dc:creator", a);
+    for (const auto& c : e->categories) text_element(w, "category", c);
+    text_element(w, "description", escape_xml(e->summary));
+    if (!e->content.empty()) w.open("content:encoded").cdata(e->content).close();
+    w.close();
   }
-  return feed::saved(doc, f);
+  w.close().close();
+  return feed::saved(w, f);
 }
 
 }  // namespace

@@ -94,10 +94,86 @@ TEST_CASE("a part written element by element is the part pugixml serialises from
   CHECK(w.take() == pugi_bytes(doc));
 }
 
+namespace {
+
+// What pugixml writes for a tree the way the feeds serialised theirs: format_indent with two spaces, UTF-8.
+std::string pugi_indented(const pugi::xml_document& doc, const char* indent = "  ", unsigned flags = 0) {
+  std::ostringstream out;
+  doc.save(out, indent, pugi::format_indent | flags, pugi::encoding_utf8);
+  return std::move(out).str();
+}
+
+}  // namespace
+
+TEST_CASE("an indented part is what pugixml's format_indent writes for the same tree") {
+  pugi::xml_document doc;
+  auto decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  XmlWriter w = XmlWriter::indented("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "  ");
+  auto root = doc.append_child("rss");
+  root.append_attribute("version") = "2.0";
+  w.open("rss").attr("version", "2.0");
+  auto channel = root.append_child("channel");
+  w.open("channel");
+  channel.append_child("title").append_child(pugi::node_pcdata).set_value("A & <b>\n  two lines");
+  w.open("title").text("A & <b>\n  two lines").close();
+  channel.append_child("blank").append_child(pugi::node_pcdata).set_value("");
+  w.open("blank").text("").close();
+  channel.append_child("atom:link").append_attribute("href") = "https://example.org/?a=1&b=\"2\"";
+  w.open("atom:link").attr("href", "https://example.org/?a=1&b=\"2\"").close();
+  channel.append_child("empty");
+  w.leaf("empty");
+  auto item = channel.append_child("item");  // deeper, then mixed content: text, an element, text
+  w.open("item");
+  auto mixed = item.append_child("p");
+  mixed.append_child(pugi::node_pcdata).set_value("one ");
+  mixed.append_child("b").append_child(pugi::node_pcdata).set_value("two");
+  mixed.append_child(pugi::node_pcdata).set_value(" three");
+  w.open("p").text("one ").open("b").text("two").close().text(" three").close();
+  auto tail = item.append_child("q");  // text, then an element last: the end tag on its own line
+  tail.append_child(pugi::node_pcdata).set_value("x");
+  tail.append_child("i");
+  w.open("q").text("x").leaf("i").close();
+  // CDATA: a "]]>" inside, at the end, overlapping "]]]>", none at all, empty, and a NUL that ends the value.
+  for (std::string value : {std::string("<p>a ]]> b</p>"), std::string("end ]]>"), std::string("]]]>]]>"),
+                            std::string("plain"), std::string(), std::string("cut\0 here ]]>", 14)}) {
+    item.append_child("content:encoded").append_child(pugi::node_cdata).set_value(value.c_str());
+    w.open("content:encoded").cdata(value).close();
+  }
+  w.close().close().close();
+  std::string expected = pugi_indented(doc);
+  std::string got = w.take();
+  CHECK(got == expected);
+  // Spelled out, so that a change in pugixml shows here too.
+  CHECK(got.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n  <channel>\n"
+                        "    <title>A &amp; &lt;b&gt;\n  two lines</title>\n    <blank></blank>\n"
+                        "    <atom:link href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\" />\n    <empty />\n"
+                        "    <item>\n      <p>one <b>two</b> three</p>\n      <q>x<i />\n      </q>\n"));
+  CHECK(got.find("<content:encoded><![CDATA[<p>a ]]]]><![CDATA[> b</p>]]></content:encoded>") != std::string::npos);
+  CHECK(got.find("<![CDATA[end ]]]]><![CDATA[>]]>") != std::string::npos);
+  CHECK(got.find("<![CDATA[]]]]]><![CDATA[>]]]]><![CDATA[>]]>") != std::string::npos);
+  CHECK(got.find("<content:encoded><![CDATA[]]></content:encoded>") != std::string::npos);
+  CHECK(got.find("<![CDATA[cut]]>") != std::string::npos);
+  CHECK(got.ends_with("    </item>\n  </channel>\n</rss>\n"));
+}
+
+TEST_CASE("an indented part without start bytes: no line feed before the root, one after it") {
+  pugi::xml_document doc;
+  auto root = doc.append_child("feed");
+  root.append_child("id").append_child(pugi::node_pcdata).set_value("\x01\t\r\xc3\xa4");
+  XmlWriter w = XmlWriter::indented("", "\t");
+  w.open("feed").open("id").text("\x01\t\r\xc3\xa4").close().close();
+  std::string got = w.take();
+  CHECK(got == pugi_indented(doc, "\t", pugi::format_no_declaration));
+  CHECK(got == "<feed>\n\t<id>&#01;\t\r\xc3\xa4</id>\n</feed>\n");
+}
+
 TEST_CASE("elements stay balanced: a misuse throws instead of writing a broken part") {
   XmlWriter w;
   CHECK_THROWS_AS(w.close(), std::logic_error);
   CHECK_THROWS_AS(w.text("x"), std::logic_error);
+  CHECK_THROWS_AS(w.cdata("x"), std::logic_error);
   w.open("a").text("x");
   CHECK_THROWS_AS(w.attr("late", "1"), std::logic_error);
   w.open("b");

@@ -6,11 +6,13 @@
 #include <fstream>
 
 #include "clients/clients.hpp"
+#include "rss/feed_checks.hpp"
 #include <minutes/minutes.hpp>
 #include "formats/formats.hpp"
 
 using namespace minutes;
 using nlohmann::json;
+using test::feedparser, test::jing, test::jsonfeed;
 
 namespace {
 
@@ -56,31 +58,6 @@ Site site_of(const std::vector<ir::Meeting>& ms) {
   std::sort(site.pages.begin(), site.pages.end(), [](auto& a, auto& b) { return a.source < b.source; });
   site.series_names["iaas"] = "Team IaaS";
   return site;
-}
-
-json feedparser(const std::string& name, const std::string& bytes, const std::string& version) {
-  auto path = test::write_output("feeds", name, bytes);
-  json feed = test::check("/usr/bin/python3", "check_feed.py", path);
-  CHECK_MESSAGE(feed["bozo"] == 0, name << ": " << feed["bozo_exception"]);
-  CHECK_MESSAGE(feed["version"] == version, name);
-  return feed;
-}
-
-// A JSON Feed checked against the 1.1 spec's required fields and types (tests/clients/check_jsonfeed.py).
-json jsonfeed(const std::string& name, const std::string& bytes) {
-  json feed = test::check("/usr/bin/python3", "check_jsonfeed.py", test::write_output("feeds", name, bytes));
-  CHECK_MESSAGE(feed["problems"].empty(), name << ": " << feed["problems"]);
-  CHECK(feed["version"] == "https://jsonfeed.org/version/1.1");
-  return feed;
-}
-
-// Validates an Atom document with jing against the schema of RFC 4287's appendix B; the output of jing when not.
-std::string jing(const std::string& path) {
-  int status = 0;
-  std::string out = test::run(
-      "jing -c '" + std::string(MINUTES_SOURCE_DIR) + "/tests/schemas/atom/atom.rnc' '" + path + "' 2>&1", status);
-  REQUIRE_MESSAGE(status != 127, "jing is missing (scripts/setup --test installs it)");
-  return status == 0 ? std::string() : out + " (status " + std::to_string(status) + ")";
 }
 
 }  // namespace
