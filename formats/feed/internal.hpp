@@ -71,4 +71,7 @@ void append_json_string(std::string& out, std::string_view text);
 // An XML feed as the writer's output, with the model's diagnostics.
 Output saved(XmlWriter& w, Feed& feed);
 
+// A date as RSS writes it: "Thu, 04 May 2023 00:00:00 +0000" (RFC 822 with a four-digit year, English names).
+std::string rfc822(int64_t seconds);
+
 }  // namespace minutes::formats::feed

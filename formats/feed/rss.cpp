@@ -10,12 +10,7 @@
 
 namespace minutes::formats {
 
-namespace {
-
-using feed::text_element;
-
-// "Thu, 04 May 2023 00:00:00 +0000" (RFC 822 with a four-digit year, English names).
-std::string rfc822(int64_t seconds) {
+std::string feed::rfc822(int64_t seconds) {
   static constexpr std::array<const char*, 7> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -25,6 +20,11 @@ std::string rfc822(int64_t seconds) {
   return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000", days[static_cast<size_t>(ir::weekday(d))], d.day,
                      months[static_cast<size_t>(d.month - 1)], d.year, rest / 3600, rest / 60 % 60, rest % 60);
 }
+
+namespace {
+
+using feed::rfc822;
+using feed::text_element;
 
 Output rss(std::span<const ir::Meeting> meetings, const WriteOptions& options, const WriteContext& context) {
   feed::Feed f = feed::make_feed(meetings, options, context);

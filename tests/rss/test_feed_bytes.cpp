@@ -71,16 +71,7 @@ pugi::xml_node document(pugi::xml_document& doc, const char* root) {
   return doc.append_child(root);
 }
 
-std::string rfc822(int64_t seconds) {
-  static constexpr std::array<const char*, 7> days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
-  int64_t rest = seconds - day * 86400;
-  ir::Date d = ir::civil_from_days(day);
-  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} +0000", days[static_cast<size_t>(ir::weekday(d))], d.day,
-                     months[static_cast<size_t>(d.month - 1)], d.year, rest / 3600, rest / 60 % 60, rest % 60);
-}
+using feed::rfc822;  // the writers' own dates: these trees check layout and escaping
 
 std::string rss(std::span<const ir::Meeting> ms, const WriteOptions& o) {
   Feed f = formats::feed::make_feed(ms, o, {});
@@ -249,9 +240,7 @@ bool valid_utf8(const std::string& s) {
   try {
     (void)json(s).dump();  // error_handler_t::strict throws on a broken sequence
     return true;
-  } catch (const json::type_error&) {
-    return false;
-  }
+  } catch (const json::type_error&) { return false; }
 }
 
 }  // namespace
@@ -300,8 +289,8 @@ TEST_CASE("feeds of hostile meetings: the bytes the trees gave, and valid to fee
       // Newest first: the markup's meeting, the broken one, the one with controls.
       std::string title = (*f)["entries"][1]["title"];
       CHECK(title.find("lone \xef\xbf\xbd, cut \xef\xbf\xbd, overlong") == 0);  // U+FFFD for the broken bytes
-      CHECK(title.find(emoji) != std::string::npos);                              // emoji (and RTL mark) kept
-      CHECK((*f)["entries"][0]["title"].get<std::string>().find(markup) == 0);    // markup as text, exactly
+      CHECK(title.find(emoji) != std::string::npos);                            // emoji (and RTL mark) kept
+      CHECK((*f)["entries"][0]["title"].get<std::string>().find(markup) == 0);  // markup as text, exactly
       CHECK((*f)["entries"][2]["title"].get<std::string>().find("bell nulafter esc del c1 cr tab\t") == 0);
       std::string content = (*f)["entries"][0]["content"][0];
       CHECK(content.find("<script>alert") == std::string::npos);  // markup in the text stays text
@@ -318,7 +307,10 @@ TEST_CASE("feeds of hostile meetings: the bytes the trees gave, and valid to fee
       CHECK(r["title"].get<std::string>().find(expected) == 0);
       CHECK(a["title"].get<std::string>().find(expected) == 0);
     }
-    CHECK(parsed["items"][0]["authors"] == json::array({{{"name", "@alice"}}, {{"name", "@b\xef\xbf\xbd" "ob"}},
+    CHECK(parsed["items"][0]["authors"] == json::array({{{"name", "@alice"}},
+                                                        {{"name",
+                                                          "@b\xef\xbf\xbd"
+                                                          "ob"}},
                                                         {{"name", "@</script>"}}}));
   }
 }
@@ -413,7 +405,8 @@ TEST_CASE("a JSON string is nlohmann's, byte for byte: every 1- and 2-byte strin
   size_t checked = 0, failed = 0;
   auto check = [&](const std::string& s) {
     ++checked;
-    if (appended(s) != nlohmann_string(s) && ++failed <= 5) FAIL_CHECK("differs for " << json::binary({s.begin(), s.end()}).dump());
+    if (appended(s) != nlohmann_string(s) && ++failed <= 5)
+      FAIL_CHECK("differs for " << json::binary({s.begin(), s.end()}).dump());
   };
   for (int a = 0; a < 256; ++a) {
     check(std::string(1, static_cast<char>(a)));
@@ -429,8 +422,9 @@ TEST_CASE("a JSON string is nlohmann's, byte for byte: every 1- and 2-byte strin
           check({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d), 'z'});
       }
   // Longer mixes, in a fixed pseudo-random order.
-  const std::string pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa4", "\xc3", "\xe2\x82\xac",
-                                "\xe2\x82", "\xf0\x9f\x8e\x89", "\xf0\x9f", "\xed\xa0\x80", "\xff", "</script>"};
+  const std::string pieces[] = {"a",        "\"",           "\\",   "\n",           "\x01",     "\x1f",
+                                "\x7f",     "\xc3\xa4",     "\xc3", "\xe2\x82\xac", "\xe2\x82", "\xf0\x9f\x8e\x89",
+                                "\xf0\x9f", "\xed\xa0\x80", "\xff", "</script>"};
   uint32_t seed = 12345;
   for (int n = 0; n < 20000; ++n) {
     std::string s;
