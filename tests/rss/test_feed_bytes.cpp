@@ -71,7 +71,7 @@ pugi::xml_node document(pugi::xml_document& doc, const char* root) {
   return doc.append_child(root);
 }
 
-using feed::rfc822;  // the writers' own dates: these trees check layout and escaping
+using formats::feed::rfc822;  // the writers' own dates: these trees check layout and escaping
 
 std::string rss(std::span<const ir::Meeting> ms, const WriteOptions& o) {
   Feed f = formats::feed::make_feed(ms, o, {});
