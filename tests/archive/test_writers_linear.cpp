@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 
 #include <minutes/minutes.hpp>
 
@@ -60,10 +61,15 @@ void check_linear(Title title) {
   const int n = 10000;
   ir::Meeting small = meeting_with(n, title), large = meeting_with(4 * n, title);
   for (const Writer& w : writers()) {
-    double a = seconds_to_write(w, small), b = seconds_to_write(w, large);
     // Below 0.1 ms the small case is mostly cache misses (the series page only counts the headings): a writer
-    // whose large case stays under 0.8 ms passes whatever its ratio.
-    double ratio = b / std::max(a, 1e-4);
+    // whose large case stays under 0.8 ms passes whatever its ratio. A ratio above the bound is measured again, up
+    // to three times, and the least kept: another process on the machine can slow one measure (a linear writer
+    // gave 8.6 once under a parallel CI build, 5 otherwise); a quadratic one stays near 16 every time.
+    double a = 0, b = 0, ratio = 1e9;
+    for (int attempt = 0; attempt < 3 && ratio > 8.0; ++attempt) {
+      double sa = seconds_to_write(w, small), sb = seconds_to_write(w, large);
+      if (double r = sb / std::max(sa, 1e-4); r < ratio) std::tie(a, b, ratio) = std::tie(sa, sb, r);
+    }
     MESSAGE(w.name << ": ratio " << ratio);
     CHECK_MESSAGE(ratio <= 8.0, w.name << ": " << n << " headings " << a << " s, " << 4 * n << " headings " << b
                                        << " s, ratio " << ratio);
