@@ -1,6 +1,7 @@
 // Writes meetings as a JSON Feed 1.1: one item per meeting, newest first, the meeting as content_html.
 #include <nlohmann/json.hpp>
 
+#include "converters/core/decode.hpp"
 #include "formats/common/report.hpp"
 #include "formats/feed/internal.hpp"
 #include "formats/formats.hpp"
@@ -52,22 +53,6 @@ class JsonWriter {
   std::string& out_;
 };
 
-// The length of the well-formed UTF-8 sequence at s[i] (Unicode's table 3-7: no overlong form, no surrogate,
-// nothing above U+10FFFF), 0 when there is none: exactly what nlohmann's decoder accepts.
-size_t utf8_length(std::string_view s, size_t i) {
-  auto at = [&](size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100u; };
-  auto in = [](unsigned b, unsigned lo = 0x80, unsigned hi = 0xBF) { return b >= lo && b <= hi; };
-  unsigned c = at(0);
-  if (c >= 0xC2 && c <= 0xDF) return in(at(1)) ? 2 : 0;
-  if (c == 0xE0) return in(at(1), 0xA0) && in(at(2)) ? 3 : 0;
-  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return in(at(1)) && in(at(2)) ? 3 : 0;
-  if (c == 0xED) return in(at(1), 0x80, 0x9F) && in(at(2)) ? 3 : 0;
-  if (c == 0xF0) return in(at(1), 0x90) && in(at(2)) && in(at(3)) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return in(at(1)) && in(at(2)) && in(at(3)) ? 4 : 0;
-  if (c == 0xF4) return in(at(1), 0x80, 0x8F) && in(at(2)) && in(at(3)) ? 4 : 0;
-  return 0;
-}
-
 }  // namespace
 
 namespace feed {
@@ -83,7 +68,8 @@ void append_json_string(std::string& out, std::string_view text) {
       if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
         ++run;
       } else if (c >= 0x80) {
-        size_t n = utf8_length(text, run);
+        // the well-formed sequence (no overlong form, surrogate or code point above U+10FFFF): what nlohmann accepts
+        auto n = static_cast<size_t>(utf8_sequence_length(text, run));
         if (n == 0) {  // broken UTF-8: nlohmann's replacement, whatever it makes of it
           out.resize(start);
           out += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
