@@ -95,8 +95,8 @@ class Newest {
     if (in_series) keep(kept_[folder], key, kept);
     if (in_archive) keep(kept_[""], key, kept);
   }
-  // The kept meeting (date, path); its series' name may still be set (name_series runs after the meetings).
-  ir::Meeting* find(const std::string& date, const std::string& rel) const {
+  // The kept meeting (date, path); null when it was not kept.
+  const ir::Meeting* find(const std::string& date, const std::string& rel) const {
     for (const std::string& folder : {per_series_ ? top_folder(rel) : std::string(), std::string()})
       if (auto list = kept_.find(folder); list != kept_.end())
         if (auto it = list->second.find(Key{date, rel}); it != list->second.end()) return it->second.get();
