@@ -307,27 +307,41 @@ void Executor::write_aggregates() {
   // What each job is made from. Jobs of the same meetings (a series' RSS, Atom and JSON Feed) share one list; a
   // job that was not stale but is written again (an aggregate before it failed) gets its list then.
   std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
-  std::map<std::pair<bool, std::vector<size_t>>, std::vector<ir::Meeting>> lists;
+  // A list is named here, one after another (reading again what a job that was not stale needs), and filled by
+  // the task that writes it, so that the copying runs in parallel too.
+  struct List {
+    std::vector<ir::Meeting> meetings;
+    bool filled = false;
+  };
+  std::map<std::pair<bool, std::vector<size_t>>, List> lists;
+  std::vector<List*> list_of(jobs.size(), nullptr);
   std::vector<const std::vector<ir::Meeting>*> contents(jobs.size(), nullptr);
   auto content_of = [&](size_t k) {
     Job& job = jobs[k];
     if (!job.full && job.folder.empty()) return;  // the archive's summaries
     auto [list, made] = lists.try_emplace({job.full, job.members});
-    contents[k] = &list->second;
-    if (!made) return;
+    list_of[k] = &list->second;
+    contents[k] = &list->second.meetings;
+    if (!made || !job.full) return;
+    std::vector<size_t> missing;  // a job that was not stale: its meetings were not read
+    for (size_t i : job.members)
+      if (!newest_.find(record(i)->date, b_.sources[i].rel) && !read.contains(i)) missing.push_back(i);
+    if (!missing.empty()) read_again(missing, &read);
+  };
+  auto fill = [&](size_t k) {  // reads only what no task changes: the kept meetings, the summaries, the names
+    List* list = list_of[k];
+    if (!list || list->filled) return;
+    list->filled = true;
+    const Job& job = jobs[k];
     if (job.full) {
-      std::vector<size_t> missing;  // a job that was not stale: its meetings were not read
-      for (size_t i : job.members)
-        if (!newest_.find(record(i)->date, b_.sources[i].rel) && !read.contains(i)) missing.push_back(i);
-      if (!missing.empty()) read_again(missing, &read);
-      list->second = full_meetings(job, read);
-      for (auto& m : list->second)  // named as their summaries are
+      list->meetings = full_meetings(job, read);
+      for (auto& m : list->meetings)  // named as their summaries are
         if (auto it = site_.series_names.find(top_folder(m.source));
             it != site_.series_names.end() && ir::title_only_dates(m))
           m.series = it->second;
     } else {
       for (size_t i : job.members)
-        if (auto it = summary_of.find(i); it != summary_of.end()) list->second.push_back(summaries[it->second]);
+        if (auto it = summary_of.find(i); it != summary_of.end()) list->meetings.push_back(summaries[it->second]);
     }
   };
   for (size_t k = 0; k < jobs.size(); ++k) {
@@ -366,6 +380,7 @@ void Executor::write_aggregates() {
   }
   parallel_for(tasks.size(), b_.jobs, nullptr, [&](size_t t) {
     Cache entries;
+    fill(tasks[t].front());  // the task's jobs share one list
     for (size_t k : tasks[t]) run(k, &entries);
   });
 
@@ -380,6 +395,7 @@ void Executor::write_aggregates() {
       job.links = std::move(links);
       job.key = key_of(job);
       if (!contents[k]) content_of(k);
+      fill(k);
       run(k, nullptr);
     }
     for (auto& d : job.diagnostics)
