@@ -73,19 +73,27 @@ void blank_slide_separators(std::string& text) {
   text = std::move(out);
 }
 
-// The cmark-gfm parser with the GitHub extensions the archive uses.
+// The GitHub extensions the archive uses.
+constexpr const char* extension_names[] = {"table", "strikethrough", "autolink", "tasklist"};
+
+// The cmark-gfm parser with the GitHub extensions the archive uses; safe to run on several threads at once.
+// Reading the blocks (cmark_parser_feed) shares nothing between parsers and runs unlocked. The inline phase, in
+// cmark_parser_finish, switches a process-wide table of the characters that start an inline construct: it adds
+// the extensions' characters ('~', ':', 'w') when it starts and takes them out when it ends, so two of them at
+// once would take the characters away from each other mid-parse. That phase alone is serialised. The table cannot
+// simply be set up once: cmark-gfm 0.29 finds the extension of a delimiter through the same per-extension lists
+// its add and remove walk (with the lists emptied, "~ May" crashes the parser).
 cmark_node* parse(const std::string& text) {
   static std::once_flag registered;  // the extension registry is global and not thread-safe
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  // cmark-gfm switches a global table of special characters per parse: parses must not overlap.
-  static std::mutex parsing;
-  std::lock_guard lock(parsing);
   std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
                                                                      &cmark_parser_free);
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+  for (const char* name : extension_names)
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), text.data(), text.size());
+  static std::mutex inline_phase;
+  std::lock_guard lock(inline_phase);
   return cmark_parser_finish(parser.get());
 }
 

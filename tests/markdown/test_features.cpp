@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "helpers.hpp"
 
@@ -109,6 +112,32 @@ TEST_CASE("GFM tables, strikethrough, autolinks and task lists") {
   CHECK(tasks.items[0].checked == true);
   CHECK(tasks.items[1].checked == false);
   CHECK(minutes::ir::item_text(tasks.items[1]) == "open");
+}
+
+// cmark-gfm switches a process-wide table of special characters per parse; the reader sets it up once so that
+// parses may run on several threads at once (minutes build -j) without a lock and without missing a construct.
+TEST_CASE("parses on several threads at once read strikethrough and autolinks as a parse alone does") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "~~old~~ new, see www.scs.community and https://docs.scs.community ~~x~~\n\n";
+  auto count = [](const minutes::ir::Meeting& m) {
+    size_t strikes = 0, links = 0;
+    for (const auto& b : m.blocks)
+      for (const auto& in : b.inlines) {
+        strikes += in.kind == InlineKind::strikethrough;
+        links += in.kind == InlineKind::link;
+      }
+    return std::pair{strikes, links};
+  };
+  const auto alone = count(read(text));
+  REQUIRE(alone == std::pair<size_t, size_t>{600, 600});
+  std::vector<std::pair<size_t, size_t>> seen(4 * 25);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (size_t k = 0; k < 25; ++k) seen[t * 25 + k] = count(read(text));
+    });
+  for (auto& th : threads) th.join();
+  CHECK(std::count(seen.begin(), seen.end(), alone) == static_cast<std::ptrdiff_t>(seen.size()));
 }
 
 TEST_CASE("mentions: @handle in text, not in code, URLs or e-mail addresses") {
