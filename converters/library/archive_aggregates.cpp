@@ -1,5 +1,6 @@
 // The aggregates of a build (calendar, feeds, index, site pages), each file written only when what it is made from changed, from
 // compact summaries of the meetings (the newest shown in full kept whole), and the summaries file.
+#include <algorithm>
 #include <filesystem>
 
 #include <minutes/archive.hpp>
@@ -309,19 +310,20 @@ void Executor::write_aggregates() {
   std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
   // A list is named here, one after another (reading again what a job that was not stale needs), and filled by
   // the task that writes it, so that the copying runs in parallel too.
+  // A series' summaries are a run of `summaries` (its sources come together in path order), shown where they are;
+  // the meetings in full are copies, named as their summaries are.
   struct List {
     std::vector<ir::Meeting> meetings;
+    std::span<const ir::Meeting> view;
     bool filled = false;
   };
   std::map<std::pair<bool, std::vector<size_t>>, List> lists;
   std::vector<List*> list_of(jobs.size(), nullptr);
-  std::vector<const std::vector<ir::Meeting>*> contents(jobs.size(), nullptr);
   auto content_of = [&](size_t k) {
     Job& job = jobs[k];
     if (!job.full && job.folder.empty()) return;  // the archive's summaries
     auto [list, made] = lists.try_emplace({job.full, job.members});
     list_of[k] = &list->second;
-    contents[k] = &list->second.meetings;
     if (!made || !job.full) return;
     std::vector<size_t> missing;  // a job that was not stale: its meetings were not read
     for (size_t i : job.members)
@@ -339,9 +341,17 @@ void Executor::write_aggregates() {
         if (auto it = site_.series_names.find(top_folder(m.source));
             it != site_.series_names.end() && ir::title_only_dates(m))
           m.series = it->second;
+      list->view = list->meetings;
+      return;
+    }
+    std::vector<size_t> at;  // the positions of its summaries
+    for (size_t i : job.members)
+      if (auto it = summary_of.find(i); it != summary_of.end()) at.push_back(it->second);
+    if (std::adjacent_find(at.begin(), at.end(), [](size_t a, size_t b) { return b != a + 1; }) == at.end()) {
+      list->view = at.empty() ? std::span<const ir::Meeting>() : std::span(summaries).subspan(at.front(), at.size());
     } else {
-      for (size_t i : job.members)
-        if (auto it = summary_of.find(i); it != summary_of.end()) list->meetings.push_back(summaries[it->second]);
+      for (size_t p : at) list->meetings.push_back(summaries[p]);
+      list->view = list->meetings;
     }
   };
   for (size_t k = 0; k < jobs.size(); ++k) {
@@ -361,18 +371,18 @@ void Executor::write_aggregates() {
   if (o.feed_title.empty()) o.feed_title = o.title;  // --title names the archive, and so its feed
   auto run = [&](size_t k, Cache* entries) {
     Job& job = jobs[k];
-    job.there = write_job(job, contents[k] ? std::span<const ir::Meeting>(*contents[k]) : summaries,
+    job.there = write_job(job, list_of[k] ? list_of[k]->view : std::span<const ir::Meeting>(summaries),
                           job_options(o, job), entries);
   };
   // The stale jobs in parallel; those of one list of meetings (a series' feeds in three formats) one after another
   // in one task, sharing what they make of each meeting (its entry, its HTML) until the last of them is written.
   std::vector<std::vector<size_t>> tasks;
-  std::map<const std::vector<ir::Meeting>*, size_t> task_of_list;
+  std::map<const List*, size_t> task_of_list;
   for (size_t k = 0; k < jobs.size(); ++k) {
     if (!jobs[k].write) continue;
-    if (!contents[k]) {
+    if (!list_of[k]) {
       tasks.push_back({k});
-    } else if (auto [it, made] = task_of_list.try_emplace(contents[k], tasks.size()); made) {
+    } else if (auto [it, made] = task_of_list.try_emplace(list_of[k], tasks.size()); made) {
       tasks.push_back({k});
     } else {
       tasks[it->second].push_back(k);
@@ -394,7 +404,7 @@ void Executor::write_aggregates() {
     if (links != job.links) {
       job.links = std::move(links);
       job.key = key_of(job);
-      if (!contents[k]) content_of(k);
+      if (!list_of[k]) content_of(k);
       fill(k);
       run(k, nullptr);
     }
