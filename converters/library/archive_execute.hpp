@@ -152,17 +152,17 @@ class Executor {
         site_(build.site),
         context_(build.context) {
     context_.site = &site_;
+    if (build.previous)  // looked up once: the aggregates ask for them again and again
+      for (auto it : records_of(build.sources, *build.previous))
+        last_.push_back(it != build.previous->sources.end() ? &it->second : nullptr);
   }
 
   // Runs the build.
   Report run();
 
  private:
-  const SourceRecord* last(size_t i) const {
-    if (!b_.previous) return nullptr;
-    auto it = b_.previous->sources.find(b_.sources[i].rel);
-    return it != b_.previous->sources.end() ? &it->second : nullptr;
-  }
+  // What the last build's manifest says of a source; null when it has none.
+  const SourceRecord* last(size_t i) const { return last_.empty() ? nullptr : last_[i]; }
   // What the manifest says of a source now: changed in this run, else as the last build left it.
   const SourceRecord* record(size_t i) const { return results_[i].record ? &*results_[i].record : last(i); }
   void count(const ir::Diagnostic& d) {
@@ -238,6 +238,7 @@ class Executor {
   const Build& b_;
   Progress& progress_;
   std::vector<Result> results_;
+  std::vector<const SourceRecord*> last_;  // the last manifest's record of each source, when there was one
   Newest newest_;
   Journal journal_;
   bool fresh_ = false;  // the manifest was begun anew: nothing of the last build is trusted

@@ -6,9 +6,11 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include <minutes/archive.hpp>
 #include <minutes/ir.hpp>
@@ -50,6 +52,11 @@ std::string source_line(const std::string& rel, const SourceRecord& record);
 std::string invalid_line(const std::string& rel);
 std::string gone_line(const std::string& rel);
 std::string aggregate_line(const std::string& name, const AggregateRecord& record);
+
+// The last manifest's entry of each source, in the order of `sources` (end() where it has none): the two are
+// walked side by side in path order, a source looked up only where the orders part (one new, one gone).
+std::vector<std::map<std::string, SourceRecord>::const_iterator> records_of(std::span<const Source> sources,
+                                                                            const Manifest& manifest);
 
 // The summaries file: its first line, and one record (a line naming the source and the length, then the JSON
 // writer's encoding of its summary); summary_records() finds each source's JSON again, unchecked.

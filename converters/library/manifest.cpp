@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <iterator>
 #include <fmt/format.h>
 
 #include <minutes/files.hpp>
@@ -221,6 +222,23 @@ std::string Journal::append(const std::string& line) {
   }
   lines_++;
   return {};
+}
+
+std::vector<std::map<std::string, SourceRecord>::const_iterator> records_of(std::span<const Source> sources,
+                                                                            const Manifest& manifest) {
+  std::vector<std::map<std::string, SourceRecord>::const_iterator> out;
+  out.reserve(sources.size());
+  auto next = manifest.sources.begin();
+  for (const Source& s : sources) {
+    if (next != manifest.sources.end() && next->first == s.rel) {
+      out.push_back(next++);
+      continue;
+    }
+    auto found = manifest.sources.find(s.rel);
+    out.push_back(found);
+    if (found != manifest.sources.end()) next = std::next(found);
+  }
+  return out;
 }
 
 std::string summary_record(const std::string& rel, std::string_view json) {

@@ -5,6 +5,8 @@
 #include <iterator>
 #include <fmt/format.h>
 
+#include "converters/library/archive_files.hpp"
+
 namespace minutes::archive {
 
 namespace {
@@ -78,15 +80,15 @@ Plan plan(const PlanInput& in) {
   };
 
   size_t known = 0;  // current sources the manifest knows
+  std::vector<std::map<std::string, SourceRecord>::const_iterator> records;  // the manifest's entry of each
+  if (last) records = records_of(in.sources, *last);
   for (size_t i = 0; i < in.sources.size(); ++i) {
     const Source& s = in.sources[i];
     SourcePlan& sp = p.sources[i];
-    const SourceRecord* rec = nullptr;
-    if (last)
-      if (auto it = last->sources.find(s.rel); it != last->sources.end()) rec = &it->second;
-    if (!rec) continue;  // new: built
+    if (!last || records[i] == last->sources.end()) continue;  // new: built
+    auto last_at = records[i];
+    const SourceRecord* rec = &last_at->second;
     known++;
-    auto last_at = last->sources.find(s.rel);
     auto rel_of = [](const auto& entry) -> std::string_view {
       if constexpr (requires { entry.rel; })
         return entry.rel;

@@ -122,8 +122,8 @@ Build prepare(const Request& request) {
   auto there = list_outputs(b.out, dirs);
   if (b.previous) {
     // Only what planning asks about: the outputs the manifest names for current sources, and the aggregates.
-    for (const auto& s : b.sources)
-      if (auto it = b.previous->sources.find(s.rel); it != b.previous->sources.end())
+    for (auto it : records_of(b.sources, *b.previous))
+      if (it != b.previous->sources.end())
         for (const auto& o : it->second.outputs)
           if (!there.contains(o.path)) in.missing.insert(o.path);
     for (const auto& [name, record] : b.previous->aggregates)  // the archive's files and the series' ones
