@@ -297,6 +297,7 @@ void Executor::write_aggregates() {
   // Their inputs: every summary (the series are named from them), the meetings shown in full; then the stale
   // ones written in parallel.
   load_summaries(members);
+  write_summaries();  // now, so that their JSON is freed before the aggregates are made
   std::vector<ir::Meeting> summaries;
   std::map<size_t, size_t> summary_of;  // source index -> position in summaries
   for (size_t i : members)
@@ -414,6 +415,15 @@ void Executor::write_aggregates() {
 }
 
 void Executor::write_summaries() {
+  if (std::exchange(summaries_written_, true)) return;
+  struct Release {  // however it ends: the JSON records are not needed again
+    Executor& e;
+    ~Release() {
+      for (auto& r : e.results_) std::string().swap(r.summary_json);
+      e.old_summaries_.clear();
+      std::string().swap(e.old_summaries_text_);
+    }
+  } release{*this};
   size_t same = 0, before = 0;
   bool changed = false;
   for (size_t i = 0; i < b_.sources.size() && !changed; ++i) {

@@ -228,7 +228,8 @@ class Executor {
   // Removes the aggregate files of the last build that this one no longer makes (a series that is gone).
   void remove_stale_aggregates(const std::vector<Job>& jobs);
   void write_aggregates();
-  // The summaries file, rewritten when a summary in it changed, came or went; unchanged records are copied.
+  // The summaries file, rewritten when a summary in it changed, came or went; unchanged records are copied. Once
+  // a run: as soon as the aggregates have loaded the summaries, else after them; the JSON records are freed then.
   void write_summaries();
   void report_sources();
   // The manifest is written whole again after a build of everything, or once the lines appended to it outgrow a
@@ -244,6 +245,7 @@ class Executor {
   bool fresh_ = false;  // the manifest was begun anew: nothing of the last build is trusted
   std::map<std::string, AggregateRecord> aggregates_;
   std::mutex aggregates_mutex_;
+  bool summaries_written_ = false;  // write_summaries() ran: it runs once, before the aggregates when they are made
   bool old_summaries_loaded_ = false;
   std::string old_summaries_text_;
   std::map<std::string, std::string_view> old_summaries_;
