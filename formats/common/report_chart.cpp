@@ -1,11 +1,14 @@
 // The summary's chart: meetings per month per series as stacked bars with a legend, drawn with libgd's built-in
 // bitmap font (no font files, so the same bytes on every machine) and encoded as PNG.
+#include <dlfcn.h>
 #include <gd.h>
 #include <gdfonts.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
+#include <type_traits>
 
 #include "formats/common/report_summary.hpp"
 
@@ -38,14 +41,58 @@ std::string latin(std::string_view utf8, size_t max_chars) {
   return out;
 }
 
+// libgd, opened when the first chart is drawn. Linked, it and the fifty libraries it links (image codecs, abseil)
+// cost every minutes process about 25 ms of loading, three times the CPU of converting one meeting; only a report
+// draws a chart. Null when it cannot be opened (the report then has no chart).
+struct Gd {
+  decltype(&gdImageCreate) create;
+  decltype(&gdImageDestroy) destroy;
+  decltype(&gdImageColorAllocate) colour;
+  decltype(&gdImageFilledRectangle) rectangle;
+  decltype(&gdImageLine) line;
+  decltype(&gdImageString) string;
+  decltype(&gdFontGetSmall) small_font;
+  decltype(&gdImagePaletteCopy) palette_copy;
+  decltype(&gdImageCopyResized) copy_resized;
+  decltype(&gdImagePngPtr) png;
+  decltype(&gdFree) free;
+};
+
+const Gd* gd() {
+  static const std::optional<Gd> lib = []() -> std::optional<Gd> {
+    void* handle = ::dlopen(MINUTES_GD_SONAME, RTLD_NOW | RTLD_LOCAL);  // never closed: it lives with the process
+    if (!handle) return std::nullopt;
+    bool all = true;
+    auto load = [&](auto& f, const char* name) {
+      f = reinterpret_cast<std::remove_reference_t<decltype(f)>>(::dlsym(handle, name));
+      all = all && f;
+    };
+    Gd g{};
+    load(g.create, "gdImageCreate");
+    load(g.destroy, "gdImageDestroy");
+    load(g.colour, "gdImageColorAllocate");
+    load(g.rectangle, "gdImageFilledRectangle");
+    load(g.line, "gdImageLine");
+    load(g.string, "gdImageString");
+    load(g.small_font, "gdFontGetSmall");
+    load(g.palette_copy, "gdImagePaletteCopy");
+    load(g.copy_resized, "gdImageCopyResized");
+    load(g.png, "gdImagePngPtr");
+    load(g.free, "gdFree");
+    if (!all) return std::nullopt;
+    return g;
+  }();
+  return lib ? &*lib : nullptr;
+}
+
 struct ImageDeleter {
-  void operator()(gdImage* im) const { gdImageDestroy(im); }
+  void operator()(gdImage* im) const { gd()->destroy(im); }
 };
 using ImagePtr = std::unique_ptr<gdImage, ImageDeleter>;
 
 void put_text(gdImagePtr im, int x, int y, const std::string& text, int colour) {
   std::string s = text;
-  gdImageString(im, gdFontGetSmall(), x, y, reinterpret_cast<unsigned char*>(s.data()), colour);
+  gd()->string(im, gd()->small_font(), x, y, reinterpret_cast<unsigned char*>(s.data()), colour);
 }
 
 }  // namespace
@@ -57,17 +104,19 @@ Chart meetings_chart(const Summary& s, const Words& words) {
   const int height = std::max(220, top + legend_rows * row_h + 10);
   const int width = left + plot_w + 20 + legend_w;
   const int plot_h = height - top - bottom;
-  ImagePtr im(gdImageCreate(width, height));
+  const Gd* g = gd();
+  if (!g) return {};
+  ImagePtr im(g->create(width, height));
   if (!im) return {};
-  int white = gdImageColorAllocate(im.get(), 255, 255, 255);
-  int ink = gdImageColorAllocate(im.get(), 64, 64, 64);
-  int grid = gdImageColorAllocate(im.get(), 217, 217, 217);
+  int white = g->colour(im.get(), 255, 255, 255);
+  int ink = g->colour(im.get(), 64, 64, 64);
+  int grid = g->colour(im.get(), 217, 217, 217);
   std::vector<int> colours;
   for (size_t i = 0; i < s.series.size(); ++i) {
     int rgb = palette[i % palette.size()];
-    colours.push_back(gdImageColorAllocate(im.get(), rgb >> 16, (rgb >> 8) & 0xFF, rgb & 0xFF));
+    colours.push_back(g->colour(im.get(), rgb >> 16, (rgb >> 8) & 0xFF, rgb & 0xFF));
   }
-  gdImageFilledRectangle(im.get(), 0, 0, width - 1, height - 1, white);
+  g->rectangle(im.get(), 0, 0, width - 1, height - 1, white);
 
   std::vector<int> totals(static_cast<size_t>(months), 0);
   for (const auto& counts : s.per_month)
@@ -77,7 +126,7 @@ Chart meetings_chart(const Summary& s, const Words& words) {
   int top_value = (most + step - 1) / step * step;
   auto y_of = [&](int v) { return top + plot_h - v * plot_h / top_value; };
   for (int v = 0; v <= top_value; v += step) {
-    gdImageLine(im.get(), left, y_of(v), left + plot_w, y_of(v), v == 0 ? ink : grid);
+    g->line(im.get(), left, y_of(v), left + plot_w, y_of(v), v == 0 ? ink : grid);
     std::string label = std::to_string(v);
     put_text(im.get(), left - 6 - 6 * static_cast<int>(label.size()), y_of(v) - 6, label, ink);
   }
@@ -90,7 +139,7 @@ Chart meetings_chart(const Summary& s, const Words& words) {
     for (size_t c = 0; c < s.per_month.size(); ++c) {
       int n = static_cast<size_t>(m) < s.per_month[c].size() ? s.per_month[c][static_cast<size_t>(m)] : 0;
       if (n == 0) continue;
-      gdImageFilledRectangle(im.get(), x, y_of(base + n), x + bar - 1, y_of(base) - 1, colours[c]);
+      g->rectangle(im.get(), x, y_of(base + n), x + bar - 1, y_of(base) - 1, colours[c]);
       base += n;
     }
     if (m % every != 0 || static_cast<size_t>(m) >= s.months.size()) continue;
@@ -102,21 +151,21 @@ Chart meetings_chart(const Summary& s, const Words& words) {
   int lx = left + plot_w + 20;
   for (size_t c = 0; c < s.series.size(); ++c) {
     int y = top + static_cast<int>(c) * row_h;
-    gdImageFilledRectangle(im.get(), lx, y + 2, lx + 10, y + 12, colours[c]);
+    g->rectangle(im.get(), lx, y + 2, lx + 10, y + 12, colours[c]);
     std::string name = s.series[c].name.empty() ? words.no_series : s.series[c].name;
     put_text(im.get(), lx + 16, y, latin(name, (legend_w - 16) / 6), ink);
   }
 
   // Twice the size, pixel for pixel: crisp in print, and the bitmap font stays legible.
-  ImagePtr big(gdImageCreate(width * scale, height * scale));
+  ImagePtr big(g->create(width * scale, height * scale));
   if (!big) return {};
-  gdImagePaletteCopy(big.get(), im.get());
-  gdImageCopyResized(big.get(), im.get(), 0, 0, 0, 0, width * scale, height * scale, width, height);
+  g->palette_copy(big.get(), im.get());
+  g->copy_resized(big.get(), im.get(), 0, 0, 0, 0, width * scale, height * scale, width, height);
   int size = 0;
-  void* png = gdImagePngPtr(big.get(), &size);
+  void* png = g->png(big.get(), &size);
   if (!png) return {};
   Chart chart{std::string(static_cast<const char*>(png), static_cast<size_t>(size)), width * scale, height * scale};
-  gdFree(png);
+  g->free(png);
   return chart;
 }
 
