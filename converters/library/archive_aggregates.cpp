@@ -306,6 +306,12 @@ void Executor::write_aggregates() {
       summaries.push_back(std::move(*std::exchange(results_[i].summary, std::nullopt)));
     }
   name_series(site_, summaries, b_.settings);
+  auto named = [&](ir::Meeting& m) {  // a meeting shown in full is named as its summary is
+    if (auto it = site_.series_names.find(top_folder(m.source));
+        it != site_.series_names.end() && ir::title_only_dates(m))
+      m.series = it->second;
+  };
+  newest_.settle(named);
   // What each job is made from. Jobs of the same meetings (a series' RSS, Atom and JSON Feed) share one list; a
   // job that was not stale but is written again (an aggregate before it failed) gets its list then.
   std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
@@ -336,12 +342,14 @@ void Executor::write_aggregates() {
     if (!list || list->filled) return;
     list->filled = true;
     const Job& job = jobs[k];
-    if (job.full) {
-      list->meetings = full_meetings(job, read);
-      for (auto& m : list->meetings)  // named as their summaries are
-        if (auto it = site_.series_names.find(top_folder(m.source));
-            it != site_.series_names.end() && ir::title_only_dates(m))
-          m.series = it->second;
+    if (job.full) {  // the newest of the archive or a series, read in this run: shown where they are kept
+      list->view = newest_.run(job.folder, job.members.size(), [&](size_t k) {
+        size_t i = job.members[k];
+        return std::pair<std::string_view, std::string_view>(record(i)->date, b_.sources[i].rel);
+      });
+      if (!list->view.empty() || job.members.empty()) return;
+      list->meetings = full_meetings(job, read);  // else copies, some of them read again
+      for (auto& m : list->meetings) named(m);
       list->view = list->meetings;
       return;
     }

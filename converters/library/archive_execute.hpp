@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -80,6 +81,8 @@ inline bool earlier(std::string_view date_a, std::string_view rel_a, std::string
 
 // The newest meetings read in this run with their content, for the aggregates that show the newest in full:
 // at most n of the archive's (and, with `per_series`, of each series') are kept, the others dropped as they come.
+// Once the sources are read, settle() lays each list out as one vector in date order, which the feeds then read
+// in place.
 class Newest {
  public:
   Newest(size_t n, bool per_series) : n_(n), per_series_(per_series) {}
@@ -95,12 +98,51 @@ class Newest {
     if (in_series) keep(kept_[folder], key, kept);
     if (in_archive) keep(kept_[""], key, kept);
   }
+  // After the last offer, on one thread: each list as one vector in date order (a meeting in two lists, its
+  // series' and the archive's, copied once, every other one moved), `name` applied to each meeting.
+  void settle(const std::function<void(ir::Meeting&)>& name) {
+    for (auto& [folder, list] : kept_) {
+      Settled& s = settled_[folder];
+      s.meetings.reserve(list.size());
+      for (auto& [key, kept] : list) {
+        s.keys.push_back(key);
+        s.meetings.push_back(kept.use_count() == 1 ? std::move(*kept) : *kept);
+        kept.reset();
+        name(s.meetings.back());
+      }
+    }
+    kept_.clear();
+    settled_done_ = true;
+  }
   // The kept meeting (date, path); null when it was not kept.
   const ir::Meeting* find(const std::string& date, const std::string& rel) const {
-    for (const std::string& folder : {per_series_ ? top_folder(rel) : std::string(), std::string()})
-      if (auto list = kept_.find(folder); list != kept_.end())
-        if (auto it = list->second.find(Key{date, rel}); it != list->second.end()) return it->second.get();
+    Key key{date, rel};
+    for (const std::string& folder : {per_series_ ? top_folder(rel) : std::string(), std::string()}) {
+      if (settled_done_) {
+        if (auto list = settled_.find(folder); list != settled_.end()) {
+          const Settled& s = list->second;
+          auto at = std::lower_bound(s.keys.begin(), s.keys.end(), key);
+          if (at != s.keys.end() && at->date == date && at->rel == rel) return &s.meetings[at - s.keys.begin()];
+        }
+      } else if (auto list = kept_.find(folder); list != kept_.end()) {
+        if (auto it = list->second.find(key); it != list->second.end()) return it->second.get();
+      }
+    }
     return nullptr;
+  }
+  // After settle(): the last m meetings of a folder's list ("" the archive's) when their (date, path) are
+  // key(0) ... key(m - 1), in order; else an empty span.
+  template <class KeyOf>
+  std::span<const ir::Meeting> run(const std::string& folder, size_t m, KeyOf key) const {
+    auto list = settled_.find(folder);
+    if (list == settled_.end() || m == 0 || m > list->second.meetings.size()) return {};
+    const Settled& s = list->second;
+    size_t at = s.meetings.size() - m;
+    for (size_t k = 0; k < m; ++k) {
+      auto [date, rel] = key(k);
+      if (s.keys[at + k].date != date || s.keys[at + k].rel != rel) return {};
+    }
+    return std::span<const ir::Meeting>(s.meetings).subspan(at, m);
   }
 
  private:
@@ -109,6 +151,10 @@ class Newest {
     bool operator<(const Key& o) const { return earlier(date, rel, o.date, o.rel); }
   };
   using List = std::map<Key, std::shared_ptr<ir::Meeting>>;
+  struct Settled {
+    std::vector<Key> keys;  // in date order
+    std::vector<ir::Meeting> meetings;
+  };
   bool wanted(const List& list, const Key& key) const { return list.size() < n_ || list.begin()->first < key; }
   void keep(List& list, const Key& key, const std::shared_ptr<ir::Meeting>& meeting) {
     list.insert_or_assign(key, meeting);
@@ -118,6 +164,8 @@ class Newest {
   bool per_series_;
   std::mutex mutex_;
   std::map<std::string, List> kept_;  // by series' folder ("" for the archive)
+  std::map<std::string, Settled> settled_;
+  bool settled_done_ = false;
 };
 
 // How many of the newest meetings an aggregate of this build shows in full (of the archive or of a series).
