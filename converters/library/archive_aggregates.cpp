@@ -316,9 +316,9 @@ void Executor::write_aggregates() {
   // job that was not stale but is written again (an aggregate before it failed) gets its list then.
   std::map<size_t, ir::Meeting> read = read_full(jobs);  // once, whichever feeds they are in
   // A list is named here, one after another (reading again what a job that was not stale needs), and filled by
-  // the task that writes it, so that the copying runs in parallel too.
-  // A series' summaries are a run of `summaries` (its sources come together in path order), shown where they are;
-  // the meetings in full are copies, named as their summaries are.
+  // the task that writes it, so that any copying runs in parallel too. A series' summaries are a run of
+  // `summaries` (its sources come together in path order) and the newest read in this run a run of what `newest_`
+  // keeps: both are shown where they are; other lists are copies.
   struct List {
     std::vector<ir::Meeting> meetings;
     std::span<const ir::Meeting> view;
