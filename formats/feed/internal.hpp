@@ -63,11 +63,6 @@ XmlWriter xml_writer(const Feed& feed);
 // Writes an element with text (cleaned) to an XML feed.
 void text_element(XmlWriter& w, std::string_view name, std::string_view text);
 
-// Appends `text` as a JSON string, the bytes json(text).dump(-1, ' ', false, error_handler_t::replace) makes:
-// well-formed UTF-8 written here (" \\ and the C0 controls escaped, the rest as it is), anything else by nlohmann
-// (a broken sequence becomes U+FFFD).
-void append_json_string(std::string& out, std::string_view text);
-
 // An XML feed as the writer's output, with the model's diagnostics.
 Output saved(XmlWriter& w, Feed& feed);
 

@@ -1,7 +1,5 @@
 // Writes meetings as a JSON Feed 1.1: one item per meeting, newest first, the meeting as content_html.
-#include <nlohmann/json.hpp>
-
-#include "converters/core/decode.hpp"
+#include "formats/common/json_text.hpp"
 #include "formats/common/report.hpp"
 #include "formats/feed/internal.hpp"
 #include "formats/formats.hpp"
@@ -10,19 +8,17 @@ namespace minutes::formats {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
 // Writes what `root.dump(2, ' ', false, error_handler_t::replace)` wrote for the feed's tree of objects and arrays,
 // without the tree: the structure and its indentation spelled out here (an object's members one a line, `"key": `,
 // the last without a comma, the closing brace on a line of its own at the outer depth), every string value as
-// feed::append_json_string writes it.
+// append_json_string writes it.
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
 
   // `text` as a JSON string.
   JsonWriter& string(std::string_view text) {
-    feed::append_json_string(out_, text);
+    append_json_string(out_, text);
     return *this;
   }
   // A member after the first of an object at `depth` (1: the root's): `,`, a line break, the indent and the key.
@@ -55,54 +51,6 @@ class JsonWriter {
 
 }  // namespace
 
-namespace feed {
-
-void append_json_string(std::string& out, std::string_view text) {
-  size_t start = out.size();
-  out += '"';
-  for (size_t i = 0; i < text.size();) {
-    // A run of what goes over as it is: printable ASCII but " and \, and well-formed multi-byte sequences.
-    size_t run = i;
-    while (run < text.size()) {
-      auto c = static_cast<unsigned char>(text[run]);
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-        ++run;
-      } else if (c >= 0x80) {
-        // the well-formed sequence (no overlong form, surrogate or code point above U+10FFFF): what nlohmann accepts
-        auto n = static_cast<size_t>(utf8_sequence_length(text, run));
-        if (n == 0) {  // broken UTF-8: nlohmann's replacement, whatever it makes of it
-          out.resize(start);
-          out += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
-          return;
-        }
-        run += n;
-      } else {
-        break;
-      }
-    }
-    out.append(text.data() + i, run - i);
-    if (run == text.size()) break;
-    auto c = static_cast<unsigned char>(text[run]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      default: {  // another C0 control: "\u00XX", lower-case hex as nlohmann writes it
-        static constexpr char hex[] = "0123456789abcdef";
-        char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out.append(u, sizeof u);
-      }
-    }
-    i = run + 1;
-  }
-  out += '"';
-}
-
-}  // namespace feed
 
 namespace {
 

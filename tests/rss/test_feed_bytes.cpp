@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "clients/clients.hpp"
+#include "formats/common/json_text.hpp"
 #include "formats/common/report.hpp"
 #include "formats/common/text.hpp"
 #include "formats/feed/internal.hpp"
@@ -400,7 +401,7 @@ std::string nlohmann_string(const std::string& s) {
 
 std::string appended(const std::string& s) {
   std::string out = "x";  // appends to what is there
-  formats::feed::append_json_string(out, s);
+  formats::append_json_string(out, s);
   return out.substr(1);
 }
 
