@@ -51,7 +51,9 @@ ir::Meeting summarise(const ir::Meeting& meeting) {
   m.sections = headings(meeting.sections);  // the search page's topics
   ir::Block words;                          // and its words
   words.kind = ir::BlockKind::paragraph;
-  words.inlines.push_back({ir::InlineKind::text, formats::search_words(meeting)});
+  ir::Inline text;
+  text.text = formats::search_words(meeting);
+  words.inlines.push_back(std::move(text));
   m.blocks.push_back(std::move(words));
   return m;
 }
@@ -77,9 +79,11 @@ void Executor::read_again(const std::vector<size_t>& which, std::map<size_t, ir:
     std::string hash;
     std::vector<ir::Diagnostic> diagnostics;
     if (auto m = read(b_.sources[i], hash, diagnostics, false)) {
-      r.summary = summarise(*m);
-      std::string json = formats::write_json(std::span<const ir::Meeting>(&*r.summary, 1), {}).bytes;
-      if (hash_bytes(json) == record(i)->summary) r.summary_json = std::move(json);  // for the summaries file
+      if (!summaries_written_) {  // for the aggregates and the summaries file, when they are still to come
+        r.summary = summarise(*m);
+        std::string json = formats::write_json(std::span<const ir::Meeting>(&*r.summary, 1), {}).bytes;
+        if (hash_bytes(json) == record(i)->summary) r.summary_json = std::move(json);
+      }
       if (full) {
         std::lock_guard lock(mutex);
         full->emplace(i, std::move(*m));
@@ -92,6 +96,7 @@ void Executor::read_again(const std::vector<size_t>& which, std::map<size_t, ir:
   progress_.finish(which.size());
 }
 
+// Read once, and only before write_summaries() (which frees it).
 const std::map<std::string, std::string_view>& Executor::old_summaries() {
   if (!old_summaries_loaded_) {
     old_summaries_loaded_ = true;

@@ -105,7 +105,7 @@ Chart meetings_chart(const Summary& s, const Words& words) {
   const int width = left + plot_w + 20 + legend_w;
   const int plot_h = height - top - bottom;
   const Gd* g = gd();
-  if (!g) return {};
+  if (!g) return {{}, 0, 0, "the report has no chart: " MINUTES_GD_SONAME " cannot be opened (on Debian: apt-get install libgd3)"};
   ImagePtr im(g->create(width, height));
   if (!im) return {};
   int white = g->colour(im.get(), 255, 255, 255);
@@ -164,7 +164,7 @@ Chart meetings_chart(const Summary& s, const Words& words) {
   int size = 0;
   void* png = g->png(big.get(), &size);
   if (!png) return {};
-  Chart chart{std::string(static_cast<const char*>(png), static_cast<size_t>(size)), width * scale, height * scale};
+  Chart chart{std::string(static_cast<const char*>(png), static_cast<size_t>(size)), width * scale, height * scale, {}};
   g->free(png);
   return chart;
 }

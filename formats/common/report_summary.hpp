@@ -87,6 +87,7 @@ struct Chart {
   std::string png;
   int width = 0;
   int height = 0;
+  std::string error;  // why there is no picture (libgd cannot be opened), for a warning
 };
 Chart meetings_chart(const Summary& summary, const Words& words);
 

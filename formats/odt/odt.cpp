@@ -156,12 +156,16 @@ void report_body(XmlWriter& w, std::span<const ir::Meeting> meetings, const Writ
   auto parts = summary_blocks(summary, labels);
   head.blocks(parts.figures);
   Chart chart = meetings_chart(summary, labels);
-  open_paragraph(w, "Figure");
-  head.picture("minutes:chart", chart.png, chart.width, chart.height, 16.0, labels.chart);
-  w.close();
-  open_paragraph(w, "Caption");
-  head.text(labels.chart);
-  w.close();
+  if (!chart.png.empty()) {
+    open_paragraph(w, "Figure");
+    head.picture("minutes:chart", chart.png, chart.width, chart.height, 16.0, labels.chart);
+    w.close();
+    open_paragraph(w, "Caption");
+    head.text(labels.chart);
+    w.close();
+  } else if (!chart.error.empty()) {
+    sink.diagnostics.push_back({ir::Severity::warning, "", 0, 0, chart.error});
+  }
   if (!parts.events.empty()) {
     odt::open_heading(w, 2);
     head.text(labels.events_held);
