@@ -409,12 +409,12 @@ void write_report(XmlWriter& w, std::span<const ir::Meeting> meetings, const Wri
     add_picture(w, Image{chart.png, ImageKind{"image/png", "png", chart.width, chart.height}, "minutes:chart"},
                 words.chart, state);
     w.close();
+    open_paragraph(w, "Caption");
+    add_text(w, words.chart, {}, state);
+    w.close();
   } else if (!chart.error.empty()) {
     state.diagnostics.push_back({ir::Severity::warning, "", 0, 0, chart.error});
   }
-  open_paragraph(w, "Caption");
-  add_text(w, words.chart, {}, state);
-  w.close();
   if (!parts.events.empty()) {
     open_heading(w, 2);
     add_text(w, words.events_held, {}, state);
