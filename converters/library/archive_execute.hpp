@@ -112,20 +112,17 @@ class Newest {
       }
     }
     kept_.clear();
-    settled_done_ = true;
   }
   // The kept meeting (date, path); null when it was not kept.
   const ir::Meeting* find(const std::string& date, const std::string& rel) const {
     Key key{date, rel};
     for (const std::string& folder : {per_series_ ? top_folder(rel) : std::string(), std::string()}) {
-      if (settled_done_) {
-        if (auto list = settled_.find(folder); list != settled_.end()) {
-          const Settled& s = list->second;
-          auto at = std::lower_bound(s.keys.begin(), s.keys.end(), key);
-          if (at != s.keys.end() && at->date == date && at->rel == rel) return &s.meetings[at - s.keys.begin()];
-        }
-      } else if (auto list = kept_.find(folder); list != kept_.end()) {
-        if (auto it = list->second.find(key); it != list->second.end()) return it->second.get();
+      if (auto list = settled_.find(folder); list != settled_.end()) {  // after settle(); kept_ is empty then
+        const Settled& s = list->second;
+        auto at = std::lower_bound(s.keys.begin(), s.keys.end(), key);
+        if (at != s.keys.end() && at->date == date && at->rel == rel) return &s.meetings[at - s.keys.begin()];
+      } else if (auto kept = kept_.find(folder); kept != kept_.end()) {
+        if (auto it = kept->second.find(key); it != kept->second.end()) return it->second.get();
       }
     }
     return nullptr;
@@ -164,8 +161,7 @@ class Newest {
   bool per_series_;
   std::mutex mutex_;
   std::map<std::string, List> kept_;  // by series' folder ("" for the archive)
-  std::map<std::string, Settled> settled_;
-  bool settled_done_ = false;
+  std::map<std::string, Settled> settled_;  // the same lists after settle()
 };
 
 // How many of the newest meetings an aggregate of this build shows in full (of the archive or of a series).
