@@ -73,9 +73,6 @@ void blank_slide_separators(std::string& text) {
   text = std::move(out);
 }
 
-// The GitHub extensions the archive uses.
-constexpr const char* extension_names[] = {"table", "strikethrough", "autolink", "tasklist"};
-
 // The cmark-gfm parser with the GitHub extensions the archive uses; safe to run on several threads at once.
 // Reading the blocks (cmark_parser_feed) shares nothing between parsers and runs unlocked. The inline phase, in
 // cmark_parser_finish, switches a process-wide table of the characters that start an inline construct: it adds
@@ -88,7 +85,7 @@ cmark_node* parse(const std::string& text) {
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
                                                                      &cmark_parser_free);
-  for (const char* name : extension_names)
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), text.data(), text.size());
